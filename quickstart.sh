@@ -1,0 +1,64 @@
+#!/bin/sh
+# wardsafe quick start for a fresh Debian 12 machine (run as root, or with sudo available).
+#
+#   ./quickstart.sh          install what is missing, build, start on a demo database
+#   ./quickstart.sh check    install what is missing, build, run the whole test suite
+#
+# The demo database lives inside the build tree (demo/wardsafe-demo.db), never in
+# your real data location.
+set -eu
+
+mode=${1:-run}
+case "$mode" in
+  run|check) ;;
+  *) echo "usage: $0 [check]" >&2; exit 2 ;;
+esac
+
+top=$(cd "$(dirname "$0")" && pwd)
+cd "$top"
+
+# Debian packages needed to build and test.
+packages="gcc make libc6-dev autoconf automake autopoint gettext pkg-config
+libncurses-dev libsqlite3-dev libiniparser-dev libutf8proc-dev sqlite3 groff-base"
+
+missing=
+for p in $packages; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed'; then
+    missing="$missing $p"
+  fi
+done
+if [ -n "$missing" ]; then
+  echo "quickstart: installing missing Debian packages:$missing"
+  if [ "$(id -u)" -eq 0 ]; then sudo=; else sudo=sudo; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
+else
+  echo "quickstart: all required Debian packages are installed"
+fi
+
+want_flags="--enable-werror"
+if [ ! -x configure ] || [ configure.ac -nt configure ] || [ Makefile.am -nt configure ]; then
+  echo "quickstart: autoreconf"
+  autoreconf -fi
+fi
+if [ ! -f config.status ] || ! ./config.status --config | grep -q -- "$want_flags" \
+   || [ configure -nt config.status ]; then
+  echo "quickstart: configure $want_flags"
+  ./configure $want_flags
+fi
+jobs=$(nproc 2>/dev/null || echo 2)
+make -j"$jobs"
+
+if [ "$mode" = check ]; then
+  make -j"$jobs" check
+  exit $?
+fi
+
+demo="$top/demo/wardsafe-demo.db"
+if [ ! -f "$demo" ]; then
+  mkdir -p "$top/demo"
+  echo "quickstart: creating the demo database $demo"
+  WARDSAFE_DATADIR="$top/data" ./src/wardsafe --db "$demo" demo
+fi
+WARDSAFE_DATADIR="$top/data" WARDSAFE_LOCALEDIR="$top/po/locale" \
+  exec ./src/wardsafe --db "$demo"

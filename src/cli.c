@@ -1,0 +1,851 @@
+/* cli.c - subcommands: init, demo, add, list, edit, delete, import, export,
+ * summary, backup, check.  Each parses its own options, calls the model and
+ * maps the outcome to an exit status (cli.h). */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "cli.h"
+#include "db.h"
+#include "i18n.h"
+#include "indicator.h"
+#include "period.h"
+#include "record.h"
+#include "settings.h"
+#include "store.h"
+#include "summary.h"
+#include "transfer.h"
+#include "validate.h"
+
+#ifndef PKGDATADIR
+#define PKGDATADIR "/usr/share/wardsafe"
+#endif
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *m = xvasprintf(fmt, ap);
+	va_end(ap);
+	fprintf(stderr, _("wardsafe: error: %s\n"), m);
+	free(m);
+}
+
+static void cli_warning(const char *m)
+{
+	fprintf(stderr, _("wardsafe: warning: %s\n"), m);
+}
+
+/* ---- option parsing for subcommands ---- */
+
+struct opt {
+	const char *name;   /* "--group" */
+	bool has_value;
+	const char **value; /* for options with a value */
+	bool *flag;         /* for flags */
+};
+
+/* Splits argv into options (from `opts`) and positional arguments. */
+static bool parse_opts(int argc, char **argv, struct opt *opts, struct strlist *pos)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (a[0] != '-' || !a[1] || (a[1] != '-' && a[1] != 'o')) {
+			sl_push(pos, xstrdup(a));
+			continue;
+		}
+		bool known = false;
+		for (struct opt *o = opts; o && o->name; o++) {
+			size_t n = strlen(o->name);
+			if (strncmp(a, o->name, n) != 0 || (a[n] && a[n] != '='))
+				continue;
+			known = true;
+			if (!o->has_value) {
+				if (a[n] == '=') {
+					cli_error(_("option %s takes no value"), o->name);
+					return false;
+				}
+				*o->flag = true;
+			} else if (a[n] == '=') {
+				*o->value = a + n + 1;
+			} else if (i + 1 < argc) {
+				*o->value = argv[++i];
+			} else {
+				cli_error(_("option %s needs a value"), o->name);
+				return false;
+			}
+			break;
+		}
+		if (!known) {
+			cli_error(_("unknown option %s for '%s'; see 'wardsafe --help'"), a, argv[0]);
+			return false;
+		}
+	}
+	return true;
+}
+
+static const char *data_dir(void)
+{
+	const char *d = getenv("WARDSAFE_DATADIR");
+	return d && *d ? d : PKGDATADIR;
+}
+
+static void print_list(const struct strlist *l, bool warning)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		if (warning)
+			cli_warning(l->items[i]);
+		else
+			cli_error("%s", l->items[i]);
+	}
+}
+
+static sqlite3 *open_db(struct cli_env *env, enum db_mode mode)
+{
+	struct strlist errors = STRLIST_INIT;
+	sqlite3 *db = db_open(env->db_path, mode, &errors);
+	print_list(&errors, false);
+	sl_free(&errors);
+	return db;
+}
+
+static const struct kind_def *need_kind(const char *name)
+{
+	const struct kind_def *k = name ? kind_find(name) : NULL;
+	if (!k)
+		cli_error(_("unknown record kind '%s'; kinds: %s"), name ? name : "", kind_names());
+	return k;
+}
+
+/* Reports issues; returns the exit status they call for. */
+static int report_issues(const struct issues *is, bool force)
+{
+	size_t nerr = issues_count(is, SEV_ERROR), nwarn = issues_count(is, SEV_WARNING);
+	for (size_t i = 0; i < is->n; i++)
+		if (is->v[i].sev == SEV_ERROR)
+			cli_error("%s", is->v[i].msg);
+	for (size_t i = 0; i < is->n; i++)
+		if (is->v[i].sev == SEV_WARNING)
+			cli_warning(is->v[i].msg);
+	if (nerr)
+		return EXIT_REFUSED;
+	if (nwarn && !force) {
+		fprintf(stderr, "%s\n", _("wardsafe: nothing saved; check the warnings and add --force to save anyway"));
+		return EXIT_REFUSED;
+	}
+	return EXIT_DONE;
+}
+
+/* Applies FIELD=VALUE arguments to a record. */
+static bool apply_assignments(struct record *r, const struct strlist *pos, size_t from, bool editing)
+{
+	for (size_t i = from; i < pos->n; i++) {
+		char *eq = strchr(pos->items[i], '=');
+		if (!eq) {
+			cli_error(_("expected FIELD=VALUE, got '%s'"), pos->items[i]);
+			return false;
+		}
+		*eq = '\0';
+		int fi = kind_field_index(r->kind, pos->items[i]);
+		if (fi < 0 || (editing && (r->kind->fields[fi].flags & FF_INPUT))) {
+			struct strbuf names = STRBUF_INIT;
+			for (int f = 0; f < r->kind->nfields; f++)
+				if (!editing || !(r->kind->fields[f].flags & FF_INPUT))
+					sb_printf(&names, "%s%s", names.len ? ", " : "", r->kind->fields[f].name);
+			cli_error(_("%s has no field '%s'; fields: %s"), r->kind->name, pos->items[i], names.buf);
+			sb_free(&names);
+			return false;
+		}
+		record_set(r, fi, eq + 1);
+	}
+	return true;
+}
+
+/* Validates and saves in one transaction; returns the exit status. */
+static int save(sqlite3 *db, struct record *r, const struct record *old, bool force)
+{
+	struct strlist errors = STRLIST_INIT;
+	if (!db_begin(db, &errors)) {
+		print_list(&errors, false);
+		sl_free(&errors);
+		return EXIT_DBERR;
+	}
+	struct issues is = { NULL, 0, 0 };
+	validate_record(db, r, old, &is);
+	int rc = report_issues(&is, force);
+	issues_free(&is);
+	if (rc != EXIT_DONE) {
+		db_rollback(db);
+		return rc;
+	}
+	bool ok = old ? store_update(db, r, &errors) : store_insert(db, r, &errors);
+	if (ok)
+		ok = db_commit(db, &errors);
+	else
+		db_rollback(db);
+	print_list(&errors, false);
+	sl_free(&errors);
+	return ok ? EXIT_DONE : EXIT_DBERR;
+}
+
+/* ---- subcommands ---- */
+
+static bool seed_categories(sqlite3 *db, struct strlist *errors)
+{
+	char *path = xasprintf("%s/categories.csv", data_dir());
+	char *files[] = { path };
+	struct import_opts o = { "category", false, false };
+	struct import_result res;
+	bool ok = import_files(db, files, 1, &o, &res);
+	for (size_t i = 0; i < res.errors.n; i++)
+		sl_push(errors, xstrdup(res.errors.items[i]));
+	import_result_free(&res);
+	free(path);
+	return ok;
+}
+
+/* Creates a new database file (never an existing one) with the ward row and
+ * the incident categories. */
+static sqlite3 *create_db(struct cli_env *env, struct record *ward)
+{
+	if (access(env->db_path, F_OK) == 0) {
+		cli_error(_("%s already exists; wardsafe never overwrites a database"), env->db_path);
+		return NULL;
+	}
+	sqlite3 *db = open_db(env, DB_CREATE);
+	if (!db)
+		return NULL;
+	struct strlist errors = STRLIST_INIT;
+	bool ok = seed_categories(db, &errors);
+	if (ok && ward && ward->val[0]) {
+		int rc = save(db, ward, NULL, false);
+		ok = rc == EXIT_DONE;
+	}
+	print_list(&errors, false);
+	sl_free(&errors);
+	if (!ok) {
+		db_close(db);
+		unlink(env->db_path);
+		return NULL;
+	}
+	return db;
+}
+
+static int cmd_init(struct cli_env *env, int argc, char **argv)
+{
+	const char *v[6] = { NULL };
+	struct opt opts[] = {
+		{ "--ward", true, &v[0], NULL }, { "--district", true, &v[1], NULL },
+		{ "--province", true, &v[2], NULL }, { "--unit", true, &v[3], NULL },
+		{ "--parent-unit", true, &v[4], NULL }, { "--place", true, &v[5], NULL },
+		{ NULL, false, NULL, NULL },
+	};
+	struct strlist pos = STRLIST_INIT;
+	if (!parse_opts(argc, argv, opts, &pos) || pos.n) {
+		if (pos.n)
+			cli_error(_("'init' takes no arguments besides options"));
+		sl_free(&pos);
+		return EXIT_USAGE;
+	}
+	struct record ward;
+	record_init(&ward, kind_find("ward"));
+	for (int i = 0; i < 6; i++)
+		record_set(&ward, i, v[i]);
+	if (!v[0])
+		for (int i = 1; i < 6; i++)
+			if (v[i]) {
+				cli_error(_("give the ward's name with --ward"));
+				record_clear(&ward);
+				return EXIT_USAGE;
+			}
+	sqlite3 *db = create_db(env, &ward);
+	record_clear(&ward);
+	if (!db)
+		return access(env->db_path, F_OK) == 0 ? EXIT_USAGE : EXIT_DBERR;
+	printf(_("Created %s\n"), env->db_path);
+	db_close(db);
+	return EXIT_DONE;
+}
+
+static int cmd_demo(struct cli_env *env, int argc, char **argv)
+{
+	struct strlist pos = STRLIST_INIT;
+	if (!parse_opts(argc, argv, NULL, &pos) || pos.n) {
+		sl_free(&pos);
+		return EXIT_USAGE;
+	}
+	sqlite3 *db = create_db(env, NULL);
+	if (!db)
+		return EXIT_DBERR;
+	struct strlist files = STRLIST_INIT;
+	for (int i = 0; i < kind_count; i++) {
+		char *p = xasprintf("%s/demo/%s.csv", data_dir(), kinds[i]->name);
+		if (access(p, R_OK) == 0)
+			sl_push(&files, p);
+		else
+			free(p);
+	}
+	struct import_opts o = { NULL, false, false };
+	struct import_result res;
+	bool ok = files.n > 0 && import_files(db, files.items, (int)files.n, &o, &res);
+	if (files.n == 0)
+		cli_error(_("no demo data found in %s/demo"), data_dir());
+	else {
+		print_list(&res.errors, false);
+		print_list(&res.warnings, true);
+		import_result_free(&res);
+	}
+	db_close(db);
+	sl_free(&files);
+	if (!ok) {
+		unlink(env->db_path);
+		return EXIT_DBERR;
+	}
+	printf(_("Created the demo database %s\n"), env->db_path);
+	return EXIT_DONE;
+}
+
+static int cmd_add(struct cli_env *env, int argc, char **argv)
+{
+	bool force = false;
+	struct opt opts[] = { { "--force", false, NULL, &force }, { NULL, false, NULL, NULL } };
+	struct strlist pos = STRLIST_INIT;
+	int rc = EXIT_USAGE;
+	if (!parse_opts(argc, argv, opts, &pos))
+		goto out;
+	if (pos.n < 2) {
+		cli_error(_("usage: wardsafe add KIND FIELD=VALUE... [--force]"));
+		goto out;
+	}
+	const struct kind_def *k = need_kind(pos.items[0]);
+	if (!k)
+		goto out;
+	struct record r;
+	record_init(&r, k);
+	if (!apply_assignments(&r, &pos, 1, false)) {
+		record_clear(&r);
+		goto out;
+	}
+	sqlite3 *db = open_db(env, DB_EXISTING);
+	if (!db) {
+		record_clear(&r);
+		rc = EXIT_DBERR;
+		goto out;
+	}
+	struct record old;
+	bool replace = k->singleton && store_load(db, k, 1, &old);
+	if (replace) {
+		/* The ward is one row: "add" on an existing ward changes it. */
+		r.id = 1;
+		for (int i = 0; i < k->nfields; i++)
+			if (!r.val[i] && old.val[i])
+				record_set(&r, i, old.val[i]);
+	}
+	rc = save(db, &r, replace ? &old : NULL, force);
+	if (rc == EXIT_DONE)
+		printf("%lld\n", r.id);
+	if (replace)
+		record_clear(&old);
+	record_clear(&r);
+	db_close(db);
+out:
+	sl_free(&pos);
+	return rc;
+}
+
+static bool parse_id(const char *s, long long *id)
+{
+	if (!parse_int64(s, id) || *id <= 0) {
+		cli_error(_("'%s' is not a record id (a whole number, see 'wardsafe list')"), s);
+		return false;
+	}
+	return true;
+}
+
+static int cmd_edit(struct cli_env *env, int argc, char **argv)
+{
+	bool force = false;
+	struct opt opts[] = { { "--force", false, NULL, &force }, { NULL, false, NULL, NULL } };
+	struct strlist pos = STRLIST_INIT;
+	int rc = EXIT_USAGE;
+	long long id;
+	if (!parse_opts(argc, argv, opts, &pos))
+		goto out;
+	if (pos.n < 3) {
+		cli_error(_("usage: wardsafe edit KIND ID FIELD=VALUE... [--force]"));
+		goto out;
+	}
+	const struct kind_def *k = need_kind(pos.items[0]);
+	if (!k || !parse_id(pos.items[1], &id))
+		goto out;
+	sqlite3 *db = open_db(env, DB_EXISTING);
+	if (!db) {
+		rc = EXIT_DBERR;
+		goto out;
+	}
+	struct record old, r;
+	if (!store_load(db, k, id, &old)) {
+		cli_error(_("there is no %s with id %lld"), k->name, id);
+		rc = EXIT_REFUSED;
+		db_close(db);
+		goto out;
+	}
+	record_copy(&r, &old);
+	if (apply_assignments(&r, &pos, 2, true))
+		rc = save(db, &r, &old, force);
+	record_clear(&r);
+	record_clear(&old);
+	db_close(db);
+out:
+	sl_free(&pos);
+	return rc;
+}
+
+static int cmd_delete(struct cli_env *env, int argc, char **argv)
+{
+	bool force = false;
+	struct opt opts[] = { { "--force", false, NULL, &force }, { NULL, false, NULL, NULL } };
+	struct strlist pos = STRLIST_INIT;
+	int rc = EXIT_USAGE;
+	long long id;
+	if (!parse_opts(argc, argv, opts, &pos))
+		goto out;
+	if (pos.n != 2) {
+		cli_error(_("usage: wardsafe delete KIND ID [--force]"));
+		goto out;
+	}
+	const struct kind_def *k = need_kind(pos.items[0]);
+	if (!k || !parse_id(pos.items[1], &id))
+		goto out;
+	sqlite3 *db = open_db(env, DB_EXISTING);
+	if (!db) {
+		rc = EXIT_DBERR;
+		goto out;
+	}
+	struct strlist errors = STRLIST_INIT;
+	struct record old;
+	if (!store_load(db, k, id, &old)) {
+		cli_error(_("there is no %s with id %lld"), k->name, id);
+		rc = EXIT_REFUSED;
+	} else if (db_begin(db, &errors)) {
+		struct issues is = { NULL, 0, 0 };
+		validate_delete(db, &old, &is);
+		rc = report_issues(&is, force);
+		issues_free(&is);
+		if (rc == EXIT_DONE && store_delete(db, k, id, &errors) && db_commit(db, &errors)) {
+			rc = EXIT_DONE;
+		} else {
+			if (rc == EXIT_DONE)
+				rc = errors.n && strstr(errors.items[0], "refer") ? EXIT_REFUSED : EXIT_DBERR;
+			db_rollback(db);
+		}
+		record_clear(&old);
+	} else {
+		rc = EXIT_DBERR;
+		record_clear(&old);
+	}
+	print_list(&errors, false);
+	sl_free(&errors);
+	db_close(db);
+out:
+	sl_free(&pos);
+	return rc;
+}
+
+/* Parses --period (default: the current month). */
+static bool get_period(const char *text, struct period *p)
+{
+	if (!text) {
+		*p = period_of_date(date_today(), (int)settings_int(CFG_MONTH_START_DAY));
+		return true;
+	}
+	if (period_parse(text, p))
+		return true;
+	cli_error(_("'%s' is not a period; write 2023-09, 2023-Q3, 2023 or 2023-07..2023-09"), text);
+	return false;
+}
+
+struct list_ctx {
+	struct strbuf out;
+};
+
+static bool list_row(const struct record *r, void *vctx)
+{
+	struct list_ctx *c = vctx;
+	sb_printf(&c->out, "%lld", r->id);
+	for (int i = 0; i < r->kind->nfields; i++)
+		if (r->kind->fields[i].column) {
+			sb_putc(&c->out, '\t');
+			if (r->val[i])
+				sb_puts(&c->out, r->val[i]);
+		}
+	sb_putc(&c->out, '\n');
+	if (c->out.len > 1 << 16) {
+		fwrite(c->out.buf, 1, c->out.len, stdout);
+		sb_reset(&c->out);
+	}
+	return true;
+}
+
+static int cmd_list(struct cli_env *env, int argc, char **argv)
+{
+	const char *group = NULL, *period = NULL;
+	struct opt opts[] = { { "--group", true, &group, NULL }, { "--period", true, &period, NULL },
+			      { NULL, false, NULL, NULL } };
+	struct strlist pos = STRLIST_INIT;
+	int rc = EXIT_USAGE;
+	struct period p;
+	if (!parse_opts(argc, argv, opts, &pos))
+		goto out;
+	if (pos.n != 1) {
+		cli_error(_("usage: wardsafe list KIND [--group G] [--period P]"));
+		goto out;
+	}
+	const struct kind_def *k = need_kind(pos.items[0]);
+	if (!k || (period && !get_period(period, &p)))
+		goto out;
+	if (period && !k->date_field) {
+		cli_error(_("%s records have no date; --period does not apply"), k->name);
+		goto out;
+	}
+	if (group && kind_field_index(k, "group") < 0 && strcmp(k->name, "group") != 0) {
+		cli_error(_("%s records belong to no group; --group does not apply"), k->name);
+		goto out;
+	}
+	sqlite3 *db = open_db(env, DB_EXISTING);
+	if (!db) {
+		rc = EXIT_DBERR;
+		goto out;
+	}
+	struct list_filter f = { group, 0, 0 };
+	if (period) {
+		int sd = (int)settings_int(CFG_MONTH_START_DAY);
+		f.from = period_start(&p, sd);
+		f.to = period_end(&p, sd);
+	}
+	struct list_ctx c = { STRBUF_INIT };
+	sb_puts(&c.out, "id");
+	for (int i = 0; i < k->nfields; i++)
+		if (k->fields[i].column)
+			sb_printf(&c.out, "\t%s", k->fields[i].name);
+	sb_putc(&c.out, '\n');
+	struct strlist errors = STRLIST_INIT;
+	bool ok = store_list(db, k, &f, list_row, &c, &errors);
+	fwrite(c.out.buf, 1, c.out.len, stdout);
+	sb_free(&c.out);
+	print_list(&errors, false);
+	sl_free(&errors);
+	db_close(db);
+	rc = ok ? EXIT_DONE : EXIT_DBERR;
+out:
+	sl_free(&pos);
+	return rc;
+}
+
+static int cmd_import(struct cli_env *env, int argc, char **argv)
+{
+	bool dry = false, force = false;
+	const char *kind = NULL;
+	struct opt opts[] = { { "--dry-run", false, NULL, &dry }, { "--force", false, NULL, &force },
+			      { "--kind", true, &kind, NULL }, { NULL, false, NULL, NULL } };
+	struct strlist pos = STRLIST_INIT;
+	int rc = EXIT_USAGE;
+	if (!parse_opts(argc, argv, opts, &pos))
+		goto out;
+	if (pos.n < 1) {
+		cli_error(_("usage: wardsafe import FILE.csv... [--kind KIND] [--dry-run] [--force]"));
+		goto out;
+	}
+	if (kind && !need_kind(kind))
+		goto out;
+	sqlite3 *db = open_db(env, DB_EXISTING);
+	if (!db) {
+		rc = EXIT_DBERR;
+		goto out;
+	}
+	struct import_opts o = { kind, dry, force };
+	struct import_result res;
+	bool ok = import_files(db, pos.items, (int)pos.n, &o, &res);
+	print_list(&res.errors, false);
+	print_list(&res.warnings, true);
+	if (ok && dry)
+		printf(_("Dry run: %ld records would be imported (%ld new, %ld updated); nothing was saved\n"),
+		       res.records, res.inserted, res.updated);
+	else if (ok)
+		printf(_("Imported %ld records (%ld new, %ld updated)\n"), res.records, res.inserted, res.updated);
+	else if (res.errors.n)
+		fprintf(stderr, _("wardsafe: nothing imported: %zu problems\n"), res.errors.n);
+	else
+		fprintf(stderr, "%s\n", _("wardsafe: nothing imported; check the warnings and add --force to import anyway"));
+	rc = ok ? EXIT_DONE : EXIT_REFUSED;
+	import_result_free(&res);
+	db_close(db);
+out:
+	sl_free(&pos);
+	return rc;
+}
+
+/* Writes data to a file (atomically, 0600), refusing to replace an existing
+ * file without --force. */
+static bool write_output(const char *path, const struct strbuf *data, bool force)
+{
+	struct stat st;
+	if (!force && lstat(path, &st) == 0) {
+		cli_error(_("%s already exists; add --force to replace it"), path);
+		return false;
+	}
+	int e = write_file_atomic(path, data->buf ? data->buf : "", data->len, 0600);
+	if (e) {
+		cli_error(_("cannot write %s: %s"), path, strerror(e));
+		return false;
+	}
+	return true;
+}
+
+static int cmd_export(struct cli_env *env, int argc, char **argv)
+{
+	bool bom = false, force = false;
+	const char *out = NULL;
+	struct opt opts[] = { { "--bom", false, NULL, &bom }, { "--force", false, NULL, &force },
+			      { "-o", true, &out, NULL }, { "--output", true, &out, NULL },
+			      { NULL, false, NULL, NULL } };
+	struct strlist pos = STRLIST_INIT;
+	int rc = EXIT_USAGE;
+	if (!parse_opts(argc, argv, opts, &pos))
+		goto out;
+	if (pos.n != 1) {
+		cli_error(_("usage: wardsafe export KIND|all [--bom] [-o FILE|DIR] [--force]"));
+		goto out;
+	}
+	bool all = !strcmp(pos.items[0], "all");
+	const struct kind_def *k = all ? NULL : need_kind(pos.items[0]);
+	if (!all && !k)
+		goto out;
+	if (all && !out) {
+		cli_error(_("'export all' writes one file per kind: give a directory with -o DIR"));
+		goto out;
+	}
+	sqlite3 *db = open_db(env, DB_EXISTING);
+	if (!db) {
+		rc = EXIT_DBERR;
+		goto out;
+	}
+	struct strlist errors = STRLIST_INIT;
+	rc = EXIT_DONE;
+	if (all) {
+		if (!db_make_dirs(out, &errors))
+			rc = EXIT_DBERR;
+		for (int i = 0; i < kind_count && rc == EXIT_DONE; i++) {
+			struct strbuf data = STRBUF_INIT;
+			if (!export_kind(db, kinds[i], bom, &data, &errors)) {
+				rc = EXIT_DBERR;
+			} else {
+				char *path = xasprintf("%s/%s.csv", out, kinds[i]->name);
+				if (!write_output(path, &data, force))
+					rc = EXIT_REFUSED;
+				free(path);
+			}
+			sb_free(&data);
+		}
+	} else {
+		struct strbuf data = STRBUF_INIT;
+		if (!export_kind(db, k, bom, &data, &errors))
+			rc = EXIT_DBERR;
+		else if (out && strcmp(out, "-") != 0)
+			rc = write_output(out, &data, force) ? EXIT_DONE : EXIT_REFUSED;
+		else
+			fwrite(data.buf, 1, data.len, stdout);
+		sb_free(&data);
+	}
+	print_list(&errors, false);
+	sl_free(&errors);
+	db_close(db);
+out:
+	sl_free(&pos);
+	return rc;
+}
+
+static int cmd_summary(struct cli_env *env, int argc, char **argv)
+{
+	const char *period = NULL, *group = NULL, *format = "text";
+	struct opt opts[] = { { "--period", true, &period, NULL }, { "--group", true, &group, NULL },
+			      { "--format", true, &format, NULL }, { NULL, false, NULL, NULL } };
+	struct strlist pos = STRLIST_INIT;
+	int rc = EXIT_USAGE;
+	struct period p;
+	if (!parse_opts(argc, argv, opts, &pos))
+		goto out;
+	if (pos.n) {
+		cli_error(_("usage: wardsafe summary [--period P] [--group G] [--format text|tsv]"));
+		goto out;
+	}
+	if (strcmp(format, "text") != 0 && strcmp(format, "tsv") != 0) {
+		cli_error(_("--format takes text or tsv, not '%s'"), format);
+		goto out;
+	}
+	if (!get_period(period, &p))
+		goto out;
+	sqlite3 *db = open_db(env, DB_EXISTING);
+	if (!db) {
+		rc = EXIT_DBERR;
+		goto out;
+	}
+	struct summary s;
+	struct strlist errors = STRLIST_INIT;
+	if (!summary_compute(db, &p, group, &s, &errors)) {
+		print_list(&errors, false);
+		rc = EXIT_REFUSED;
+	} else {
+		struct strbuf o = STRBUF_INIT;
+		if (!strcmp(format, "tsv")) {
+			summary_write_tsv(&s, &o);
+		} else {
+			struct record ward;
+			bool have = store_load(db, kind_find("ward"), 1, &ward);
+			summary_write_text(&s, have ? record_get(&ward, "name") : NULL, &o);
+			if (have)
+				record_clear(&ward);
+		}
+		fwrite(o.buf, 1, o.len, stdout);
+		sb_free(&o);
+		summary_free(&s);
+		rc = EXIT_DONE;
+	}
+	sl_free(&errors);
+	db_close(db);
+out:
+	sl_free(&pos);
+	return rc;
+}
+
+static int cmd_backup(struct cli_env *env, int argc, char **argv)
+{
+	const char *out = NULL;
+	bool force = false;
+	struct opt opts[] = { { "-o", true, &out, NULL }, { "--output", true, &out, NULL },
+			      { "--force", false, NULL, &force }, { NULL, false, NULL, NULL } };
+	struct strlist pos = STRLIST_INIT;
+	if (!parse_opts(argc, argv, opts, &pos) || pos.n) {
+		if (pos.n)
+			cli_error(_("usage: wardsafe backup [-o FILE]"));
+		sl_free(&pos);
+		return EXIT_USAGE;
+	}
+	sl_free(&pos);
+	struct stat st;
+	if (out && !force && lstat(out, &st) == 0) {
+		cli_error(_("%s already exists; add --force to replace it"), out);
+		return EXIT_REFUSED;
+	}
+	sqlite3 *db = open_db(env, DB_EXISTING);
+	if (!db)
+		return EXIT_DBERR;
+	struct strlist errors = STRLIST_INIT;
+	char *written = NULL;
+	if (out) {
+		if (db_backup_to(db, out, &errors))
+			written = xstrdup(out);
+	} else {
+		written = db_backup_auto(db, env->db_path, "manual", &errors);
+	}
+	print_list(&errors, false);
+	sl_free(&errors);
+	db_close(db);
+	if (!written)
+		return EXIT_DBERR;
+	printf(_("Backup written to %s\n"), written);
+	free(written);
+	return EXIT_DONE;
+}
+
+static int cmd_check(struct cli_env *env, int argc, char **argv)
+{
+	struct strlist pos = STRLIST_INIT;
+	if (!parse_opts(argc, argv, NULL, &pos) || pos.n) {
+		sl_free(&pos);
+		return EXIT_USAGE;
+	}
+	sqlite3 *db = open_db(env, DB_EXISTING);
+	if (!db)
+		return EXIT_DBERR;
+	struct strlist problems = STRLIST_INIT, warnings = STRLIST_INIT;
+	bool sound = check_database(db, &problems, &warnings);
+	for (size_t i = 0; i < problems.n; i++)
+		printf(_("problem: %s\n"), problems.items[i]);
+	for (size_t i = 0; i < warnings.n; i++)
+		printf(_("warning: %s\n"), warnings.items[i]);
+	printf(_("%zu problems, %zu warnings\n"), problems.n, warnings.n);
+	sl_free(&problems);
+	sl_free(&warnings);
+	db_close(db);
+	return !sound ? EXIT_DBERR : problems.n ? EXIT_REFUSED : EXIT_DONE;
+}
+
+struct command {
+	const char *name;
+	int (*run)(struct cli_env *, int, char **);
+	const char *synopsis;
+	const char *help; /* N_() */
+};
+
+static const struct command commands[] = {
+	{ "init", cmd_init, "init [--ward NAME] [--district D] [--province P] [--unit U] [--parent-unit U] [--place P]",
+	  N_("create an empty database (never overwrites)") },
+	{ "demo", cmd_demo, "demo", N_("create the demo database") },
+	{ "add", cmd_add, "add KIND FIELD=VALUE... [--force]", N_("record one entry; prints its id") },
+	{ "list", cmd_list, "list KIND [--group G] [--period P]", N_("entries as TSV with a header line") },
+	{ "edit", cmd_edit, "edit KIND ID FIELD=VALUE... [--force]", N_("change an entry") },
+	{ "delete", cmd_delete, "delete KIND ID [--force]", N_("delete an entry") },
+	{ "import", cmd_import, "import FILE.csv... [--kind KIND] [--dry-run] [--force]",
+	  N_("import CSV files, all or nothing") },
+	{ "export", cmd_export, "export KIND|all [--bom] [-o FILE|DIR] [--force]", N_("export records as CSV") },
+	{ "summary", cmd_summary, "summary [--period P] [--group G] [--format text|tsv]",
+	  N_("indicators for a period against targets") },
+	{ "backup", cmd_backup, "backup [-o FILE] [--force]", N_("copy the database safely") },
+	{ "check", cmd_check, "check", N_("integrity and consistency check") },
+};
+
+int cli_is_command(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
+		if (!strcmp(commands[i].name, name))
+			return 1;
+	return 0;
+}
+
+void cli_usage(void)
+{
+	printf("%s\n", _("Usage: wardsafe [--db FILE] [--config FILE] [--lang vi|en] [COMMAND [ARGS]]"));
+	printf("%s\n\n", _("Ward public order and fire safety records. Without a command, starts the screens."));
+	printf("%s\n", _("Commands:"));
+	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
+		printf("  wardsafe %s\n      %s\n", commands[i].synopsis, _(commands[i].help));
+	printf("\n%s\n", _("Options:"));
+	printf("  --db FILE        %s\n", _("database file (default: $WARDSAFE_DB, the configuration, "
+					    "then $XDG_DATA_HOME/wardsafe/wardsafe.db)"));
+	printf("  --config FILE    %s\n", _("configuration file (default: $WARDSAFE_CONFIG, then "
+					    "$XDG_CONFIG_HOME/wardsafe/wardsafe.ini)"));
+	printf("  --lang vi|en     %s\n", _("language of messages and output (default: vi)"));
+	printf("  -h, --help       %s\n", _("show this help"));
+	printf("  -V, --version    %s\n", _("show the version"));
+	printf("\n%s %s\n", _("Record kinds:"), kind_names());
+	printf("%s\n", _("Periods: 2023-09, 2023-Q3, 2023, 2023-07..2023-09"));
+	printf("%s\n", _("Exit status: 0 done, 1 input refused, 2 usage error, 3 database or configuration error."));
+	printf("%s\n", _("See wardsafe(1) and wardsafe.ini(5)."));
+}
+
+int cli_run(struct cli_env *env, int argc, char **argv)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
+		if (!strcmp(commands[i].name, argv[0]))
+			return commands[i].run(env, argc, argv);
+	cli_error(_("unknown command '%s'; see 'wardsafe --help'"), argv[0]);
+	return EXIT_USAGE;
+}

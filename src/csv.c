@@ -1,0 +1,131 @@
+/* csv.c - CSV reading and writing. */
+#include "config.h"
+
+#include <string.h>
+
+#include "csv.h"
+
+void csv_reader_init(struct csv_reader *r, FILE *f)
+{
+	memset(r, 0, sizeof *r);
+	r->f = f;
+	r->line = 1;
+}
+
+void csv_reader_free(struct csv_reader *r)
+{
+	sb_free(&r->field);
+}
+
+static void push_field(struct csv_reader *r, struct strlist *fields)
+{
+	sl_push(fields, xstrndup(r->field.buf ? r->field.buf : "", r->field.len));
+	sb_reset(&r->field);
+}
+
+int csv_next(struct csv_reader *r, struct strlist *fields, long *line)
+{
+	sl_free(fields);
+	sb_reset(&r->field);
+	int c;
+	if (!r->started) {
+		r->started = true;
+		/* Skip a UTF-8 byte-order mark. */
+		int a = getc(r->f);
+		if (a == 0xEF) {
+			int b = getc(r->f), d = getc(r->f);
+			if (!(b == 0xBB && d == 0xBF)) {
+				sb_putc(&r->field, (char)a);
+				if (b != EOF)
+					sb_putc(&r->field, (char)b);
+				if (d != EOF)
+					sb_putc(&r->field, (char)d);
+			}
+		} else if (a != EOF) {
+			ungetc(a, r->f);
+		}
+	}
+	*line = r->line;
+	bool any = r->field.len > 0;
+	bool quoted = false, was_quoted = false;
+	for (;;) {
+		c = getc(r->f);
+		if (c == EOF) {
+			if (quoted) {
+				push_field(r, fields);
+				return -1;
+			}
+			if (!any && fields->n == 0)
+				return 0;
+			push_field(r, fields);
+			return 1;
+		}
+		any = true;
+		if (quoted) {
+			if (c == '"') {
+				int n = getc(r->f);
+				if (n == '"') {
+					sb_putc(&r->field, '"');
+				} else {
+					quoted = false;
+					if (n != EOF)
+						ungetc(n, r->f);
+				}
+			} else {
+				if (c == '\n')
+					r->line++;
+				sb_putc(&r->field, (char)c);
+			}
+			continue;
+		}
+		if (c == '"' && r->field.len == 0 && !was_quoted) {
+			quoted = was_quoted = true;
+		} else if (c == ',') {
+			push_field(r, fields);
+			was_quoted = false;
+		} else if (c == '\r') {
+			int n = getc(r->f);
+			if (n != '\n' && n != EOF)
+				ungetc(n, r->f);
+			r->line++;
+			push_field(r, fields);
+			return 1;
+		} else if (c == '\n') {
+			r->line++;
+			push_field(r, fields);
+			return 1;
+		} else {
+			sb_putc(&r->field, (char)c);
+		}
+	}
+}
+
+void csv_write_field(struct strbuf *out, const char *s)
+{
+	if (!s)
+		return;
+	if (!strpbrk(s, ",\"\r\n")) {
+		sb_puts(out, s);
+		return;
+	}
+	sb_putc(out, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			sb_putc(out, '"');
+		sb_putc(out, *s);
+	}
+	sb_putc(out, '"');
+}
+
+void csv_write_row(struct strbuf *out, const char *const *fields, int n, char sep)
+{
+	for (int i = 0; i < n; i++) {
+		if (i)
+			sb_putc(out, sep);
+		if (sep == ',')
+			csv_write_field(out, fields[i]);
+		else if (fields[i])
+			sb_puts(out, fields[i]);
+	}
+	sb_putc(out, '\n');
+}

@@ -1,0 +1,31 @@
+/* csv.h - RFC 4180 CSV: a streaming reader that tracks line numbers and a
+ * writer that quotes only where needed.  Text is UTF-8; a byte-order mark
+ * at the start is skipped. */
+#ifndef WS_CSV_H
+#define WS_CSV_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "util.h"
+
+struct csv_reader {
+	FILE *f;
+	long line;        /* current physical line (1-based) */
+	bool started;
+	struct strbuf field;
+};
+
+void csv_reader_init(struct csv_reader *r, FILE *f);
+void csv_reader_free(struct csv_reader *r);
+/* Reads the next record into `fields` (cleared first); `*line` gets the
+ * line it started on.  Returns 1 for a record, 0 at the end, -1 for an
+ * unterminated quoted field (the rest of the file is consumed). */
+int csv_next(struct csv_reader *r, struct strlist *fields, long *line);
+
+/* Writes one field, quoted if it holds a comma, quote, CR or LF. */
+void csv_write_field(struct strbuf *out, const char *s);
+/* Writes a record of n fields and a newline (NULL fields are empty). */
+void csv_write_row(struct strbuf *out, const char *const *fields, int n, char sep);
+
+#endif

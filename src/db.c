@@ -1,0 +1,469 @@
+/* db.c - opening, migrating, auditing and backing up the database. */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "i18n.h"
+#include "schema.h"
+#include "settings.h"
+
+/* Tables whose changes are audited. */
+static const char *const audited_tables[] = {
+	"ward", "category", "rgroup", "population", "survey", "commitment", "app114",
+	"incident", "outreach", "fireteam", "establishments", "target", "closing",
+};
+
+char *db_default_path(const char *option)
+{
+	if (option && *option)
+		return xstrdup(option);
+	const char *env = getenv("WARDSAFE_DB");
+	if (env && *env)
+		return xstrdup(env);
+	const char *cfg = settings_str(CFG_DB_PATH);
+	if (*cfg)
+		return xstrdup(cfg);
+	const char *xdg = getenv("XDG_DATA_HOME");
+	if (xdg && *xdg)
+		return xasprintf("%s/wardsafe/wardsafe.db", xdg);
+	const char *home = getenv("HOME");
+	return xasprintf("%s/.local/share/wardsafe/wardsafe.db", home && *home ? home : ".");
+}
+
+const char *db_operator(void)
+{
+	static char name[256];
+	const char *op = settings_str(CFG_OPERATOR);
+	if (*op)
+		return op;
+	if (name[0])
+		return name;
+	struct passwd *pw = getpwuid(getuid());
+	const char *user = pw ? pw->pw_name : getenv("USER");
+	snprintf(name, sizeof name, "%s", user && *user ? user : "?");
+	return name;
+}
+
+void db_error(sqlite3 *db, struct strlist *errors, const char *what)
+{
+	int code = sqlite3_extended_errcode(db);
+	const char *msg;
+	switch (code & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		msg = _("the database is in use by another program; try again in a moment");
+		break;
+	case SQLITE_FULL:
+		msg = _("the disk is full; free some space and save again");
+		break;
+	case SQLITE_READONLY:
+		msg = _("the database file is read-only");
+		break;
+	case SQLITE_NOTADB:
+		msg = _("the file is not a wardsafe database (not SQLite)");
+		break;
+	case SQLITE_CORRUPT:
+		msg = _("the database file is damaged; restore a backup");
+		break;
+	case SQLITE_CANTOPEN:
+		msg = _("the database file cannot be opened");
+		break;
+	case SQLITE_IOERR:
+		msg = _("input/output error while writing the database");
+		break;
+	default:
+		msg = sqlite3_errmsg(db);
+		break;
+	}
+	if (what)
+		sl_pushf(errors, "%s: %s", what, msg);
+	else
+		sl_push(errors, xstrdup(msg));
+}
+
+bool db_exec(sqlite3 *db, const char *sql, struct strlist *errors)
+{
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK)
+		return true;
+	db_error(db, errors, NULL);
+	return false;
+}
+
+sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "wardsafe: internal error preparing SQL: %s\n  %s\n",
+			sqlite3_errmsg(db), sql);
+		abort();
+	}
+	return st;
+}
+
+void db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+long long db_query_int(sqlite3 *db, long long def, const char *sql, ...)
+{
+	/* Arguments are const char * (text parameters), terminated by NULL. */
+	sqlite3_stmt *st = db_prepare(db, sql);
+	va_list ap;
+	va_start(ap, sql);
+	const char *arg;
+	int i = 1;
+	while ((arg = va_arg(ap, const char *)) != NULL)
+		db_bind_text(st, i++, arg);
+	va_end(ap);
+	long long v = def;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+bool db_begin(sqlite3 *db, struct strlist *errors)
+{
+	return db_exec(db, "BEGIN IMMEDIATE", errors);
+}
+
+bool db_commit(sqlite3 *db, struct strlist *errors)
+{
+	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+		return true;
+	db_error(db, errors, _("saving failed"));
+	db_rollback(db);
+	return false;
+}
+
+void db_rollback(sqlite3 *db)
+{
+	if (!sqlite3_get_autocommit(db))
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+bool db_make_dirs(const char *dir, struct strlist *errors)
+{
+	char *p = xstrdup(dir);
+	for (char *s = p + 1;; s++) {
+		if (*s == '/' || *s == '\0') {
+			char c = *s;
+			*s = '\0';
+			if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+				sl_pushf(errors, _("cannot create the directory %s: %s"), p, strerror(errno));
+				free(p);
+				return false;
+			}
+			*s = c;
+			if (!c)
+				break;
+		}
+	}
+	free(p);
+	return true;
+}
+
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+static void fn_operator(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	sqlite3_result_text(ctx, db_operator(), -1, SQLITE_TRANSIENT);
+}
+
+/* Creates the TEMP triggers that write every change to the audit table.
+ * Columns are read from the live schema, so a migration needs no edit here. */
+static bool install_audit_triggers(sqlite3 *db, struct strlist *errors)
+{
+	struct strbuf sql = STRBUF_INIT;
+	for (size_t t = 0; t < ARRAY_SIZE(audited_tables); t++) {
+		const char *tbl = audited_tables[t];
+		struct strbuf oldj = STRBUF_INIT, newj = STRBUF_INIT;
+		char *q = xasprintf("SELECT name FROM pragma_table_info('%s') ORDER BY cid", tbl);
+		sqlite3_stmt *st = db_prepare(db, q);
+		free(q);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *col = (const char *)sqlite3_column_text(st, 0);
+			if (strcmp(col, "search_key") == 0)
+				continue;
+			sb_printf(&oldj, "%s'%s', OLD.\"%s\"", oldj.len ? ", " : "", col, col);
+			sb_printf(&newj, "%s'%s', NEW.\"%s\"", newj.len ? ", " : "", col, col);
+		}
+		sqlite3_finalize(st);
+		const char *stamp = "strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime')";
+		sb_printf(&sql,
+			"CREATE TEMP TRIGGER IF NOT EXISTS audit_%s_i AFTER INSERT ON main.%s BEGIN "
+			"INSERT INTO audit(at, operator, tbl, row_id, action, old, new) VALUES "
+			"(%s, ws_operator(), '%s', NEW.id, 'insert', NULL, json_object(%s)); END;",
+			tbl, tbl, stamp, tbl, newj.buf);
+		sb_printf(&sql,
+			"CREATE TEMP TRIGGER IF NOT EXISTS audit_%s_u AFTER UPDATE ON main.%s BEGIN "
+			"INSERT INTO audit(at, operator, tbl, row_id, action, old, new) VALUES "
+			"(%s, ws_operator(), '%s', NEW.id, 'update', json_object(%s), json_object(%s)); END;",
+			tbl, tbl, stamp, tbl, oldj.buf, newj.buf);
+		sb_printf(&sql,
+			"CREATE TEMP TRIGGER IF NOT EXISTS audit_%s_d AFTER DELETE ON main.%s BEGIN "
+			"INSERT INTO audit(at, operator, tbl, row_id, action, old, new) VALUES "
+			"(%s, ws_operator(), '%s', OLD.id, 'delete', json_object(%s), NULL); END;",
+			tbl, tbl, stamp, tbl, oldj.buf);
+		sb_free(&oldj);
+		sb_free(&newj);
+	}
+	bool ok = db_exec(db, sql.buf, errors);
+	sb_free(&sql);
+	return ok;
+}
+
+/* Brings the schema to the latest version, backing the file up first when
+ * it already holds a schema. */
+static bool migrate(sqlite3 *db, const char *path, struct strlist *errors)
+{
+	int version = (int)db_query_int(db, 0, "PRAGMA user_version", NULL);
+	if (version > schema_version) {
+		sl_pushf(errors, _("%s was written by a newer version of wardsafe (schema %d; this "
+				   "program knows up to %d): install the newer version"),
+			 path, version, schema_version);
+		return false;
+	}
+	if (version == schema_version)
+		return true;
+	long long objects = db_query_int(db, 0, "SELECT count(*) FROM sqlite_schema", NULL);
+	if (version == 0 && objects > 0) {
+		sl_pushf(errors, _("%s is an SQLite database but not a wardsafe database"), path);
+		return false;
+	}
+	if (version > 0) {
+		char *tag = xasprintf("pre-v%d", schema_version);
+		char *b = db_backup_auto(db, path, tag, errors);
+		free(tag);
+		if (!b)
+			return false;
+		free(b);
+	}
+	if (!db_begin(db, errors))
+		return false;
+	for (int v = version; v < schema_version; v++) {
+		if (!db_exec(db, schema_migrations[v], errors)) {
+			db_rollback(db);
+			return false;
+		}
+	}
+	char *set = xasprintf("PRAGMA user_version = %d", schema_version);
+	bool ok = db_exec(db, set, errors);
+	free(set);
+	if (!ok) {
+		db_rollback(db);
+		return false;
+	}
+	return db_commit(db, errors);
+}
+
+sqlite3 *db_open(const char *path, enum db_mode mode, struct strlist *errors)
+{
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		if (errno != ENOENT || mode == DB_EXISTING) {
+			if (errno == ENOENT)
+				sl_pushf(errors, _("no database at %s; create one with 'wardsafe init'"), path);
+			else
+				sl_pushf(errors, _("cannot open %s: %s"), path, strerror(errno));
+			return NULL;
+		}
+		char *dir = dir_of(path);
+		bool ok = db_make_dirs(dir, errors);
+		free(dir);
+		if (!ok)
+			return NULL;
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (fd < 0) {
+			sl_pushf(errors, _("cannot create %s: %s"), path, strerror(errno));
+			return NULL;
+		}
+		fchmod(fd, 0600);
+		close(fd);
+	} else if (!S_ISREG(st.st_mode)) {
+		sl_pushf(errors, _("%s is not a regular file"), path);
+		return NULL;
+	}
+
+	sqlite3 *db = NULL;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK) {
+		db_error(db, errors, path);
+		sqlite3_close(db);
+		return NULL;
+	}
+	sqlite3_extended_result_codes(db, 1);
+	sqlite3_busy_timeout(db, 5000);
+	/* foreign_keys must be set outside any transaction. */
+	if (!db_exec(db, "PRAGMA foreign_keys = ON", errors))
+		goto fail;
+	/* The first statement that reads the file tells if it is SQLite at all. */
+	if (sqlite3_exec(db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK) {
+		db_error(db, errors, path);
+		goto fail;
+	}
+	if (!db_exec(db, "PRAGMA synchronous = FULL", errors))
+		goto fail;
+	sqlite3_create_function(db, "ws_operator", 0, SQLITE_UTF8, NULL, fn_operator, NULL, NULL);
+	if (!migrate(db, path, errors))
+		goto fail;
+	if (!install_audit_triggers(db, errors))
+		goto fail;
+	return db;
+fail:
+	sqlite3_close(db);
+	return NULL;
+}
+
+void db_close(sqlite3 *db)
+{
+	if (db)
+		sqlite3_close(db);
+}
+
+bool db_backup_to(sqlite3 *db, const char *dest, struct strlist *errors)
+{
+	char *tmp = xasprintf("%s.tmpXXXXXX", dest);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		sl_pushf(errors, _("cannot write the backup %s: %s"), dest, strerror(errno));
+		free(tmp);
+		return false;
+	}
+	fchmod(fd, 0600);
+	close(fd);
+	sqlite3 *out = NULL;
+	bool ok = false;
+	if (sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK) {
+		sqlite3_exec(out, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL", NULL, NULL, NULL);
+		sqlite3_backup *b = sqlite3_backup_init(out, "main", db, "main");
+		if (b) {
+			int rc;
+			do {
+				rc = sqlite3_backup_step(b, -1);
+				if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+					sqlite3_sleep(50);
+			} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+			sqlite3_backup_finish(b);
+			ok = rc == SQLITE_DONE;
+		}
+		if (!ok)
+			db_error(out, errors, dest);
+	} else {
+		db_error(out, errors, dest);
+	}
+	sqlite3_close(out);
+	if (ok) {
+		/* The backup API wrote through SQLite; fsync before the rename. */
+		int f = open(tmp, O_RDONLY | O_CLOEXEC);
+		if (f >= 0) {
+			fsync(f);
+			close(f);
+		}
+		if (rename(tmp, dest) != 0) {
+			sl_pushf(errors, _("cannot write the backup %s: %s"), dest, strerror(errno));
+			ok = false;
+		}
+	}
+	if (!ok)
+		unlink(tmp);
+	free(tmp);
+	return ok;
+}
+
+char *db_backup_dir(const char *db_path)
+{
+	const char *cfg = settings_str(CFG_BACKUP_DIR);
+	if (*cfg)
+		return xstrdup(cfg);
+	char *dir = dir_of(db_path);
+	char *r = xasprintf("%s/backups", dir);
+	free(dir);
+	return r;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Deletes the oldest automatic backups beyond [database] backups_keep. */
+static void prune_backups(const char *dir, const char *base)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct strlist names = STRLIST_INIT;
+	char *prefix = xasprintf("%s-", base);
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL)
+		if (str_has_prefix(e->d_name, prefix) && str_has_suffix(e->d_name, ".db"))
+			sl_push(&names, xstrdup(e->d_name));
+	closedir(d);
+	qsort(names.items, names.n, sizeof(char *), cmp_str);
+	long long keep = settings_int(CFG_BACKUPS_KEEP);
+	for (size_t i = 0; i + (size_t)keep < names.n; i++) {
+		char *p = xasprintf("%s/%s", dir, names.items[i]);
+		unlink(p);
+		free(p);
+	}
+	free(prefix);
+	sl_free(&names);
+}
+
+char *db_backup_auto(sqlite3 *db, const char *db_path, const char *tag, struct strlist *errors)
+{
+	char *dir = db_backup_dir(db_path);
+	if (!db_make_dirs(dir, errors)) {
+		free(dir);
+		return NULL;
+	}
+	const char *slash = strrchr(db_path, '/');
+	char *base = xstrdup(slash ? slash + 1 : db_path);
+	if (str_has_suffix(base, ".db"))
+		base[strlen(base) - 3] = '\0';
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	char stamp[32];
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+	char *dest = xasprintf("%s/%s-%s-%s.db", dir, base, stamp, tag);
+	for (int n = 2; access(dest, F_OK) == 0; n++) {
+		free(dest);
+		dest = xasprintf("%s/%s-%s-%s-%d.db", dir, base, stamp, tag, n);
+	}
+	bool ok = db_backup_to(db, dest, errors);
+	if (ok)
+		prune_backups(dir, base);
+	free(dir);
+	free(base);
+	if (!ok) {
+		free(dest);
+		return NULL;
+	}
+	return dest;
+}

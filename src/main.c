@@ -1,0 +1,115 @@
+/* main.c - wardsafe entry point: global options, configuration, language,
+ * then a subcommand (cli.c) or the screens. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "db.h"
+#include "i18n.h"
+#include "settings.h"
+
+static void version(void)
+{
+	printf("wardsafe %s\n", PACKAGE_VERSION);
+	printf(_("Ward public order and fire safety records.\n"));
+}
+
+/* Takes the value of option `name` at argv[*i] ("--db FILE" or "--db=FILE"). */
+static int take_value(int argc, char **argv, int *i, const char *name, const char **out)
+{
+	size_t n = strlen(name);
+	if (strncmp(argv[*i], name, n) != 0)
+		return 0;
+	if (argv[*i][n] == '=') {
+		*out = argv[*i] + n + 1;
+		return 1;
+	}
+	if (argv[*i][n] != '\0')
+		return 0;
+	if (*i + 1 >= argc) {
+		cli_error(_("option %s needs a value"), name);
+		return -1;
+	}
+	*out = argv[++*i];
+	return 1;
+}
+
+int main(int argc, char **argv)
+{
+	i18n_init_locale();
+	const char *db = NULL, *config = NULL, *lang = NULL;
+	bool help = false, show_version = false;
+	char **rest = calloc((size_t)argc + 1, sizeof(char *));
+	int nrest = 0;
+	bool in_command = false;
+	for (int i = 1; i < argc; i++) {
+		int r;
+		if ((r = take_value(argc, argv, &i, "--db", &db)) ||
+		    (r = take_value(argc, argv, &i, "--config", &config)) ||
+		    (r = take_value(argc, argv, &i, "--lang", &lang))) {
+			if (r < 0)
+				return EXIT_USAGE;
+			continue;
+		}
+		if (!in_command && (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))) {
+			help = true;
+			continue;
+		}
+		if (!in_command && (!strcmp(argv[i], "--version") || !strcmp(argv[i], "-V"))) {
+			show_version = true;
+			continue;
+		}
+		if (!in_command && argv[i][0] == '-') {
+			i18n_set_language(lang);
+			cli_error(_("unknown option %s; see 'wardsafe --help'"), argv[i]);
+			return EXIT_USAGE;
+		}
+		in_command = true;
+		rest[nrest++] = argv[i];
+	}
+	if (lang && strcmp(lang, "vi") != 0 && strcmp(lang, "en") != 0) {
+		cli_error(_("--lang takes vi or en, not '%s'"), lang);
+		return EXIT_USAGE;
+	}
+	i18n_set_language(lang);
+
+	struct strlist errors = STRLIST_INIT;
+	if (!settings_load(config, &errors)) {
+		for (size_t i = 0; i < errors.n; i++)
+			cli_error("%s", errors.items[i]);
+		sl_free(&errors);
+		free(rest);
+		return EXIT_DBERR;
+	}
+	if (!lang)
+		i18n_set_language(settings_str(CFG_LANGUAGE));
+
+	if (show_version) {
+		version();
+		free(rest);
+		return EXIT_DONE;
+	}
+	if (help) {
+		cli_usage();
+		free(rest);
+		return EXIT_DONE;
+	}
+	struct cli_env env = { db, db_default_path(db) };
+	int rc;
+	if (nrest == 0) {
+		/* The screens are built in a later version; until then the
+		 * program shows the summary of the current month. */
+		fprintf(stderr, "%s\n", _("wardsafe: the screens are not available in this version yet; "
+					   "showing the summary (see 'wardsafe --help' for commands)"));
+		char *args[] = { (char *)"summary", NULL };
+		rc = cli_run(&env, 1, args);
+	} else {
+		rc = cli_run(&env, nrest, rest);
+	}
+	free(env.db_path);
+	free(rest);
+	return rc;
+}

@@ -1,0 +1,79 @@
+/* numfmt.c - human number formatting by language. */
+#include "config.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "numfmt.h"
+
+static bool vietnamese(void)
+{
+	return strcmp(i18n_language(), "vi") == 0;
+}
+
+char *numfmt_int(long long v, char *buf)
+{
+	char digits[32];
+	snprintf(digits, sizeof digits, "%lld", v < 0 ? -v : v);
+	char sep = vietnamese() ? '.' : ',';
+	size_t n = strlen(digits), o = 0;
+	if (v < 0)
+		buf[o++] = '-';
+	for (size_t i = 0; i < n; i++) {
+		if (i && (n - i) % 3 == 0)
+			buf[o++] = sep;
+		buf[o++] = digits[i];
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+/* Copies at most 31 bytes of a finished number into the caller's buffer. */
+static char *put(char *buf, const char *tmp)
+{
+	size_t n = strlen(tmp);
+	if (n > 31)
+		n = 31;
+	memcpy(buf, tmp, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+static char *with_fraction(double v, int places, char *buf)
+{
+	double scale = pow(10, places);
+	long long scaled = llround(fabs(v) * scale);
+	long long whole = scaled / (long long)scale, frac = scaled % (long long)scale;
+	char w[32];
+	numfmt_int(v < 0 && scaled ? -whole : whole, w);
+	if (v < 0 && scaled && whole == 0)
+		snprintf(w, sizeof w, "-0");
+	if (places == 0 || frac == 0)
+		return put(buf, w);
+	char f[8];
+	snprintf(f, sizeof f, "%0*lld", places, frac);
+	for (int i = places - 1; i > 0 && f[i] == '0'; i--)
+		f[i] = '\0';
+	char tmp[64];
+	snprintf(tmp, sizeof tmp, "%s%c%s", w, vietnamese() ? ',' : '.', f);
+	return put(buf, tmp);
+}
+
+char *numfmt_dec1(double v, char *buf)
+{
+	/* Always one decimal, even ",0", as rates are read side by side. */
+	double scaled = llround(fabs(v) * 10);
+	char w[32];
+	numfmt_int((long long)(scaled / 10) * (v < 0 ? -1 : 1), w);
+	char tmp[64];
+	snprintf(tmp, sizeof tmp, "%s%c%d", w, vietnamese() ? ',' : '.', (int)fmod(scaled, 10));
+	return put(buf, tmp);
+}
+
+char *numfmt_num(double v, char *buf)
+{
+	return with_fraction(v, 3, buf);
+}

@@ -1,0 +1,454 @@
+/* settings.c - configuration table, validation and loading (iniparser). */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifdef HAVE_INIPARSER_INIPARSER_H
+#include <iniparser/iniparser.h>
+#else
+#include <iniparser.h>
+#endif
+
+#include "settings.h"
+#include "i18n.h"
+#include "text.h"
+
+#ifndef SYSCONFDIR
+#define SYSCONFDIR "/etc"
+#endif
+
+/* Longest line accepted: iniparser silently fails on lines over 1024 bytes. */
+#define MAX_LINE 1000
+
+const struct settings_def settings_defs[CFG_COUNT] = {
+	[CFG_LANGUAGE] = { "general", "language", CT_ENUM, "vi", 0, 0, "vi|en",
+		N_("Language of the interface and reports: vi (Vietnamese) or en (English).") },
+	[CFG_OPERATOR] = { "general", "operator", CT_STRING, "", 0, 0, NULL,
+		N_("Name recorded in the audit log for every change; empty means the login name.") },
+	[CFG_DB_PATH] = { "database", "path", CT_STRING, "", 0, 0, NULL,
+		N_("Database file; empty means $XDG_DATA_HOME/wardsafe/wardsafe.db.") },
+	[CFG_BACKUP_DIR] = { "database", "backup_dir", CT_STRING, "", 0, 0, NULL,
+		N_("Directory for backup copies; empty means a 'backups' directory beside the database.") },
+	[CFG_BACKUPS_KEEP] = { "database", "backups_keep", CT_INT, "30", 1, 10000, NULL,
+		N_("How many automatic backup copies to keep.") },
+	[CFG_TARGET_EXTINGUISHER] = { "targets", "extinguisher", CT_DECIMAL, "75", 0, 100, NULL,
+		N_("Default target, percent of households with a fire extinguisher.") },
+	[CFG_TARGET_APP114] = { "targets", "app114", CT_DECIMAL, "20", 0, 100, NULL,
+		N_("Default target, percent of residents using the Bao chay 114 app.") },
+	[CFG_TARGET_PCCC] = { "targets", "pccc_commitment", CT_DECIMAL, "100", 0, 100, NULL,
+		N_("Default target, percent of households that signed the fire-safety commitment.") },
+	[CFG_TARGET_ANTT] = { "targets", "antt_commitment", CT_DECIMAL, "100", 0, 100, NULL,
+		N_("Default target, percent of households that signed the security and order pledge.") },
+	[CFG_TARGET_SURVEY] = { "targets", "survey_coverage", CT_DECIMAL, "100", 0, 100, NULL,
+		N_("Default target, percent of households covered by the extinguisher survey.") },
+	[CFG_TARGET_ESTABLISHMENT] = { "targets", "establishment_files", CT_DECIMAL, "100", 0, 100, NULL,
+		N_("Default target, percent of managed establishments with a complete fire-safety file.") },
+	[CFG_MONTH_START_DAY] = { "period", "month_start_day", CT_INT, "1", 1, 28, NULL,
+		N_("Day on which a reporting month starts; with 15, month M runs from the 15th of M-1 to the 14th of M.") },
+	[CFG_INPUT_METHOD] = { "input", "method", CT_ENUM, "off", 0, 0, "off|telex|vni",
+		N_("Built-in Vietnamese input method at start: off, telex or vni.") },
+	[CFG_REPORT_PLACE] = { "report", "place", CT_STRING, "", 0, 0, NULL,
+		N_("Place name in the report date line; empty means the ward's place.") },
+	[CFG_REPORT_UNIT] = { "report", "unit", CT_STRING, "", 0, 0, NULL,
+		N_("Issuing unit printed top left; empty means the ward's unit.") },
+	[CFG_REPORT_PARENT_UNIT] = { "report", "parent_unit", CT_STRING, "", 0, 0, NULL,
+		N_("Parent unit printed above the issuing unit; empty means the ward's parent unit.") },
+	[CFG_REPORT_SIGNER_TITLE] = { "report", "signer_title", CT_STRING, "TRƯỞNG CÔNG AN PHƯỜNG", 0, 0, NULL,
+		N_("Title of the person who signs reports.") },
+	[CFG_REPORT_SIGNER_NAME] = { "report", "signer_name", CT_STRING, "", 0, 0, NULL,
+		N_("Name of the person who signs reports.") },
+	[CFG_REPORT_PRINT_COMMAND] = { "report", "print_command", CT_STRING, "lp", 0, 0, NULL,
+		N_("Command that prints a file; run without a shell, with the file name as its last argument.") },
+};
+
+static char *values[CFG_COUNT];
+static char *source;
+
+void settings_reset(void)
+{
+	for (int i = 0; i < CFG_COUNT; i++) {
+		free(values[i]);
+		values[i] = xstrdup(settings_defs[i].def);
+	}
+	free(source);
+	source = NULL;
+}
+
+const char *settings_source(void)
+{
+	return source;
+}
+
+const char *settings_str(enum settings_key k)
+{
+	if (!values[k])
+		settings_reset();
+	return values[k];
+}
+
+long long settings_int(enum settings_key k)
+{
+	long long v = 0;
+	parse_int64(settings_str(k), &v);
+	return v;
+}
+
+double settings_decimal(enum settings_key k)
+{
+	double v = 0;
+	parse_decimal(settings_str(k), &v);
+	return v;
+}
+
+void settings_set(enum settings_key k, const char *value)
+{
+	settings_str(k);
+	free(values[k]);
+	values[k] = xstrdup(value);
+}
+
+double settings_default_target(const char *indicator)
+{
+	for (int i = 0; i < CFG_COUNT; i++)
+		if (strcmp(settings_defs[i].section, "targets") == 0 &&
+		    strcmp(settings_defs[i].key, indicator) == 0)
+			return settings_decimal((enum settings_key)i);
+	return -1;
+}
+
+static int find_def(const char *section, const char *key)
+{
+	for (int i = 0; i < CFG_COUNT; i++)
+		if (strcmp(settings_defs[i].section, section) == 0 &&
+		    strcmp(settings_defs[i].key, key) == 0)
+			return i;
+	return -1;
+}
+
+static bool known_section(const char *section)
+{
+	for (int i = 0; i < CFG_COUNT; i++)
+		if (strcmp(settings_defs[i].section, section) == 0)
+			return true;
+	return false;
+}
+
+/* Checks one value against its definition; NULL if fine, else a message. */
+static char *check_value(const struct settings_def *def, const char *v)
+{
+	long long n;
+	double x;
+	switch (def->type) {
+	case CT_STRING:
+		return NULL;
+	case CT_INT:
+		if (!parse_int64(v, &n))
+			return xasprintf(_("'%s' is not a whole number; allowed: %g to %g"), v, def->min, def->max);
+		if (n < def->min || n > def->max)
+			return xasprintf(_("%s is out of range; allowed: %g to %g"), v, def->min, def->max);
+		return NULL;
+	case CT_DECIMAL:
+		if (!parse_decimal(v, &x))
+			return xasprintf(_("'%s' is not a number (use a point for decimals); allowed: %g to %g"),
+					 v, def->min, def->max);
+		if (x < def->min || x > def->max)
+			return xasprintf(_("%s is out of range; allowed: %g to %g"), v, def->min, def->max);
+		return NULL;
+	case CT_ENUM: {
+		size_t len = strlen(v);
+		const char *c = def->choices;
+		while (c && *c) {
+			const char *bar = strchr(c, '|');
+			size_t cl = bar ? (size_t)(bar - c) : strlen(c);
+			if (cl == len && strncmp(c, v, len) == 0)
+				return NULL;
+			c = bar ? bar + 1 : NULL;
+		}
+		return xasprintf(_("'%s' is not allowed; allowed: %s"), v, def->choices);
+	}
+	}
+	return NULL;
+}
+
+/* Where each key was seen in the file, for messages. */
+struct key_line {
+	char *name; /* "section:key", lower case, as iniparser names it */
+	int line;
+};
+
+struct scan {
+	struct key_line *keys;
+	size_t n, cap;
+};
+
+static void lower(char *s)
+{
+	for (; *s; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			*s = (char)(*s - 'A' + 'a');
+}
+
+static int scan_line_of(const struct scan *sc, const char *name)
+{
+	for (size_t i = 0; i < sc->n; i++)
+		if (strcmp(sc->keys[i].name, name) == 0)
+			return sc->keys[i].line;
+	return 0;
+}
+
+/* Checks the raw text line by line and returns a cleaned copy (no BOM, LF
+ * endings) for iniparser, or NULL after adding messages to errors. */
+static char *prescan(const char *path, const char *data, size_t len, struct scan *sc,
+		     struct strlist *errors)
+{
+	size_t before = errors->n;
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		data += 3;
+		len -= 3;
+	}
+	if (memchr(data, '\0', len)) {
+		sl_pushf(errors, _("%s: contains a NUL byte; this is not a text file"), path);
+		return NULL;
+	}
+	struct strbuf out = STRBUF_INIT;
+	char section[MAX_LINE + 1] = "";
+	bool have_section = false;
+	int lineno = 0;
+	size_t pos = 0;
+	while (pos < len) {
+		const char *start = data + pos;
+		const char *nl = memchr(start, '\n', len - pos);
+		size_t n = nl ? (size_t)(nl - start) : len - pos;
+		pos += n + (nl ? 1 : 0);
+		lineno++;
+		if (n > 0 && start[n - 1] == '\r')
+			n--;
+		if (n > MAX_LINE) {
+			sl_pushf(errors, _("%s:%d: line is longer than %d bytes"), path, lineno, MAX_LINE);
+			sb_putc(&out, '\n');
+			continue;
+		}
+		char line[MAX_LINE + 1];
+		memcpy(line, start, n);
+		line[n] = '\0';
+		if (!text_valid_utf8(line, n)) {
+			sl_pushf(errors, _("%s:%d: text is not valid UTF-8"), path, lineno);
+			sb_putc(&out, '\n');
+			continue;
+		}
+		sb_add(&out, line, n);
+		sb_putc(&out, '\n');
+		char *t = str_trim(line);
+		if (!*t || *t == ';' || *t == '#')
+			continue;
+		if (*t == '[') {
+			char *close = strchr(t, ']');
+			if (!close || close[1] != '\0' || close == t + 1) {
+				sl_pushf(errors, _("%s:%d: malformed section header; expected [name]"), path, lineno);
+				continue;
+			}
+			*close = '\0';
+			snprintf(section, sizeof section, "%s", str_trim(t + 1));
+			lower(section);
+			have_section = true;
+			if (!known_section(section))
+				sl_pushf(errors, _("%s:%d: unknown section [%s]"), path, lineno, section);
+			continue;
+		}
+		char *eq = strchr(t, '=');
+		if (!eq || eq == t) {
+			sl_pushf(errors, _("%s:%d: syntax error; expected key = value"), path, lineno);
+			continue;
+		}
+		*eq = '\0';
+		char *key = str_trim(t);
+		lower(key);
+		if (!have_section) {
+			sl_pushf(errors, _("%s:%d: key '%s' outside any [section]"), path, lineno, key);
+			continue;
+		}
+		if (!known_section(section))
+			continue; /* already reported */
+		int di = find_def(section, key);
+		if (di < 0) {
+			sl_pushf(errors, _("%s:%d: unknown key '%s' in [%s]"), path, lineno, key, section);
+			continue;
+		}
+		char *name = xasprintf("%s:%s", section, key);
+		if (scan_line_of(sc, name)) {
+			sl_pushf(errors, _("%s:%d: key '%s' in [%s] is given twice (first on line %d)"),
+				 path, lineno, key, section, scan_line_of(sc, name));
+			free(name);
+			continue;
+		}
+		if (sc->n == sc->cap) {
+			sc->cap = sc->cap ? sc->cap * 2 : 16;
+			sc->keys = xrealloc(sc->keys, sc->cap * sizeof(*sc->keys));
+		}
+		sc->keys[sc->n].name = name;
+		sc->keys[sc->n].line = lineno;
+		sc->n++;
+	}
+	if (errors->n > before) {
+		sb_free(&out);
+		return NULL;
+	}
+	return sb_steal(&out);
+}
+
+/* iniparser reports through a printf-like callback; keep the first message. */
+static char *ini_error;
+
+static int ini_error_cb(const char *fmt, ...)
+{
+	if (!ini_error) {
+		va_list ap;
+		va_start(ap, fmt);
+		ini_error = xvasprintf(fmt, ap);
+		va_end(ap);
+		str_trim(ini_error);
+	}
+	return 0;
+}
+
+/* Hands `text` to iniparser through an anonymous in-memory file. */
+static dictionary *ini_load_text(const char *text)
+{
+	int fd = memfd_create("wardsafe-ini", MFD_CLOEXEC);
+	char *tmpl = NULL;
+	if (fd < 0) {
+		const char *dir = getenv("TMPDIR");
+		tmpl = xasprintf("%s/wardsafe-iniXXXXXX", dir && *dir ? dir : "/tmp");
+		fd = mkstemp(tmpl);
+		if (fd < 0) {
+			free(tmpl);
+			return NULL;
+		}
+	}
+	size_t len = strlen(text), off = 0;
+	while (off < len) {
+		ssize_t w = write(fd, text + off, len - off);
+		if (w <= 0)
+			break;
+		off += (size_t)w;
+	}
+	char *name = tmpl ? xstrdup(tmpl) : xasprintf("/proc/self/fd/%d", fd);
+	dictionary *d = off == len ? iniparser_load(name) : NULL;
+	free(name);
+	if (tmpl) {
+		unlink(tmpl);
+		free(tmpl);
+	}
+	close(fd);
+	return d;
+}
+
+bool settings_load_file(const char *path, struct strlist *errors)
+{
+	size_t len;
+	char *data = read_file(path, &len);
+	if (!data) {
+		sl_pushf(errors, _("%s: cannot read the configuration file: %s"), path, strerror(errno));
+		return false;
+	}
+	struct scan sc = { NULL, 0, 0 };
+	char *clean = prescan(path, data, len, &sc, errors);
+	free(data);
+	bool ok = false;
+	char *newvals[CFG_COUNT] = { NULL };
+	if (!clean)
+		goto out;
+
+	iniparser_set_error_callback(ini_error_cb);
+	free(ini_error);
+	ini_error = NULL;
+	dictionary *d = ini_load_text(clean);
+	free(clean);
+	if (!d) {
+		sl_pushf(errors, _("%s: cannot be parsed: %s"), path,
+			 ini_error ? ini_error : _("unknown error"));
+		goto out;
+	}
+	size_t before = errors->n;
+	for (size_t i = 0; i < sc.n; i++) {
+		const char *v = iniparser_getstring(d, sc.keys[i].name, NULL);
+		if (!v)
+			continue;
+		char *colon = strchr(sc.keys[i].name, ':');
+		*colon = '\0';
+		int di = find_def(sc.keys[i].name, colon + 1);
+		*colon = ':';
+		char *vv = xstrdup(v);
+		str_trim(vv);
+		char *msg = check_value(&settings_defs[di], vv);
+		if (msg) {
+			sl_pushf(errors, _("%s:%d: [%s] %s: %s"), path, sc.keys[i].line,
+				 settings_defs[di].section, settings_defs[di].key, msg);
+			free(msg);
+			free(vv);
+			continue;
+		}
+		free(newvals[di]);
+		newvals[di] = vv;
+	}
+	iniparser_freedict(d);
+	if (errors->n > before)
+		goto out;
+	settings_reset();
+	for (int i = 0; i < CFG_COUNT; i++)
+		if (newvals[i]) {
+			free(values[i]);
+			values[i] = newvals[i];
+			newvals[i] = NULL;
+		}
+	source = xstrdup(path);
+	ok = true;
+out:
+	for (int i = 0; i < CFG_COUNT; i++)
+		free(newvals[i]);
+	for (size_t i = 0; i < sc.n; i++)
+		free(sc.keys[i].name);
+	free(sc.keys);
+	return ok;
+}
+
+static bool file_exists(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0;
+}
+
+bool settings_load(const char *explicit_path, struct strlist *errors)
+{
+	settings_reset();
+	if (explicit_path)
+		return settings_load_file(explicit_path, errors);
+	const char *env = getenv("WARDSAFE_CONFIG");
+	if (env && *env)
+		return settings_load_file(env, errors);
+	char *path;
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	const char *home = getenv("HOME");
+	if (xdg && *xdg)
+		path = xasprintf("%s/wardsafe/wardsafe.ini", xdg);
+	else if (home && *home)
+		path = xasprintf("%s/.config/wardsafe/wardsafe.ini", home);
+	else
+		path = NULL;
+	if (path && file_exists(path)) {
+		bool ok = settings_load_file(path, errors);
+		free(path);
+		return ok;
+	}
+	free(path);
+	path = xasprintf("%s/wardsafe.ini", SYSCONFDIR);
+	bool ok = !file_exists(path) || settings_load_file(path, errors);
+	free(path);
+	return ok;
+}

@@ -1,0 +1,230 @@
+/* summary.c - text and TSV output of summaries. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "numfmt.h"
+#include "settings.h"
+#include "summary.h"
+#include "text.h"
+
+/* Machine form of a value: rates with one decimal, counts whole. */
+static void tsv_value(struct strbuf *out, const struct ind_row *r, const struct ind_value *v)
+{
+	if (!v->known)
+		return;
+	if (r->def->type == IT_RATE)
+		sb_printf(out, "%.1f", v->value);
+	else
+		sb_printf(out, "%lld", v->num);
+}
+
+void summary_write_tsv(const struct summary *s, struct strbuf *out)
+{
+	sb_puts(out, "indicator\tnumerator\tdenominator\tvalue\ttarget\tstatus\tmissing\tprevious\tlast_year\n");
+	for (int i = 0; i < s->nrows; i++) {
+		const struct ind_row *r = &s->rows[i];
+		sb_printf(out, "%s\t", r->id);
+		if (r->def->type == IT_RATE && r->cur.known)
+			sb_printf(out, "%lld\t%lld\t", r->cur.num, r->cur.den);
+		else
+			sb_puts(out, "\t\t");
+		tsv_value(out, r, &r->cur);
+		sb_putc(out, '\t');
+		if (r->has_target)
+			sb_printf(out, "%.10g", r->target);
+		sb_putc(out, '\t');
+		if (r->has_status)
+			sb_puts(out, r->met ? "met" : "not_met");
+		sb_putc(out, '\t');
+		if (r->has_missing)
+			sb_printf(out, "%lld", r->missing);
+		sb_putc(out, '\t');
+		tsv_value(out, r, &r->prev);
+		sb_putc(out, '\t');
+		tsv_value(out, r, &r->last_year);
+		sb_putc(out, '\n');
+	}
+}
+
+/* Human form of a value: "74,8%" or "1.234". */
+static char *human_value(const struct ind_row *r, const struct ind_value *v)
+{
+	char buf[32];
+	if (!v->known)
+		return xstrdup("-");
+	if (r->def->type == IT_RATE)
+		return xasprintf("%s%%", numfmt_dec1(v->value, buf));
+	return xstrdup(numfmt_int(v->num, buf));
+}
+
+static const struct ind_row *find_row(const struct summary *s, const char *id)
+{
+	for (int i = 0; i < s->nrows; i++)
+		if (!strcmp(s->rows[i].id, id))
+			return &s->rows[i];
+	return NULL;
+}
+
+char *summary_incident_sentence(const struct summary *s)
+{
+	const struct ind_row *r = find_row(s, "incidents");
+	if (!r)
+		return xstrdup("");
+	long long cur = r->cur.num, prev = r->prev.num, ly = r->last_year.num;
+	int months = period_months(&s->period);
+	char a[32], b[32], c[32];
+	numfmt_int(cur, a);
+	numfmt_int(llabs(cur - prev), b);
+	numfmt_int(llabs(cur - ly), c);
+	char *cmp_prev, *cmp_ly;
+	if (cur < prev)
+		cmp_prev = xasprintf(ngettext("down %s from the previous %d month",
+					      "down %s from the previous %d months", months), b, months);
+	else if (cur > prev)
+		cmp_prev = xasprintf(ngettext("up %s from the previous %d month",
+					      "up %s from the previous %d months", months), b, months);
+	else
+		cmp_prev = xasprintf(ngettext("the same as the previous %d month",
+					      "the same as the previous %d months", months), months);
+	if (cur < ly)
+		cmp_ly = xasprintf(_("down %s from the same period last year"), c);
+	else if (cur > ly)
+		cmp_ly = xasprintf(_("up %s from the same period last year"), c);
+	else
+		cmp_ly = xstrdup(_("the same as the same period last year"));
+	char *r2 = xasprintf(ngettext("%s incident, %s; %s", "%s incidents, %s; %s", (unsigned long)cur),
+			     a, cmp_prev, cmp_ly);
+	free(cmp_prev);
+	free(cmp_ly);
+	return r2;
+}
+
+/* Appends a cell padded to `w` columns, cut with "…" if too long. */
+static void cell(struct strbuf *out, const char *s, int w, bool right)
+{
+	if (text_width(s) > w) {
+		struct strbuf cut = STRBUF_INIT;
+		int used = 0;
+		for (const char *p = s; *p && used < w - 1;) {
+			int len = 1;
+			while ((p[len] & 0xC0) == 0x80)
+				len++;
+			char ch[8] = { 0 };
+			memcpy(ch, p, (size_t)len);
+			used += text_width(ch);
+			sb_add(&cut, p, (size_t)len);
+			p += len;
+		}
+		sb_puts(&cut, "…");
+		char *padded = text_pad(cut.buf, w, right);
+		sb_puts(out, padded);
+		free(padded);
+		sb_free(&cut);
+		return;
+	}
+	char *padded = text_pad(s, w, right);
+	sb_puts(out, padded);
+	free(padded);
+}
+
+void summary_write_text(const struct summary *s, const char *ward, struct strbuf *out)
+{
+	char p[32], pp[32], pl[32], d1[11], d2[11];
+	int sd = (int)settings_int(CFG_MONTH_START_DAY);
+	period_format(&s->period, p);
+	period_format(&s->prev, pp);
+	period_format(&s->last_year, pl);
+	sb_printf(out, _("Summary for %s (%s to %s)"), p,
+		  date_dmy(period_start(&s->period, sd), d1), date_dmy(period_end(&s->period, sd), d2));
+	if (ward && *ward)
+		sb_printf(out, " - %s", ward);
+	if (s->group)
+		sb_printf(out, _(" - group %s"), s->group);
+	sb_putc(out, '\n');
+	sb_printf(out, _("Compared with the previous period %s and the same period last year %s"), pp, pl);
+	sb_puts(out, "\n\n");
+
+	enum { W_LABEL = 32, W_VAL = 15, W_RATE = 7, W_TGT = 8, W_STAT = 9, W_MISS = 10, W_CMP = 8 };
+	cell(out, _("Indicator"), W_LABEL, false);
+	sb_putc(out, ' ');
+	cell(out, _("Count"), W_VAL, true);
+	sb_putc(out, ' ');
+	cell(out, _("Value"), W_RATE, true);
+	sb_putc(out, ' ');
+	cell(out, _("Target"), W_TGT, true);
+	sb_putc(out, ' ');
+	cell(out, _("Status"), W_STAT, false);
+	sb_putc(out, ' ');
+	cell(out, _("Missing"), W_MISS, true);
+	sb_putc(out, ' ');
+	cell(out, _("Previous"), W_CMP, true);
+	sb_putc(out, ' ');
+	cell(out, _("Last year"), W_CMP + 1, true);
+	sb_putc(out, '\n');
+	for (int i = 0; i < W_LABEL + W_VAL + W_RATE + W_TGT + W_STAT + W_MISS + 2 * W_CMP + 8; i++)
+		sb_puts(out, "─");
+	sb_putc(out, '\n');
+
+	for (int i = 0; i < s->nrows; i++) {
+		const struct ind_row *r = &s->rows[i];
+		bool sub = strchr(r->id, '.') != NULL;
+		/* Sub-rows (categories, kinds) only when they hold something. */
+		if (sub && !r->cur.num && !r->prev.num && !r->last_year.num)
+			continue;
+		char *label = xasprintf("%s%s", sub ? "  " : "", r->short_label);
+		cell(out, label, W_LABEL, false);
+		free(label);
+		sb_putc(out, ' ');
+		char a[32], b[32];
+		char *count = r->def->type == IT_RATE && r->cur.known
+			? xasprintf("%s/%s", numfmt_int(r->cur.num, a), numfmt_int(r->cur.den, b))
+			: xstrdup("");
+		cell(out, count, W_VAL, true);
+		free(count);
+		sb_putc(out, ' ');
+		char *v = human_value(r, &r->cur);
+		cell(out, v, W_RATE, true);
+		free(v);
+		sb_putc(out, ' ');
+		char *t = r->has_target ? xasprintf("%s%s", numfmt_num(r->target, a),
+						     r->def->type == IT_RATE ? "%" : "")
+					: xstrdup("");
+		cell(out, t, W_TGT, true);
+		free(t);
+		sb_putc(out, ' ');
+		cell(out, r->has_status ? (r->met ? _("met") : _("not met")) : "", W_STAT, false);
+		sb_putc(out, ' ');
+		char *m = r->has_missing && r->missing > 0
+			? xstrdup(numfmt_int(r->missing, a)) : xstrdup(r->has_missing ? "0" : "");
+		cell(out, m, W_MISS, true);
+		free(m);
+		sb_putc(out, ' ');
+		char *pv = human_value(r, &r->prev), *lv = human_value(r, &r->last_year);
+		cell(out, pv, W_CMP, true);
+		sb_putc(out, ' ');
+		cell(out, lv, W_CMP + 1, true);
+		free(pv);
+		free(lv);
+		sb_putc(out, '\n');
+	}
+	sb_putc(out, '\n');
+
+	/* What officers act on: the numbers still missing, in words. */
+	for (int i = 0; i < s->nrows; i++) {
+		const struct ind_row *r = &s->rows[i];
+		if (r->def->type != IT_RATE || !r->has_missing || r->missing <= 0)
+			continue;
+		char a[32];
+		sb_printf(out, _("%s: %s %s still missing to reach %s%%"), r->label,
+			  numfmt_int(r->missing, a), _(r->def->unit), numfmt_num(r->target, p));
+		sb_putc(out, '\n');
+	}
+	char *sent = summary_incident_sentence(s);
+	sb_printf(out, _("Incidents: %s"), sent);
+	sb_putc(out, '\n');
+	free(sent);
+}

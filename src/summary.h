@@ -1,0 +1,20 @@
+/* summary.h - printing a computed summary (indicator.h) for people (text)
+ * and for other programs (TSV, a contract: see summary_write_tsv). */
+#ifndef WS_SUMMARY_H
+#define WS_SUMMARY_H
+
+#include <sqlite3.h>
+
+#include "indicator.h"
+#include "util.h"
+
+/* Header line then one line per indicator:
+ * indicator numerator denominator value target status missing previous last_year */
+void summary_write_tsv(const struct summary *s, struct strbuf *out);
+/* The same content laid out for a person, with the incident comparison in
+ * the officers' words.  `ward` is the ward's name (may be NULL). */
+void summary_write_text(const struct summary *s, const char *ward, struct strbuf *out);
+/* "5 incidents, down 1 from the previous 3 months" for the incident row. */
+char *summary_incident_sentence(const struct summary *s);
+
+#endif

@@ -1,0 +1,122 @@
+/* text.c - UTF-8 validation, normalization and search keys (libutf8proc). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include <wchar.h>
+
+#include "text.h"
+#include "util.h"
+
+bool text_valid_utf8(const char *s, size_t len)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	utf8proc_ssize_t left = (utf8proc_ssize_t)len;
+	while (left > 0) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+		if (n <= 0 || cp < 0)
+			return false;
+		p += n;
+		left -= n;
+	}
+	return true;
+}
+
+/* Replaces U+00D0/U+00F0 (eth) with U+0110/U+0111 (đ), as Vietnamese text
+ * never uses eth; returns a new string. */
+static char *map_eth(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (const char *p = s; *p; p++) {
+		if ((unsigned char)p[0] == 0xC3 && (unsigned char)p[1] == 0x90) {
+			sb_add(&sb, "\xC4\x90", 2);
+			p++;
+		} else if ((unsigned char)p[0] == 0xC3 && (unsigned char)p[1] == 0xB0) {
+			sb_add(&sb, "\xC4\x91", 2);
+			p++;
+		} else {
+			sb_putc(&sb, *p);
+		}
+	}
+	return sb_steal(&sb);
+}
+
+char *text_nfc(const char *s)
+{
+	if (!text_valid_utf8(s, strlen(s)))
+		return NULL;
+	char *m = map_eth(s);
+	utf8proc_uint8_t *out = utf8proc_NFC((const utf8proc_uint8_t *)m);
+	free(m);
+	if (!out)
+		return NULL;
+	char *r = xstrdup((const char *)out);
+	free(out);
+	return r;
+}
+
+char *text_search_key(const char *s)
+{
+	utf8proc_uint8_t *out = NULL;
+	char *m = map_eth(s);
+	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)m, 0, &out,
+		UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+		UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+	free(m);
+	if (n < 0)
+		return xstrdup("");
+	/* utf8proc leaves đ alone: fold it to d. */
+	struct strbuf sb = STRBUF_INIT;
+	for (const char *p = (const char *)out; *p; p++) {
+		if ((unsigned char)p[0] == 0xC4 && ((unsigned char)p[1] == 0x91 || (unsigned char)p[1] == 0x90)) {
+			sb_putc(&sb, 'd');
+			p++;
+		} else {
+			sb_putc(&sb, *p);
+		}
+	}
+	free(out);
+	return sb_steal(&sb);
+}
+
+size_t text_length(const char *s)
+{
+	size_t n = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if ((*p & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+int text_width(const char *s)
+{
+	int w = 0;
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	utf8proc_ssize_t left = (utf8proc_ssize_t)strlen(s);
+	while (left > 0) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+		if (n <= 0)
+			break;
+		w += utf8proc_charwidth(cp);
+		p += n;
+		left -= n;
+	}
+	return w;
+}
+
+char *text_pad(const char *s, int width, bool right)
+{
+	int w = text_width(s);
+	struct strbuf sb = STRBUF_INIT;
+	if (right)
+		for (int i = w; i < width; i++)
+			sb_putc(&sb, ' ');
+	sb_puts(&sb, s);
+	if (!right)
+		for (int i = w; i < width; i++)
+			sb_putc(&sb, ' ');
+	return sb_steal(&sb);
+}

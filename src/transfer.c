@@ -1,0 +1,378 @@
+/* transfer.c - CSV import and export. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "db.h"
+#include "i18n.h"
+#include "record.h"
+#include "store.h"
+#include "text.h"
+#include "transfer.h"
+#include "validate.h"
+
+const struct kind_def *kind_from_filename(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	size_t n = strcspn(base, "-.");
+	char name[64];
+	if (n == 0 || n >= sizeof name)
+		return NULL;
+	memcpy(name, base, n);
+	name[n] = '\0';
+	return kind_find(name);
+}
+
+/* Columns of a file: field index per column, -1 for an ignored "id". */
+struct layout {
+	const struct kind_def *kind;
+	int *col_field;
+	int ncols;
+};
+
+/* The kind whose field names match the header exactly (one kind only). */
+static const struct kind_def *kind_from_header(const struct strlist *h)
+{
+	const struct kind_def *found = NULL;
+	for (int k = 0; k < kind_count; k++) {
+		int matched = 0, stored = 0;
+		bool all = true;
+		for (int f = 0; f < kinds[k]->nfields; f++)
+			if (kinds[k]->fields[f].column)
+				stored++;
+		for (size_t c = 0; c < h->n; c++) {
+			if (!strcmp(h->items[c], "id"))
+				continue;
+			int fi = kind_field_index(kinds[k], h->items[c]);
+			if (fi < 0 || !kinds[k]->fields[fi].column)
+				all = false;
+			else
+				matched++;
+		}
+		if (all && matched == stored) {
+			if (found)
+				return NULL;
+			found = kinds[k];
+		}
+	}
+	return found;
+}
+
+static bool make_layout(const char *path, const struct kind_def *k, const struct strlist *h,
+			struct layout *lay, struct strlist *errors)
+{
+	lay->kind = k;
+	lay->ncols = (int)h->n;
+	lay->col_field = xcalloc(h->n + 1, sizeof(int));
+	bool ok = true;
+	for (size_t c = 0; c < h->n; c++) {
+		char *name = xstrdup(h->items[c]);
+		str_trim(name);
+		if (!strcmp(name, "id")) {
+			lay->col_field[c] = -1;
+		} else {
+			int fi = kind_field_index(k, name);
+			lay->col_field[c] = fi;
+			if (fi < 0) {
+				struct strbuf allowed = STRBUF_INIT;
+				for (int f = 0; f < k->nfields; f++)
+					sb_printf(&allowed, "%s%s", f ? ", " : "", k->fields[f].name);
+				sl_pushf(errors, _("%s:1: unknown column '%s' for %s; allowed: %s"),
+					 path, name, k->name, allowed.buf);
+				sb_free(&allowed);
+				ok = false;
+			}
+			for (size_t d = 0; d < c && fi >= 0; d++)
+				if (lay->col_field[d] == fi) {
+					sl_pushf(errors, _("%s:1: column '%s' appears twice"), path, name);
+					ok = false;
+				}
+		}
+		free(name);
+	}
+	for (int f = 0; f < k->nfields && ok; f++) {
+		if (!(k->fields[f].flags & FF_REQUIRED))
+			continue;
+		bool present = false;
+		for (int c = 0; c < lay->ncols; c++)
+			if (lay->col_field[c] == f)
+				present = true;
+		if (!present && !k->key[0]) {
+			sl_pushf(errors, _("%s:1: required column '%s' is missing"), path, k->fields[f].name);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+struct pending {
+	char *path;
+	const struct kind_def *kind;
+	FILE *f;
+	struct csv_reader rd;
+	struct layout lay;
+	bool header_ok;
+};
+
+static int cmp_pending(const void *a, const void *b)
+{
+	const struct pending *x = a, *y = b;
+	return kind_order(x->kind) - kind_order(y->kind);
+}
+
+/* A hash set of row texts with the line each was first seen on. */
+struct rowset {
+	struct rowslot { char *text; long line; } *slots;
+	size_t n, cap;
+};
+
+static size_t hash_text(const char *s)
+{
+	size_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+/* Adds an owned text; returns the line of an equal text added before, or 0. */
+static long rowset_add(struct rowset *set, char *text, long line)
+{
+	if (2 * (set->n + 1) > set->cap) {
+		size_t cap = set->cap ? set->cap * 2 : 256;
+		struct rowslot *slots = xcalloc(cap, sizeof *slots);
+		for (size_t i = 0; i < set->cap; i++) {
+			if (!set->slots[i].text)
+				continue;
+			size_t j = hash_text(set->slots[i].text) & (cap - 1);
+			while (slots[j].text)
+				j = (j + 1) & (cap - 1);
+			slots[j] = set->slots[i];
+		}
+		free(set->slots);
+		set->slots = slots;
+		set->cap = cap;
+	}
+	size_t j = hash_text(text) & (set->cap - 1);
+	while (set->slots[j].text) {
+		if (!strcmp(set->slots[j].text, text)) {
+			free(text);
+			return set->slots[j].line;
+		}
+		j = (j + 1) & (set->cap - 1);
+	}
+	set->slots[j].text = text;
+	set->slots[j].line = line;
+	set->n++;
+	return 0;
+}
+
+static void rowset_free(struct rowset *set)
+{
+	for (size_t i = 0; i < set->cap; i++)
+		free(set->slots[i].text);
+	free(set->slots);
+}
+
+/* Imports the rows of one file inside the open transaction. */
+static void import_rows(sqlite3 *db, struct pending *p, struct import_result *res)
+{
+	struct strlist fields = STRLIST_INIT;
+	long line;
+	int rc;
+	/* Exact duplicate rows, remembered by their text. */
+	struct rowset seen = { NULL, 0, 0 };
+	while ((rc = csv_next(&p->rd, &fields, &line)) != 0) {
+		if (rc < 0) {
+			sl_pushf(&res->errors, _("%s:%ld: a quoted field is not closed"), p->path, line);
+			break;
+		}
+		if (fields.n == 1 && !fields.items[0][0])
+			continue; /* blank line */
+		if ((int)fields.n != p->lay.ncols) {
+			sl_pushf(&res->errors, _("%s:%ld: %zu fields, but the header has %d"),
+				 p->path, line, fields.n, p->lay.ncols);
+			continue;
+		}
+		struct strbuf key = STRBUF_INIT;
+		bool bad_utf8 = false;
+		for (size_t c = 0; c < fields.n; c++) {
+			if (!text_valid_utf8(fields.items[c], strlen(fields.items[c])))
+				bad_utf8 = true;
+			sb_puts(&key, fields.items[c]);
+			sb_putc(&key, '\x1f');
+		}
+		if (bad_utf8) {
+			sl_pushf(&res->errors, _("%s:%ld: the text is not valid UTF-8"), p->path, line);
+			sb_free(&key);
+			continue;
+		}
+		long dup = rowset_add(&seen, sb_steal(&key), line);
+		if (dup)
+			sl_pushf(&res->warnings, _("%s:%ld: the same as line %ld"), p->path, line, dup);
+
+		struct record rec, old;
+		record_init(&rec, p->kind);
+		for (size_t c = 0; c < fields.n; c++)
+			if (p->lay.col_field[c] >= 0)
+				record_set(&rec, p->lay.col_field[c], fields.items[c]);
+		/* A record with a natural key updates its match (ward, groups,
+		 * categories, targets): imports can be repeated. */
+		bool have_old = false;
+		if (p->kind->singleton || p->kind->key[0]) {
+			struct record probe;
+			record_copy(&probe, &rec);
+			for (int i = 0; i < p->kind->nfields; i++)
+				if (probe.val[i])
+					str_trim(probe.val[i]);
+			long long id = store_find_key(db, &probe);
+			record_clear(&probe);
+			if (id && store_load(db, p->kind, id, &old)) {
+				have_old = true;
+				for (int i = 0; i < p->kind->nfields; i++)
+					if (!rec.val[i] && old.val[i]) {
+						bool in_file = false;
+						for (int c = 0; c < p->lay.ncols; c++)
+							if (p->lay.col_field[c] == i)
+								in_file = true;
+						if (!in_file)
+							record_set(&rec, i, old.val[i]);
+					}
+				rec.id = id;
+			}
+		}
+		struct issues is = { NULL, 0, 0 };
+		validate_record(db, &rec, have_old ? &old : NULL, &is);
+		for (size_t i = 0; i < is.n; i++)
+			sl_pushf(is.v[i].sev == SEV_ERROR ? &res->errors : &res->warnings,
+				 "%s:%ld: %s", p->path, line, is.v[i].msg);
+		if (!issues_count(&is, SEV_ERROR)) {
+			struct strlist dberr = STRLIST_INIT;
+			bool ok = have_old ? store_update(db, &rec, &dberr) : store_insert(db, &rec, &dberr);
+			for (size_t i = 0; i < dberr.n; i++)
+				sl_pushf(&res->errors, "%s:%ld: %s", p->path, line, dberr.items[i]);
+			sl_free(&dberr);
+			if (ok) {
+				res->records++;
+				if (have_old)
+					res->updated++;
+				else
+					res->inserted++;
+			}
+		}
+		issues_free(&is);
+		record_clear(&rec);
+		if (have_old)
+			record_clear(&old);
+	}
+	sl_free(&fields);
+	rowset_free(&seen);
+}
+
+bool import_files(sqlite3 *db, char **files, int nfiles, const struct import_opts *o,
+		  struct import_result *res)
+{
+	memset(res, 0, sizeof *res);
+	struct pending *p = xcalloc((size_t)nfiles, sizeof *p);
+	int np = 0;
+	for (int i = 0; i < nfiles; i++) {
+		struct pending *q = &p[np];
+		q->path = files[i];
+		q->f = fopen(files[i], "rb");
+		if (!q->f) {
+			sl_pushf(&res->errors, _("%s: cannot open: %s"), files[i], strerror(errno));
+			continue;
+		}
+		csv_reader_init(&q->rd, q->f);
+		struct strlist header = STRLIST_INIT;
+		long line;
+		int rc = csv_next(&q->rd, &header, &line);
+		if (rc <= 0 || (header.n == 1 && !header.items[0][0])) {
+			sl_pushf(&res->errors, _("%s: the file is empty; expected a header row of field names"),
+				 files[i]);
+			sl_free(&header);
+			csv_reader_free(&q->rd);
+			fclose(q->f);
+			continue;
+		}
+		for (size_t c = 0; c < header.n; c++)
+			str_trim(header.items[c]);
+		q->kind = o->kind ? kind_find(o->kind) : kind_from_filename(files[i]);
+		if (!q->kind)
+			q->kind = kind_from_header(&header);
+		if (!q->kind) {
+			sl_pushf(&res->errors, _("%s: cannot tell what kind of records this is; name the file "
+						 "after the kind (e.g. survey.csv) or use --kind; kinds: %s"),
+				 files[i], kind_names());
+		} else if (make_layout(files[i], q->kind, &header, &q->lay, &res->errors)) {
+			q->header_ok = true;
+		}
+		sl_free(&header);
+		np++;
+	}
+	qsort(p, (size_t)np, sizeof *p, cmp_pending);
+
+	bool ok = false;
+	if (res->errors.n == 0 && db_begin(db, &res->errors)) {
+		for (int i = 0; i < np; i++)
+			if (p[i].header_ok)
+				import_rows(db, &p[i], res);
+		bool clean = res->errors.n == 0 && (res->warnings.n == 0 || o->force);
+		if (clean && !o->dry_run)
+			ok = db_commit(db, &res->errors);
+		else {
+			db_rollback(db);
+			ok = clean;
+		}
+	}
+	for (int i = 0; i < np; i++) {
+		csv_reader_free(&p[i].rd);
+		free(p[i].lay.col_field);
+		if (p[i].f)
+			fclose(p[i].f);
+	}
+	free(p);
+	return ok;
+}
+
+void import_result_free(struct import_result *res)
+{
+	sl_free(&res->errors);
+	sl_free(&res->warnings);
+}
+
+struct export_ctx {
+	struct strbuf *out;
+	const struct kind_def *k;
+};
+
+static bool export_row(const struct record *r, void *vctx)
+{
+	struct export_ctx *c = vctx;
+	const char *vals[KIND_MAX_FIELDS];
+	int n = 0;
+	for (int i = 0; i < c->k->nfields; i++)
+		if (c->k->fields[i].column)
+			vals[n++] = r->val[i];
+	csv_write_row(c->out, vals, n, ',');
+	return true;
+}
+
+bool export_kind(sqlite3 *db, const struct kind_def *k, bool bom, struct strbuf *out,
+		 struct strlist *errors)
+{
+	if (bom)
+		sb_puts(out, "\xEF\xBB\xBF");
+	const char *names[KIND_MAX_FIELDS];
+	int n = 0;
+	for (int i = 0; i < k->nfields; i++)
+		if (k->fields[i].column)
+			names[n++] = k->fields[i].name;
+	csv_write_row(out, names, n, ',');
+	struct export_ctx c = { out, k };
+	return store_list(db, k, NULL, export_row, &c, errors);
+}

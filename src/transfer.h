@@ -1,0 +1,37 @@
+/* transfer.h - CSV import (all-or-nothing, every bad line listed) and
+ * export of records. */
+#ifndef WS_TRANSFER_H
+#define WS_TRANSFER_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "kind.h"
+#include "util.h"
+
+struct import_opts {
+	const char *kind;  /* --kind, or NULL to tell from the name or header */
+	bool dry_run;
+	bool force;        /* accept warnings */
+};
+
+struct import_result {
+	long records;            /* records that were (or would be) saved */
+	long inserted, updated;
+	struct strlist errors;   /* "file:line: message" */
+	struct strlist warnings;
+};
+
+/* Imports CSV files in one transaction, in dependency order.  Returns
+ * true if everything was saved (or would be, with dry_run). */
+bool import_files(sqlite3 *db, char **files, int nfiles, const struct import_opts *o,
+		  struct import_result *res);
+void import_result_free(struct import_result *res);
+
+/* Writes the records of one kind as CSV (header of field names) into out. */
+bool export_kind(sqlite3 *db, const struct kind_def *k, bool bom, struct strbuf *out,
+		 struct strlist *errors);
+/* The kind a CSV file name stands for ("survey-2023.csv" -> survey). */
+const struct kind_def *kind_from_filename(const char *path);
+
+#endif

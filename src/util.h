@@ -1,0 +1,65 @@
+/* util.h - memory helpers that abort on exhaustion, a growable string buffer,
+ * and small string utilities shared by every module. */
+#ifndef WS_UTIL_H
+#define WS_UTIL_H
+
+#include <stddef.h>
+#include <stdarg.h>
+#include <stdbool.h>
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+
+/* A growable NUL-terminated byte string.  Owner frees with sb_free(). */
+struct strbuf {
+	char *buf;
+	size_t len;
+	size_t cap;
+};
+#define STRBUF_INIT { NULL, 0, 0 }
+void sb_add(struct strbuf *sb, const char *s, size_t n);
+void sb_puts(struct strbuf *sb, const char *s);
+void sb_putc(struct strbuf *sb, char c);
+void sb_printf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sb_reset(struct strbuf *sb);
+void sb_free(struct strbuf *sb);
+/* Hands the buffer to the caller (never NULL) and resets sb. */
+char *sb_steal(struct strbuf *sb);
+
+/* A growable list of owned strings. */
+struct strlist {
+	char **items;
+	size_t n;
+	size_t cap;
+};
+#define STRLIST_INIT { NULL, 0, 0 }
+void sl_push(struct strlist *sl, char *owned);
+void sl_pushf(struct strlist *sl, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sl_free(struct strlist *sl);
+
+bool str_eq(const char *a, const char *b);
+bool str_has_prefix(const char *s, const char *prefix);
+bool str_has_suffix(const char *s, const char *suffix);
+/* Trims ASCII white space in place; returns s. */
+char *str_trim(char *s);
+
+/* Parses a whole decimal integer (base 10, optional sign, no junk, no
+ * overflow) into *out.  Leading zeros are fine ("08" is 8). */
+bool parse_int64(const char *s, long long *out);
+/* Parses a decimal number with '.' as the separator, independent of locale. */
+bool parse_decimal(const char *s, double *out);
+
+/* Writes a whole file atomically (temp file in the same directory, fsync,
+ * rename).  mode is applied regardless of umask.  Returns 0 or an errno. */
+int write_file_atomic(const char *path, const char *data, size_t len, int mode);
+/* Reads a whole file; NULL with errno set on failure. */
+char *read_file(const char *path, size_t *len);
+
+#endif

@@ -1,0 +1,600 @@
+/* validate.c - field parsing and the domain rules (see domain.md, "Checks a
+ * careful officer expects").  Messages name the field, the value and the
+ * rule; the same text reaches the command line, CSV imports and forms. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "db.h"
+#include "i18n.h"
+#include "indicator.h"
+#include "period.h"
+#include "settings.h"
+#include "text.h"
+#include "validate.h"
+
+#define COUNT_MAX 2147483647LL
+
+struct ctx {
+	sqlite3 *db;
+	struct record *rec;
+	const struct record *old;
+	struct issues *out;
+	ws_date today;
+};
+
+static int fidx(const struct ctx *c, const char *name)
+{
+	return kind_field_index(c->rec->kind, name);
+}
+
+static const char *fval(const struct ctx *c, const char *name)
+{
+	int i = fidx(c, name);
+	return i < 0 ? NULL : c->rec->val[i];
+}
+
+static void err(struct ctx *c, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void warn(struct ctx *c, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void add_issue(struct ctx *c, enum severity sev, const char *field, const char *fmt, va_list ap)
+{
+	char *m = xvasprintf(fmt, ap);
+	int i = field ? fidx(c, field) : -1;
+	const char *v = i >= 0 ? c->rec->val[i] : NULL;
+	if (field)
+		issues_add(c->out, sev, i, "%s=%s: %s", field, v ? v : "", m);
+	else
+		issues_add(c->out, sev, -1, "%s", m);
+	free(m);
+}
+
+static void err(struct ctx *c, const char *field, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add_issue(c, SEV_ERROR, field, fmt, ap);
+	va_end(ap);
+}
+
+static void warn(struct ctx *c, const char *field, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add_issue(c, SEV_WARNING, field, fmt, ap);
+	va_end(ap);
+}
+
+bool validate_count(const char *s, long long *out)
+{
+	long long v;
+	if (!parse_int64(s, &v) || v < 0 || v > COUNT_MAX)
+		return false;
+	*out = v;
+	return true;
+}
+
+static long long num(const struct ctx *c, const char *name, bool *has)
+{
+	long long v = 0;
+	const char *s = fval(c, name);
+	*has = s && validate_count(s, &v);
+	return v;
+}
+
+static bool choice_ok(const char *choices, const char *v)
+{
+	size_t len = strlen(v);
+	for (const char *p = choices; p && *p;) {
+		const char *bar = strchr(p, '|');
+		size_t n = bar ? (size_t)(bar - p) : strlen(p);
+		if (n == len && strncmp(p, v, n) == 0)
+			return true;
+		p = bar ? bar + 1 : NULL;
+	}
+	return false;
+}
+
+static long long lookup_id(sqlite3 *db, const char *table, const char *code)
+{
+	char *sql = xasprintf("SELECT id FROM %s WHERE code = ?", table);
+	long long id = db_query_int(db, 0, sql, code, NULL);
+	free(sql);
+	return id;
+}
+
+/* Parses one field into canonical text; false (with an error) if invalid. */
+static bool check_field(struct ctx *c, int i)
+{
+	const struct field_def *f = &c->rec->kind->fields[i];
+	char **v = &c->rec->val[i];
+	if (!*v)
+		return true;
+	/* Every value is text from a person or a file: NFC and trimmed. */
+	char *n = text_nfc(*v);
+	if (!n) {
+		err(c, f->name, "%s", _("the text is not valid UTF-8"));
+		return false;
+	}
+	str_trim(n);
+	free(*v);
+	*v = n;
+	if (!*n) {
+		free(*v);
+		*v = NULL;
+		return true;
+	}
+	for (const unsigned char *p = (const unsigned char *)n; *p; p++)
+		if (*p < 0x20 || *p == 0x7f) {
+			err(c, f->name, "%s", _("line breaks and control characters are not allowed"));
+			return false;
+		}
+	long long x;
+	double d;
+	ws_date dt;
+	struct period per;
+	char buf[40];
+	switch (f->type) {
+	case FT_TEXT:
+		if ((int)text_length(n) > f->maxlen) {
+			err(c, f->name, _("too long: at most %d characters"), f->maxlen);
+			return false;
+		}
+		break;
+	case FT_CODE:
+		if ((int)text_length(n) > f->maxlen) {
+			err(c, f->name, _("too long: at most %d characters"), f->maxlen);
+			return false;
+		}
+		for (const char *p = n; *p; p++) {
+			bool ok = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' ||
+				  (c->rec->kind != kind_find("category") &&
+				   ((*p >= 'A' && *p <= 'Z') || *p == '.' || *p == '-'));
+			if (!ok) {
+				err(c, f->name, "%s", c->rec->kind == kind_find("category")
+				    ? _("use only lower-case letters a-z, digits and _")
+				    : _("use only letters A-Z, digits, '.', '-' and '_', without spaces or accents"));
+				return false;
+			}
+		}
+		break;
+	case FT_COUNT:
+		if (!parse_int64(n, &x)) {
+			err(c, f->name, "%s", _("not a whole number"));
+			return false;
+		}
+		if (x < 0) {
+			err(c, f->name, "%s", _("cannot be negative"));
+			return false;
+		}
+		if (x > COUNT_MAX) {
+			err(c, f->name, _("too large: at most %lld"), COUNT_MAX);
+			return false;
+		}
+		snprintf(buf, sizeof buf, "%lld", x);
+		record_set(c->rec, i, buf);
+		break;
+	case FT_DATE:
+		if (!date_parse(n, &dt)) {
+			err(c, f->name, "%s", _("not a valid date; write YYYY-MM-DD or DD/MM/YYYY"));
+			return false;
+		}
+		if (dt > c->today) {
+			char t[11];
+			err(c, f->name, _("the date is in the future (today is %s)"), date_iso(c->today, t));
+			return false;
+		}
+		record_set(c->rec, i, date_iso(dt, buf));
+		break;
+	case FT_BOOL:
+		if (!strcmp(n, "yes") || !strcmp(n, "y") || !strcmp(n, "1") || !strcmp(n, "true") ||
+		    !strcmp(n, "có") || !strcmp(n, "co")) {
+			record_set(c->rec, i, "yes");
+		} else if (!strcmp(n, "no") || !strcmp(n, "n") || !strcmp(n, "0") || !strcmp(n, "false") ||
+			   !strcmp(n, "không") || !strcmp(n, "khong")) {
+			record_set(c->rec, i, "no");
+		} else {
+			err(c, f->name, "%s", _("write yes or no"));
+			return false;
+		}
+		break;
+	case FT_CHOICE:
+		if (!choice_ok(f->choices, n)) {
+			err(c, f->name, _("not allowed; one of: %s"), f->choices);
+			return false;
+		}
+		break;
+	case FT_GROUP:
+		if (!lookup_id(c->db, "rgroup", n)) {
+			err(c, f->name, "%s", _("no group has this code (see 'wardsafe list group')"));
+			return false;
+		}
+		break;
+	case FT_CATEGORY:
+		if (!lookup_id(c->db, "category", n)) {
+			err(c, f->name, "%s", _("no incident category has this code (see 'wardsafe list category')"));
+			return false;
+		}
+		break;
+	case FT_YEAR:
+		if (!parse_int64(n, &x) || x < 1900 || x > 2100) {
+			err(c, f->name, "%s", _("not a year from 1900 to 2100"));
+			return false;
+		}
+		snprintf(buf, sizeof buf, "%lld", x);
+		record_set(c->rec, i, buf);
+		break;
+	case FT_DECIMAL:
+		if (!parse_decimal(n, &d)) {
+			err(c, f->name, "%s", _("not a number (use a point for decimals, e.g. 74.5)"));
+			return false;
+		}
+		if (d < 0) {
+			err(c, f->name, "%s", _("cannot be negative"));
+			return false;
+		}
+		snprintf(buf, sizeof buf, "%.10g", d);
+		record_set(c->rec, i, buf);
+		break;
+	case FT_INDICATOR:
+		if (!indicator_find(n)) {
+			struct strbuf ids = STRBUF_INIT;
+			for (int k = 0; k < indicator_count; k++)
+				sb_printf(&ids, "%s%s", k ? ", " : "", indicator_defs[k].id);
+			err(c, f->name, _("unknown indicator; one of: %s"), ids.buf);
+			sb_free(&ids);
+			return false;
+		}
+		break;
+	case FT_PERIOD:
+		if (!period_parse(n, &per)) {
+			err(c, f->name, "%s", _("not a period; write 2023-09, 2023-Q3, 2023 or 2023-07..2023-09"));
+			return false;
+		}
+		record_set(c->rec, i, period_format(&per, buf));
+		break;
+	}
+	return true;
+}
+
+/* Latest population of a group on or before a date; false if none. */
+static bool population_at(sqlite3 *db, const char *group, const char *date,
+			  long long *households, long long *residents)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT households, residents FROM population WHERE group_id = "
+		"(SELECT id FROM rgroup WHERE code = ?) AND date <= ? ORDER BY date DESC, id DESC LIMIT 1");
+	db_bind_text(st, 1, group);
+	db_bind_text(st, 2, date);
+	bool found = sqlite3_step(st) == SQLITE_ROW;
+	if (found) {
+		*households = sqlite3_column_int64(st, 0);
+		*residents = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+static bool need_population(struct ctx *c, long long *h, long long *r)
+{
+	const char *g = fval(c, "group"), *d = fval(c, "date");
+	if (!g || !d)
+		return false;
+	if (population_at(c->db, g, d, h, r))
+		return true;
+	err(c, "date", _("group %s has no population recorded on or before this date; "
+			 "record its households and residents first"), g);
+	return false;
+}
+
+/* One record per group and date for stock kinds. */
+static void check_unique_group_date(struct ctx *c)
+{
+	const char *g = fval(c, "group"), *d = fval(c, "date");
+	if (!g || !d)
+		return;
+	char *sql = xasprintf("SELECT id FROM %s WHERE group_id = (SELECT id FROM rgroup WHERE code = ?) "
+			      "AND date = ? AND id != ?", c->rec->kind->table);
+	char idbuf[32];
+	snprintf(idbuf, sizeof idbuf, "%lld", c->rec->id);
+	long long other = db_query_int(c->db, 0, sql, g, d, idbuf, NULL);
+	free(sql);
+	if (other)
+		err(c, "date", _("group %s already has a %s record on this date (id %lld); edit that one instead"),
+		    g, _(c->rec->kind->label), other);
+}
+
+/* Warns when a cumulative count is lower than the one before it, or higher
+ * than the one after it. */
+static void check_cumulative(struct ctx *c, const char *field)
+{
+	bool has;
+	long long v = num(c, field, &has);
+	const char *g = fval(c, "group"), *d = fval(c, "date");
+	if (!has || !g || !d)
+		return;
+	char idbuf[32];
+	snprintf(idbuf, sizeof idbuf, "%lld", c->rec->id);
+	for (int dir = 0; dir < 2; dir++) {
+		char *sql = xasprintf(
+			"SELECT %s FROM %s WHERE group_id = (SELECT id FROM rgroup WHERE code = ?) "
+			"AND date %s ? AND %s IS NOT NULL AND id != ? ORDER BY date %s LIMIT 1",
+			field, c->rec->kind->table, dir ? ">" : "<", field, dir ? "ASC" : "DESC");
+		long long other = db_query_int(c->db, -1, sql, g, d, idbuf, NULL);
+		free(sql);
+		if (dir == 0 && other > v)
+			warn(c, field, _("lower than the %lld recorded before this date; a cumulative count "
+					 "should not go down"), other);
+		if (dir == 1 && other >= 0 && other < v)
+			warn(c, field, _("higher than the %lld recorded after this date; a cumulative count "
+					 "should not go down"), other);
+	}
+}
+
+static void check_ratio(struct ctx *c, long long h, long long r, const char *field)
+{
+	if (r < h)
+		err(c, field, _("fewer residents than the %lld households; each household has at least one person"), h);
+	else if (h > 0 && (r < 1.5 * h || r > 7.0 * h))
+		warn(c, field, _("%.1f people per household is unusual (expected 1.5 to 7)"), (double)r / (double)h);
+}
+
+/* Warns on a change to a record dated inside a closed (reported) period. */
+static void check_closed(struct ctx *c, const struct record *r)
+{
+	const char *df = r->kind->date_field;
+	if (!df || r->kind == kind_find("closing"))
+		return;
+	const char *d = record_get(r, df);
+	if (!d)
+		return;
+	sqlite3_stmt *st = db_prepare(c->db,
+		"SELECT period FROM closing WHERE ? BETWEEN first_day AND last_day ORDER BY first_day LIMIT 1");
+	db_bind_text(st, 1, d);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		issues_add(c->out, SEV_WARNING, kind_field_index(r->kind, df),
+			   _("%s=%s: falls in period %s, which is closed (its report was issued); "
+			     "the change will be recorded in the audit log"),
+			   df, d, (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+}
+
+static void rules_population(struct ctx *c)
+{
+	bool hh, hr;
+	long long h = num(c, "households", &hh), r = num(c, "residents", &hr);
+	if (hh && hr)
+		check_ratio(c, h, r, "residents");
+	check_unique_group_date(c);
+}
+
+static void rules_survey(struct ctx *c)
+{
+	bool hs, hw, he;
+	long long s = num(c, "surveyed", &hs), w = num(c, "with_extinguisher", &hw);
+	long long e = num(c, "extinguishers", &he);
+	if (hs && hw && w > s)
+		err(c, "with_extinguisher", _("more than the %lld households surveyed"), s);
+	if (he && hw && e < w)
+		err(c, "extinguishers", _("fewer extinguishers than the %lld households that have one"), w);
+	long long h, r;
+	if (hs && need_population(c, &h, &r) && s > h)
+		err(c, "surveyed", _("more than the %lld households of group %s"), h, fval(c, "group"));
+	check_unique_group_date(c);
+	check_cumulative(c, "with_extinguisher");
+	check_cumulative(c, "surveyed");
+}
+
+static void rules_commitment(struct ctx *c)
+{
+	bool hp, ha;
+	long long p = num(c, "pccc", &hp), a = num(c, "antt", &ha);
+	if (!fval(c, "pccc") && !fval(c, "antt")) {
+		err(c, NULL, "%s", _("give pccc, antt or both"));
+		return;
+	}
+	long long h, r;
+	if ((hp || ha) && need_population(c, &h, &r)) {
+		if (hp && p > h)
+			err(c, "pccc", _("more than the %lld households of group %s"), h, fval(c, "group"));
+		if (ha && a > h)
+			err(c, "antt", _("more than the %lld households of group %s"), h, fval(c, "group"));
+	}
+	check_unique_group_date(c);
+	check_cumulative(c, "pccc");
+	check_cumulative(c, "antt");
+}
+
+static void rules_app114(struct ctx *c)
+{
+	bool hi;
+	long long n = num(c, "installs", &hi);
+	long long h, r;
+	if (hi && need_population(c, &h, &r) && n > r)
+		warn(c, "installs", _("more app users than the %lld residents of group %s"), r, fval(c, "group"));
+	check_unique_group_date(c);
+	check_cumulative(c, "installs");
+}
+
+static void rules_positive(struct ctx *c, const char *field)
+{
+	bool has;
+	long long v = num(c, field, &has);
+	if (has && v < 1)
+		err(c, field, "%s", _("must be at least 1"));
+}
+
+static void rules_fireteam(struct ctx *c)
+{
+	const char *kind = fval(c, "kind");
+	bool hh;
+	long long h = num(c, "households", &hh);
+	if (kind && !strcmp(kind, "team")) {
+		if (!fval(c, "households"))
+			err(c, "households", "%s", _("a fire-safety team (to lien gia) needs its number of households, 5 to 15"));
+		else if (hh && (h < 5 || h > 15))
+			err(c, "households", "%s", _("a fire-safety team (to lien gia) has 5 to 15 households"));
+	} else if (kind && !strcmp(kind, "point") && fval(c, "households")) {
+		err(c, "households", "%s", _("leave empty for a public fire point"));
+	}
+	const char *e = fval(c, "established"), *cl = fval(c, "closed");
+	if (e && cl && strcmp(cl, e) < 0)
+		err(c, "closed", _("before the establishment date %s"), e);
+}
+
+static void rules_establishments(struct ctx *c)
+{
+	bool hm, hw;
+	long long m = num(c, "managed", &hm), w = num(c, "with_file", &hw);
+	if (hm && hw && w > m)
+		err(c, "with_file", _("more than the %lld establishments managed"), m);
+	const char *d = fval(c, "date");
+	char idbuf[32];
+	snprintf(idbuf, sizeof idbuf, "%lld", c->rec->id);
+	if (d && db_query_int(c->db, 0, "SELECT id FROM establishments WHERE date = ? AND id != ?", d, idbuf, NULL))
+		err(c, "date", "%s", _("there is already an establishments record on this date; edit that one instead"));
+}
+
+static void rules_target(struct ctx *c)
+{
+	const char *ind = fval(c, "indicator"), *v = fval(c, "value"), *y = fval(c, "year");
+	const struct indicator_def *def = ind ? indicator_find(ind) : NULL;
+	double d;
+	if (def && def->type == IT_RATE && v && parse_decimal(v, &d) && d > 100)
+		err(c, "value", "%s", _("a rate target is a percentage: at most 100"));
+	if (def && def->type != IT_RATE && v && parse_decimal(v, &d) && d != floor(d))
+		err(c, "value", "%s", _("a count target is a whole number"));
+	char idbuf[32];
+	snprintf(idbuf, sizeof idbuf, "%lld", c->rec->id);
+	long long other = ind && y ? db_query_int(c->db, 0,
+		"SELECT id FROM target WHERE year = ? AND indicator = ? AND id != ?", y, ind, idbuf, NULL) : 0;
+	if (other)
+		err(c, "indicator", _("a target for %s in %s already exists (id %lld); edit that one instead"), ind, y, other);
+}
+
+static void rules_group(struct ctx *c)
+{
+	const char *code = fval(c, "code");
+	char idbuf[32];
+	snprintf(idbuf, sizeof idbuf, "%lld", c->rec->id);
+	if (code && db_query_int(c->db, 0, "SELECT id FROM rgroup WHERE code = ? AND id != ?", code, idbuf, NULL))
+		err(c, "code", "%s", _("another group already has this code"));
+	const char *active = fval(c, "active"), *closed = fval(c, "closed");
+	if (active && !strcmp(active, "yes") && closed)
+		err(c, "closed", "%s", _("an active group has no closing date; set active=no or leave closed empty"));
+	if (active && !strcmp(active, "no") && !closed) {
+		char t[11];
+		record_set_named(c->rec, "closed", date_iso(c->today, t));
+	}
+	bool hh, hr;
+	long long h = num(c, "households", &hh), r = num(c, "residents", &hr);
+	if (!c->old && (fval(c, "households") || fval(c, "residents"))) {
+		if (!fval(c, "households"))
+			err(c, "households", "%s", _("give households together with residents"));
+		else if (!fval(c, "residents"))
+			err(c, "residents", "%s", _("give residents together with households"));
+		else if (hh && hr)
+			check_ratio(c, h, r, "residents");
+	}
+}
+
+static void rules_category(struct ctx *c)
+{
+	const char *code = fval(c, "code");
+	char idbuf[32];
+	snprintf(idbuf, sizeof idbuf, "%lld", c->rec->id);
+	if (code && db_query_int(c->db, 0, "SELECT id FROM category WHERE code = ? AND id != ?", code, idbuf, NULL))
+		err(c, "code", "%s", _("another category already has this code"));
+}
+
+static void rules_closing(struct ctx *c)
+{
+	const char *p = fval(c, "period");
+	char idbuf[32];
+	snprintf(idbuf, sizeof idbuf, "%lld", c->rec->id);
+	if (p && db_query_int(c->db, 0, "SELECT id FROM closing WHERE period = ? AND id != ?", p, idbuf, NULL))
+		err(c, "period", "%s", _("this period is already closed"));
+}
+
+static void validate(sqlite3 *db, struct record *rec, const struct record *old, struct issues *out,
+		     bool closed_checks)
+{
+	struct ctx c = { db, rec, old, out, date_today() };
+	const struct kind_def *k = rec->kind;
+	size_t before = issues_count(out, SEV_ERROR);
+	bool fields_ok = true;
+	for (int i = 0; i < k->nfields; i++) {
+		const struct field_def *f = &k->fields[i];
+		if (old && (f->flags & FF_INPUT))
+			continue;
+		if (!check_field(&c, i))
+			fields_ok = false;
+		if (!rec->val[i] && !old && f->def)
+			record_set(rec, i, f->def);
+		if (!rec->val[i] && (f->flags & FF_REQUIRED)) {
+			err(&c, f->name, "%s", _("is required"));
+			fields_ok = false;
+		}
+	}
+	if (!fields_ok || issues_count(out, SEV_ERROR) > before)
+		return;
+	const char *name = k->name;
+	if (!strcmp(name, "population"))
+		rules_population(&c);
+	else if (!strcmp(name, "survey"))
+		rules_survey(&c);
+	else if (!strcmp(name, "commitment"))
+		rules_commitment(&c);
+	else if (!strcmp(name, "app114"))
+		rules_app114(&c);
+	else if (!strcmp(name, "incident"))
+		rules_positive(&c, "count");
+	else if (!strcmp(name, "outreach"))
+		rules_positive(&c, "sessions");
+	else if (!strcmp(name, "fireteam"))
+		rules_fireteam(&c);
+	else if (!strcmp(name, "establishments"))
+		rules_establishments(&c);
+	else if (!strcmp(name, "target"))
+		rules_target(&c);
+	else if (!strcmp(name, "group"))
+		rules_group(&c);
+	else if (!strcmp(name, "category"))
+		rules_category(&c);
+	else if (!strcmp(name, "closing"))
+		rules_closing(&c);
+	if (!closed_checks)
+		return;
+	check_closed(&c, rec);
+	if (old && old->kind->date_field) {
+		const char *a = record_get(old, old->kind->date_field);
+		const char *b = record_get(rec, rec->kind->date_field);
+		if (a && b && strcmp(a, b) != 0)
+			check_closed(&c, old);
+	}
+}
+
+void validate_record(sqlite3 *db, struct record *rec, const struct record *old, struct issues *out)
+{
+	validate(db, rec, old, out, true);
+}
+
+void validate_stored(sqlite3 *db, struct record *rec, struct issues *out)
+{
+	validate(db, rec, rec, out, false);
+}
+
+void validate_delete(sqlite3 *db, const struct record *old, struct issues *out)
+{
+	struct record copy;
+	record_copy(&copy, old);
+	struct ctx c = { db, &copy, old, out, date_today() };
+	check_closed(&c, old);
+	record_clear(&copy);
+}

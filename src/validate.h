@@ -1,0 +1,29 @@
+/* validate.h - the rules every record must satisfy, in one place for every
+ * front end (command line, CSV import, screens).
+ *
+ * An error refuses the record; a warning marks something implausible but
+ * possible (installs above residents, a cumulative count going down, a change
+ * inside a closed period), which the user must confirm (--force). */
+#ifndef WS_VALIDATE_H
+#define WS_VALIDATE_H
+
+#include <sqlite3.h>
+
+#include "record.h"
+
+/* Checks `rec` and rewrites its values in canonical form (ISO dates, plain
+ * integers, yes/no, NFC text).  `old` is the stored record when editing,
+ * NULL for a new one.  Problems are appended to `out`. */
+void validate_record(sqlite3 *db, struct record *rec, const struct record *old, struct issues *out);
+
+/* Re-checks a stored record against every rule (for 'wardsafe check');
+ * closed periods are not a problem here. */
+void validate_stored(sqlite3 *db, struct record *rec, struct issues *out);
+
+/* Checks a stored record for deletion (closed periods, references). */
+void validate_delete(sqlite3 *db, const struct record *old, struct issues *out);
+
+/* Parses a count field value as the validation does: whole, >= 0, 32-bit. */
+bool validate_count(const char *s, long long *out);
+
+#endif
