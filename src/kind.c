@@ -61,7 +61,7 @@ static const struct field_def commitment_fields[] = {
 static const struct field_def app114_fields[] = {
 	F("group", "group_id", FT_GROUP, FF_REQUIRED, NULL, 0, NULL, N_("Group"), NULL),
 	F("date", "date", FT_DATE, FF_REQUIRED, NULL, 0, NULL, N_("Date"), NULL),
-	F("installs", "installs", FT_COUNT, FF_REQUIRED, NULL, 0, NULL, N_("Bao chay 114 app users"), N_("people")),
+	F("installs", "installs", FT_COUNT, FF_REQUIRED, NULL, 0, NULL, N_("Báo cháy 114 app users"), N_("people")),
 };
 
 static const struct field_def incident_fields[] = {
@@ -118,7 +118,7 @@ static const struct kind_def k_survey = { "survey", "survey", N_("extinguisher s
 	FIELDS(survey_fields), { NULL }, "date", false };
 static const struct kind_def k_commitment = { "commitment", "commitment", N_("commitments"),
 	FIELDS(commitment_fields), { NULL }, "date", false };
-static const struct kind_def k_app114 = { "app114", "app114", N_("Bao chay 114 app"),
+static const struct kind_def k_app114 = { "app114", "app114", N_("Báo cháy 114 app"),
 	FIELDS(app114_fields), { NULL }, "date", false };
 static const struct kind_def k_incident = { "incident", "incident", N_("incident"),
 	FIELDS(incident_fields), { NULL }, "date", false };

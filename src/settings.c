@@ -40,7 +40,7 @@ const struct settings_def settings_defs[CFG_COUNT] = {
 	[CFG_TARGET_EXTINGUISHER] = { "targets", "extinguisher", CT_DECIMAL, "75", 0, 100, NULL,
 		N_("Default target, percent of households with a fire extinguisher.") },
 	[CFG_TARGET_APP114] = { "targets", "app114", CT_DECIMAL, "20", 0, 100, NULL,
-		N_("Default target, percent of residents using the Bao chay 114 app.") },
+		N_("Default target, percent of residents using the Báo cháy 114 app.") },
 	[CFG_TARGET_PCCC] = { "targets", "pccc_commitment", CT_DECIMAL, "100", 0, 100, NULL,
 		N_("Default target, percent of households that signed the fire-safety commitment.") },
 	[CFG_TARGET_ANTT] = { "targets", "antt_commitment", CT_DECIMAL, "100", 0, 100, NULL,

@@ -437,9 +437,9 @@ static void rules_fireteam(struct ctx *c)
 	long long h = num(c, "households", &hh);
 	if (kind && !strcmp(kind, "team")) {
 		if (!fval(c, "households"))
-			err(c, "households", "%s", _("a fire-safety team (to lien gia) needs its number of households, 5 to 15"));
+			err(c, "households", "%s", _("a fire-safety team (tổ liên gia) needs its number of households, 5 to 15"));
 		else if (hh && (h < 5 || h > 15))
-			err(c, "households", "%s", _("a fire-safety team (to lien gia) has 5 to 15 households"));
+			err(c, "households", "%s", _("a fire-safety team (tổ liên gia) has 5 to 15 households"));
 	} else if (kind && !strcmp(kind, "point") && fval(c, "households")) {
 		err(c, "households", "%s", _("leave empty for a public fire point"));
 	}

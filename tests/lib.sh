@@ -1,0 +1,87 @@
+# lib.sh - shared set-up for the shell tests: a TAP producer and a private
+# environment (temporary HOME, database and configuration; fixed "today").
+# Source it: . "$top_srcdir/tests/lib.sh"
+
+set -u
+: "${WARDSAFE_BIN:?run the tests with make check}"
+: "${top_srcdir:?run the tests with make check}"
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/wardsafe-test.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+export HOME="$T/home"
+mkdir -p "$HOME"
+export XDG_CONFIG_HOME="$HOME/.config" XDG_DATA_HOME="$HOME/.local/share"
+export TERM=dumb COLUMNS=80 LINES=24
+unset WARDSAFE_DB WARDSAFE_CONFIG NO_COLOR
+EXPECTED="$top_srcdir/tests/expected"
+
+tap_n=0
+tap_failed=0
+
+ok() { # ok CONDITION-STATUS NAME
+	tap_n=$((tap_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $tap_n - $2"
+	else
+		echo "not ok $tap_n - $2"
+		tap_failed=$((tap_failed + 1))
+	fi
+}
+
+# run CMD...: runs wardsafe, keeping stdout in $T/out, stderr in $T/err and
+# the exit status in $rc.
+run() {
+	"$WARDSAFE_BIN" "$@" >"$T/out" 2>"$T/err"
+	rc=$?
+}
+
+# expect_rc WANT NAME: asserts the status of the last run.
+expect_rc() {
+	if [ "$rc" -eq "$1" ]; then
+		ok 0 "$2 (exit $1)"
+	else
+		ok 1 "$2 (exit $rc, want $1)"
+		sed 's/^/#   stderr: /' "$T/err" | head -20
+	fi
+}
+
+# expect_grep FILE PATTERN NAME: asserts a fixed string occurs in a file.
+expect_grep() {
+	if grep -qF -- "$2" "$1"; then
+		ok 0 "$3"
+	else
+		ok 1 "$3"
+		echo "#   '$2' not found in:"
+		sed 's/^/#   | /' "$1" | head -20
+	fi
+}
+
+expect_no_grep() {
+	if grep -qF -- "$2" "$1"; then
+		ok 1 "$3"
+		sed 's/^/#   | /' "$1" | head -20
+	else
+		ok 0 "$3"
+	fi
+}
+
+# expect_same GOT WANT NAME: asserts two files are identical.
+expect_same() {
+	if cmp -s "$1" "$2"; then
+		ok 0 "$3"
+	else
+		ok 1 "$3"
+		diff -u "$2" "$1" | head -40 | sed 's/^/#   /'
+	fi
+}
+
+# demo_db PATH: a fresh demo database (cached per test run).
+demo_db() {
+	"$WARDSAFE_BIN" --db "$1" demo >/dev/null
+}
+
+finish() {
+	echo "1..$tap_n"
+	[ "$tap_failed" -eq 0 ]
+	exit $?
+}
