@@ -31,6 +31,15 @@ static bool check_row(const struct record *r, void *vctx)
 	return true;
 }
 
+/* The translated label of the kind stored in a table. */
+static const char *table_label(const char *table)
+{
+	for (int k = 0; k < kind_count; k++)
+		if (!strcmp(kinds[k]->table, table))
+			return _(kinds[k]->label);
+	return table;
+}
+
 bool check_database(sqlite3 *db, struct strlist *problems, struct strlist *warnings)
 {
 	bool sound = true;
@@ -46,8 +55,8 @@ bool check_database(sqlite3 *db, struct strlist *problems, struct strlist *warni
 	st = db_prepare(db, "PRAGMA foreign_key_check");
 	while (sqlite3_step(st) == SQLITE_ROW)
 		sl_pushf(problems, _("%s %lld refers to a missing %s record"),
-			 (const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1),
-			 (const char *)sqlite3_column_text(st, 2));
+			 table_label((const char *)sqlite3_column_text(st, 0)), sqlite3_column_int64(st, 1),
+			 table_label((const char *)sqlite3_column_text(st, 2)));
 	sqlite3_finalize(st);
 	if (!sound)
 		return false;

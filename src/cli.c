@@ -392,7 +392,7 @@ static int cmd_edit(struct cli_env *env, int argc, char **argv)
 	}
 	struct record old, r;
 	if (!store_load(db, k, id, &old)) {
-		cli_error(_("there is no %s with id %lld"), k->name, id);
+		cli_error(_("there is no %s with id %lld"), _(k->label), id);
 		rc = EXIT_REFUSED;
 		db_close(db);
 		goto out;
@@ -432,7 +432,7 @@ static int cmd_delete(struct cli_env *env, int argc, char **argv)
 	struct strlist errors = STRLIST_INIT;
 	struct record old;
 	if (!store_load(db, k, id, &old)) {
-		cli_error(_("there is no %s with id %lld"), k->name, id);
+		cli_error(_("there is no %s with id %lld"), _(k->label), id);
 		rc = EXIT_REFUSED;
 	} else if (db_begin(db, &errors)) {
 		struct issues is = { NULL, 0, 0 };
@@ -734,7 +734,7 @@ static int cmd_backup(struct cli_env *env, int argc, char **argv)
 	struct strlist pos = STRLIST_INIT;
 	if (!parse_opts(argc, argv, opts, &pos) || pos.n) {
 		if (pos.n)
-			cli_error(_("usage: wardsafe backup [-o FILE]"));
+			cli_error(_("usage: wardsafe backup [-o FILE] [--force]"));
 		sl_free(&pos);
 		return EXIT_USAGE;
 	}
@@ -823,7 +823,7 @@ int cli_is_command(const char *name)
 void cli_usage(void)
 {
 	printf("%s\n", _("Usage: wardsafe [--db FILE] [--config FILE] [--lang vi|en] [COMMAND [ARGS]]"));
-	printf("%s\n\n", _("Ward public order and fire safety records. Without a command, starts the screens."));
+	printf("%s\n\n", _("Ward public order and fire safety records. Without a command, shows the summary of the current month (the screens come in a later version)."));
 	printf("%s\n", _("Commands:"));
 	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
 		printf("  wardsafe %s\n      %s\n", commands[i].synopsis, _(commands[i].help));

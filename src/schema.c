@@ -5,8 +5,9 @@
 
 #include "schema.h"
 
-/* A date column: ISO text that is a real calendar date. */
-#define DATE_OK(c) "(" c " GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(" c ") = " c ")"
+/* A date column: ISO text that is a real calendar date (the modifier makes
+ * date() normalize 2023-02-30, which it would otherwise echo back). */
+#define DATE_OK(c) "(" c " GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(" c ", '+0 days') = " c ")"
 #define COUNT_OK(c) "(" c " BETWEEN 0 AND 2147483647)"
 
 const char *const schema_migrations[] = {

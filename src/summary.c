@@ -81,7 +81,15 @@ char *summary_incident_sentence(const struct summary *s)
 	numfmt_int(llabs(cur - prev), b);
 	numfmt_int(llabs(cur - ly), c);
 	char *cmp_prev, *cmp_ly;
-	if (cur < prev)
+	/* Officers say "the previous month" for one month and "the adjacent
+	 * 3 months" for longer periods; these are separate messages. */
+	if (months == 1 && cur < prev)
+		cmp_prev = xasprintf(_("down %s from the previous month"), b);
+	else if (months == 1 && cur > prev)
+		cmp_prev = xasprintf(_("up %s from the previous month"), b);
+	else if (months == 1)
+		cmp_prev = xstrdup(_("the same as the previous month"));
+	else if (cur < prev)
 		cmp_prev = xasprintf(ngettext("down %s from the previous %d month",
 					      "down %s from the previous %d months", months), b, months);
 	else if (cur > prev)
@@ -96,8 +104,9 @@ char *summary_incident_sentence(const struct summary *s)
 		cmp_ly = xasprintf(_("up %s from the same period last year"), c);
 	else
 		cmp_ly = xstrdup(_("the same as the same period last year"));
-	char *r2 = xasprintf(ngettext("%s incident, %s; %s", "%s incidents, %s; %s", (unsigned long)cur),
-			     a, cmp_prev, cmp_ly);
+	char *r2 = cur == 0 ? xasprintf(_("no incidents, %s; %s"), cmp_prev, cmp_ly)
+		   : xasprintf(ngettext("%s incident, %s; %s", "%s incidents, %s; %s", (unsigned long)cur),
+			       a, cmp_prev, cmp_ly);
 	free(cmp_prev);
 	free(cmp_ly);
 	return r2;
@@ -218,9 +227,9 @@ void summary_write_text(const struct summary *s, const char *ward, struct strbuf
 		const struct ind_row *r = &s->rows[i];
 		if (r->def->type != IT_RATE || !r->has_missing || r->missing <= 0)
 			continue;
-		char a[32];
+		char a[32], t[32];
 		sb_printf(out, _("%s: %s %s still missing to reach %s%%"), r->label,
-			  numfmt_int(r->missing, a), _(r->def->unit), numfmt_num(r->target, p));
+			  numfmt_int(r->missing, a), _(r->def->unit), numfmt_num(r->target, t));
 		sb_putc(out, '\n');
 	}
 	char *sent = summary_incident_sentence(s);

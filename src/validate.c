@@ -159,7 +159,7 @@ static bool check_field(struct ctx *c, int i)
 			if (!ok) {
 				err(c, f->name, "%s", c->rec->kind == kind_find("category")
 				    ? _("use only lower-case letters a-z, digits and _")
-				    : _("use only letters A-Z, digits, '.', '-' and '_', without spaces or accents"));
+				    : _("use only letters a-z and A-Z without accents, digits, '.', '-' and '_', without spaces"));
 				return false;
 			}
 		}

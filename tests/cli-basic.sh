@@ -1,2 +1,64 @@
 #!/bin/sh
-echo 1..0
+# cli-basic.sh - help, version, usage errors, creating databases.
+. "$top_srcdir/tests/lib.sh"
+
+run --help
+expect_rc 0 "--help"
+for c in init demo add list edit delete import export summary backup check; do
+	expect_grep "$T/out" "wardsafe $c" "--help lists '$c'"
+done
+run --version
+expect_rc 0 "--version"
+expect_grep "$T/out" "wardsafe 0." "--version prints the version"
+run frobnicate
+expect_rc 2 "an unknown command is a usage error"
+run --frob
+expect_rc 2 "an unknown option is a usage error"
+run --lang fr --help
+expect_rc 2 "--lang takes vi or en"
+run --db
+expect_rc 2 "--db without a value"
+
+DB="$T/data/ward/new.db"
+run --lang en --db "$DB" init --ward "Lam Sơn" --district "TP Thanh Hóa" --unit "CÔNG AN PHƯỜNG LAM SƠN"
+expect_rc 0 "init creates a database"
+[ "$(stat -c %a "$DB")" = 600 ]; ok $? "the database file is 0600"
+[ "$(stat -c %a "$T/data/ward")" = 700 ]; ok $? "its new directory is 0700"
+run --lang en --db "$DB" list ward
+expect_grep "$T/out" "Lam Sơn	TP Thanh Hóa" "the ward row holds the given names"
+run --lang en --db "$DB" list category
+expect_grep "$T/out" "motorbike_theft	Trộm cắp xe máy" "incident categories are seeded from data/"
+cp "$DB" "$T/before.db"
+run --lang en --db "$DB" init --ward Other
+expect_rc 2 "init refuses an existing database"
+expect_grep "$T/err" "never overwrites" "and says so"
+cmp -s "$DB" "$T/before.db"; ok $? "the existing database is untouched"
+
+run --lang en --db "$T/nothing.db" list group
+expect_rc 3 "a missing database is an error for list"
+expect_grep "$T/err" "wardsafe init" "the message says how to create one"
+[ ! -e "$T/nothing.db" ]; ok $? "no database file was created by list"
+run --lang en --db "$T/nothing.db" init --district X
+expect_rc 2 "ward details without --ward"
+
+printf 'not a database\n' > "$T/junk.db"
+run --lang en --db "$T/junk.db" summary
+expect_rc 3 "a file that is not a database"
+[ "$(wc -l < "$T/err")" -eq 1 ]; ok $? "gives exactly one message"
+
+run --lang en --db "$T/demo.db" demo
+expect_rc 0 "demo creates the demo database"
+run --lang en --db "$T/demo.db" demo
+expect_rc 3 "demo does not overwrite"
+run --lang en --db "$T/demo.db" check
+expect_rc 0 "the demo database passes the check"
+expect_grep "$T/out" "0 problems" "with no problems"
+
+# Default location: $XDG_DATA_HOME/wardsafe/wardsafe.db
+run --lang en init
+expect_rc 0 "init without --db"
+[ -f "$XDG_DATA_HOME/wardsafe/wardsafe.db" ]; ok $? "uses \$XDG_DATA_HOME/wardsafe/wardsafe.db"
+WARDSAFE_DB="$T/env.db" "$WARDSAFE_BIN" --lang en init >/dev/null 2>&1
+[ -f "$T/env.db" ]; ok $? "\$WARDSAFE_DB names the database"
+
+finish

@@ -1,2 +1,65 @@
 #!/bin/sh
-echo 1..0
+# cli-config.sh - configuration lookup and errors through the command line.
+. "$top_srcdir/tests/lib.sh"
+
+DB="$T/w.db"
+"$WARDSAFE_BIN" --db "$DB" init --ward X >/dev/null
+
+printf '[general]\nlanguage = en\noperator = Đại úy Trần B\n[targets]\nextinguisher = 90\n' > "$T/a.ini"
+run --config "$T/a.ini" --db "$DB" add group code=1 name=A households=10 residents=30 date=2023-01-01
+expect_rc 0 "a valid configuration"
+if command -v sqlite3 >/dev/null; then
+	[ "$(sqlite3 "$DB" "SELECT DISTINCT operator FROM audit WHERE tbl='rgroup'")" = "Đại úy Trần B" ]
+	ok $? "the configured operator is in the audit log"
+else
+	echo "ok $((tap_n + 1)) # SKIP sqlite3 not installed"; tap_n=$((tap_n + 1))
+fi
+run --config "$T/a.ini" --db "$DB" summary --period 2023-01 --format tsv
+[ "$(awk -F '\t' '$1 == "extinguisher" { print $5 }' "$T/out")" = 90 ]; ok $? "[targets] sets the default target"
+
+printf '[general]\nlanguage = en\n[targets]\nextinguisher = 101\n' > "$T/bad.ini"
+run --lang en --config "$T/bad.ini" --db "$T/new.db" init
+expect_rc 3 "a value out of range stops the program"
+expect_grep "$T/err" "bad.ini:4:" "naming the file and line"
+expect_grep "$T/err" "0 to 100" "and what is allowed"
+[ ! -e "$T/new.db" ]; ok $? "before touching the database"
+
+printf '[general]\ncolour = red\n' > "$T/bad2.ini"
+run --lang en --config "$T/bad2.ini" --db "$DB" summary
+expect_rc 3 "an unknown key"
+expect_grep "$T/err" "bad2.ini:2: unknown key 'colour'" "is named with its line"
+printf '[general\n' > "$T/bad3.ini"
+run --lang en --config "$T/bad3.ini" --db "$DB" summary
+expect_rc 3 "a malformed section header"
+expect_grep "$T/err" "bad3.ini:1:" "with its line"
+run --lang en --config "$T/missing.ini" --db "$DB" summary
+expect_rc 3 "a missing --config file"
+
+# Lookup order: --config, $WARDSAFE_CONFIG, $XDG_CONFIG_HOME, defaults.
+mkdir -p "$XDG_CONFIG_HOME/wardsafe"
+printf '[targets]\nextinguisher = 60\n' > "$XDG_CONFIG_HOME/wardsafe/wardsafe.ini"
+printf '[targets]\nextinguisher = 70\n' > "$T/env.ini"
+t() { awk -F '\t' '$1 == "extinguisher" { print $5 }' "$T/out"; }
+run --db "$DB" summary --format tsv
+[ "$(t)" = 60 ]; ok $? "the XDG configuration file is read"
+WARDSAFE_CONFIG="$T/env.ini" "$WARDSAFE_BIN" --db "$DB" summary --format tsv > "$T/out"
+[ "$(t)" = 70 ]; ok $? "\$WARDSAFE_CONFIG comes before it"
+WARDSAFE_CONFIG="$T/env.ini" "$WARDSAFE_BIN" --config "$T/a.ini" --db "$DB" summary --format tsv > "$T/out"
+[ "$(t)" = 90 ]; ok $? "--config comes first"
+rm "$XDG_CONFIG_HOME/wardsafe/wardsafe.ini"
+run --db "$DB" summary --format tsv
+[ "$(t)" = 75 ]; ok $? "built-in default without a file"
+
+# [database] path, after --db and $WARDSAFE_DB.
+printf '[database]\npath = %s\n' "$T/cfg.db" > "$T/db.ini"
+run --config "$T/db.ini" init
+[ -f "$T/cfg.db" ]; ok $? "[database] path names the database"
+WARDSAFE_DB="$T/env.db" "$WARDSAFE_BIN" --config "$T/db.ini" init >/dev/null 2>&1
+[ -f "$T/env.db" ]; ok $? "\$WARDSAFE_DB comes before [database] path"
+
+# A BOM and CRLF line ends are accepted.
+printf '\357\273\277[targets]\r\nextinguisher = 65\r\n' > "$T/bom.ini"
+run --config "$T/bom.ini" --db "$DB" summary --format tsv
+expect_rc 0 "a configuration with a BOM and CRLF"
+[ "$(t)" = 65 ]; ok $? "is read correctly"
+finish

@@ -1,2 +1,61 @@
 #!/bin/sh
-echo 1..0
+# cli-summary.sh - summaries of the demo ward compared with expected output
+# checked by hand against the seed article (Lam Sơn, 10/2023).
+. "$top_srcdir/tests/lib.sh"
+
+DB="$T/demo.db"
+demo_db "$DB"
+ws() { run --db "$DB" "$@"; }
+
+for p in 2023-Q3 2023 2023-12; do
+	ws summary --period "$p" --format tsv
+	expect_rc 0 "summary $p as TSV"
+	expect_same "$T/out" "$EXPECTED/summary-$p.tsv" "summary $p matches the expected TSV"
+done
+ws summary --period 2023-Q3 --group 9 --format tsv
+expect_same "$T/out" "$EXPECTED/summary-2023-Q3-group9.tsv" "summary for group 9"
+ws --lang en summary --period 2023-Q3
+expect_same "$T/out" "$EXPECTED/summary-2023-Q3-en.txt" "text summary in English"
+ws summary --period 2023-Q3
+expect_same "$T/out" "$EXPECTED/summary-2023-Q3-vi.txt" "text summary in Vietnamese (the default)"
+expect_grep "$T/out" "xảy ra 5 vụ, giảm 1 vụ so với 3 tháng liền kề" "in the officers' words"
+
+# The figures of the article, read from the TSV contract.
+ws summary --period 2023-Q3 --format tsv
+field() { awk -F '\t' -v id="$1" -v col="$2" '$1 == id { print $col }' "$T/out"; }
+[ "$(head -1 "$T/out")" = "$(printf 'indicator\tnumerator\tdenominator\tvalue\ttarget\tstatus\tmissing\tprevious\tlast_year')" ]
+ok $? "the TSV header is the contract"
+[ "$(field incidents 4)" = 5 ] && [ "$(field incidents 8)" = 6 ]; ok $? "5 incidents in Q3 against 6 in Q2"
+[ "$(field outreach.radio 4)" = 135 ] && [ "$(field outreach.mobile 4)" = 45 ]; ok $? "135 radio and 45 mobile sessions"
+[ "$(field fire_teams 4)" = 64 ] && [ "$(field fire_points 4)" = 23 ]; ok $? "64 teams and 23 public fire points"
+[ "$(field establishment_files 2)/$(field establishment_files 3)" = 615/615 ]; ok $? "615 of 615 establishments"
+[ "$(field antt_commitment 2)" = 2180 ]; ok $? "2,180 households pledged"
+[ "$(field extinguisher 6)" = met ]; ok $? "extinguisher target met"
+[ "$(awk -F '\t' 'NR > 1 && NF != 9' "$T/out" | wc -l)" -eq 0 ]; ok $? "every line has 9 columns"
+
+ws --lang en summary --period 2023-Q3
+expect_grep "$T/out" "5 incidents, down 1 from the previous 3 months" "the incident sentence officers use"
+ws summary --period 2023-Q3
+expect_grep "$T/out" "1.847/2.438" "Vietnamese number style in the text summary"
+expect_grep "$T/out" "75,8%" "with a decimal comma"
+
+ws summary --period 2023-13
+expect_rc 2 "a bad period is a usage error"
+ws summary --period 2023-Q3 --group 99
+expect_rc 1 "an unknown group"
+ws summary --format xml
+expect_rc 2 "an unknown format"
+ws summary --period 2023-07..2023-09 --format tsv
+expect_same "$T/out" "$EXPECTED/summary-2023-Q3.tsv" "a month range equals the quarter"
+
+# Months closing on the 15th shift which records fall in a period.
+printf '[period]\nmonth_start_day = 15\n' > "$T/mid.ini"
+ws --config "$T/mid.ini" summary --period 2023-Q3 --format tsv
+expect_rc 0 "summary with month_start_day = 15"
+! cmp -s "$T/out" "$EXPECTED/summary-2023-Q3.tsv"; ok $? "gives different figures"
+
+# Without a command the program shows the current month's summary for now.
+ws --lang en
+expect_rc 0 "no command"
+expect_grep "$T/err" "screens are not available" "says the screens are not built yet"
+finish

@@ -1,2 +1,160 @@
+/* unit-db.c - the database file: creation, pragmas, migrations, refusals,
+ * the audit log and backups. */
+#include "config.h"
+
+#include <sys/stat.h>
+
 #include "tap.h"
-int main(void){plan(0);return done();}
+#include "fixture.h"
+#include "../src/schema.h"
+
+static long long q(sqlite3 *db, const char *sql)
+{
+	return db_query_int(db, -1, sql, NULL);
+}
+
+static char *qtext(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st = db_prepare(db, sql);
+	char *r = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0)
+		? xstrdup((const char *)sqlite3_column_text(st, 0)) : xstrdup("");
+	sqlite3_finalize(st);
+	return r;
+}
+
+static void write_bytes(const char *path, const char *data, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+	fwrite(data, 1, n, f);
+	fclose(f);
+}
+
+int main(void)
+{
+	fixture_init();
+	settings_set(CFG_OPERATOR, "Trung úy Lê Văn A");
+	sqlite3 *db = fixture_db();
+	char *path = xasprintf("%s/test.db", fixture_dir);
+	struct stat st;
+
+	/* ---- a new file, fully migrated, with the durability settings */
+	is_int(q(db, "PRAGMA user_version"), schema_version, "migrated from an empty file to the latest schema");
+	is_int(q(db, "PRAGMA foreign_keys"), 1, "foreign keys on");
+	is_int(q(db, "PRAGMA synchronous"), 2, "synchronous = FULL");
+	char *jm = qtext(db, "PRAGMA journal_mode");
+	is_str(jm, "delete", "journal_mode = DELETE: one file holds everything");
+	free(jm);
+	ok(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600, "database created with mode 0600");
+	is_int(q(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT%'"),
+	       q(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"), "every table is STRICT");
+
+	/* ---- CHECK constraints guard the file against other writers */
+	add(db, "group", "code=1", "name=Tổ 1", "households=100", "residents=350", "date=2023-01-01", NULL);
+	ok(sqlite3_exec(db, "INSERT INTO survey(group_id, date, surveyed, with_extinguisher) "
+			    "VALUES (1, '2023-01-31', 10, 11)", NULL, NULL, NULL) != SQLITE_OK,
+	   "CHECK refuses with_extinguisher > surveyed");
+	ok(sqlite3_exec(db, "INSERT INTO survey(group_id, date, surveyed, with_extinguisher) "
+			    "VALUES (1, '2023-02-30', 10, 1)", NULL, NULL, NULL) != SQLITE_OK,
+	   "CHECK refuses a date that is not on the calendar");
+	ok(sqlite3_exec(db, "INSERT INTO survey(group_id, date, surveyed, with_extinguisher) "
+			    "VALUES (42, '2023-01-31', 10, 1)", NULL, NULL, NULL) != SQLITE_OK,
+	   "foreign key refuses an unknown group");
+	ok(sqlite3_exec(db, "INSERT INTO fireteam(group_id, kind, name, households, established) "
+			    "VALUES (1, 'team', 'x', 20, '2023-01-01')", NULL, NULL, NULL) != SQLITE_OK,
+	   "CHECK refuses a team of 20 households");
+
+	/* ---- the audit log */
+	long long id = add(db, "incident", "group=1", "date=2023-03-01", "category=theft", NULL);
+	ok(id < 0, "incident refused: no category yet");
+	add(db, "category", "code=theft", "name=Trộm cắp", NULL);
+	id = add(db, "survey", "group=1", "date=2023-03-31", "surveyed=50", "with_extinguisher=20", NULL);
+	ok(id > 0, "survey saved");
+	char *op = qtext(db, "SELECT operator FROM audit WHERE tbl = 'survey' AND action = 'insert'");
+	is_str(op, "Trung úy Lê Văn A", "the audit names the operator from the configuration");
+	free(op);
+	char *nw = qtext(db, "SELECT json_extract(new, '$.with_extinguisher') FROM audit "
+			     "WHERE tbl = 'survey' AND action = 'insert'");
+	is_str(nw, "20", "the audit keeps the new values");
+	free(nw);
+	struct record r;
+	store_load(db, kind_find("survey"), id, &r);
+	record_set_named(&r, "with_extinguisher", "25");
+	struct strlist err = STRLIST_INIT;
+	ok(store_update(db, &r, &err), "survey updated");
+	record_clear(&r);
+	char *old = qtext(db, "SELECT json_extract(old, '$.with_extinguisher') || '->' || "
+			      "json_extract(new, '$.with_extinguisher') FROM audit WHERE action = 'update'");
+	is_str(old, "20->25", "the audit keeps old and new values of an update");
+	free(old);
+	ok(store_delete(db, kind_find("survey"), id, &err), "survey deleted");
+	is_int(q(db, "SELECT count(*) FROM audit WHERE tbl = 'survey' AND action = 'delete' AND new IS NULL"), 1,
+	       "the deletion is audited");
+	ok(sqlite3_exec(db, "DELETE FROM audit", NULL, NULL, NULL) != SQLITE_OK, "the audit log cannot be deleted");
+	ok(sqlite3_exec(db, "UPDATE audit SET operator = 'x'", NULL, NULL, NULL) != SQLITE_OK,
+	   "the audit log cannot be rewritten");
+	ok(!store_delete(db, kind_find("group"), 1, &err) && err.n > 0, "a group with records cannot be deleted");
+	sl_free(&err);
+
+	/* ---- backups */
+	char *bak = xasprintf("%s/copy.db", fixture_dir);
+	ok(db_backup_to(db, bak, &err), "online backup written");
+	ok(stat(bak, &st) == 0 && (st.st_mode & 0777) == 0600, "the backup is readable by its owner only");
+	sqlite3 *copy = db_open(bak, DB_EXISTING, &err);
+	ok(copy && q(copy, "SELECT count(*) FROM rgroup") == 1, "the backup opens and holds the data");
+	db_close(copy);
+	settings_set(CFG_BACKUPS_KEEP, "2");
+	for (int i = 0; i < 3; i++) {
+		char tag[16];
+		snprintf(tag, sizeof tag, "t%d", i);
+		char *b = db_backup_auto(db, path, tag, &err);
+		ok(b != NULL, "automatic backup %d", i);
+		free(b);
+	}
+	char *cmd = xasprintf("test $(ls '%s/backups' | wc -l) -eq 2", fixture_dir);
+	ok(system(cmd) == 0, "only backups_keep = 2 automatic backups are kept");
+	free(cmd);
+	ok(stat(xasprintf("%s/backups", fixture_dir), &st) == 0 && (st.st_mode & 0777) == 0700,
+	   "the backup directory is 0700");
+	sl_free(&err);
+	db_close(db);
+
+	/* ---- files that are not ours */
+	char *junk = xasprintf("%s/junk.db", fixture_dir);
+	write_bytes(junk, "this is not a database at all, just some text\n", 46);
+	ok(db_open(junk, DB_EXISTING, &err) == NULL && err.n == 1, "a text file is refused with one message");
+	ok(err.n && strstr(err.items[0], "not a wardsafe database") != NULL, "the message says what is wrong");
+	sl_free(&err);
+	char *other = xasprintf("%s/other.db", fixture_dir);
+	sqlite3 *o;
+	sqlite3_open(other, &o);
+	sqlite3_exec(o, "CREATE TABLE x(a)", NULL, NULL, NULL);
+	sqlite3_close(o);
+	ok(db_open(other, DB_EXISTING, &err) == NULL && err.n == 1, "another program's SQLite file is refused");
+	sl_free(&err);
+	sqlite3_open(other, &o);
+	sqlite3_exec(o, "PRAGMA user_version = 999", NULL, NULL, NULL);
+	sqlite3_close(o);
+	ok(db_open(other, DB_EXISTING, &err) == NULL && err.n == 1 && strstr(err.items[0], "newer version"),
+	   "a database from a newer version is refused");
+	sl_free(&err);
+	char *missing = xasprintf("%s/nope/none.db", fixture_dir);
+	ok(db_open(missing, DB_EXISTING, &err) == NULL && err.n == 1, "a missing database is not created");
+	ok(stat(missing, &st) != 0, "no file appeared");
+	sl_free(&err);
+	char *deep = xasprintf("%s/a/b/new.db", fixture_dir);
+	db = db_open(deep, DB_CREATE, &err);
+	ok(db != NULL, "a database in a new directory");
+	char *deepdir = xasprintf("%s/a/b", fixture_dir);
+	ok(stat(deepdir, &st) == 0 && (st.st_mode & 0777) == 0700, "directories created with mode 0700");
+	db_close(db);
+
+	free(deepdir);
+	free(deep);
+	free(missing);
+	free(other);
+	free(junk);
+	free(bak);
+	free(path);
+	fixture_cleanup(NULL);
+	return done();
+}
