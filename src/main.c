@@ -41,17 +41,21 @@ int main(int argc, char **argv)
 {
 	i18n_init_locale();
 	const char *db = NULL, *config = NULL, *lang = NULL;
-	bool help = false, show_version = false;
-	char **rest = calloc((size_t)argc + 1, sizeof(char *));
-	int nrest = 0;
-	bool in_command = false;
+	bool help = false, show_version = false, in_command = false;
+	char **rest = xcalloc((size_t)argc + 1, sizeof(char *));
+	int nrest = 0, rc = EXIT_DONE;
+	struct strlist errors = STRLIST_INIT;
+	struct cli_env env = { NULL, NULL };
+
 	for (int i = 1; i < argc; i++) {
 		int r;
 		if ((r = take_value(argc, argv, &i, "--db", &db)) ||
 		    (r = take_value(argc, argv, &i, "--config", &config)) ||
 		    (r = take_value(argc, argv, &i, "--lang", &lang))) {
-			if (r < 0)
-				return EXIT_USAGE;
+			if (r < 0) {
+				rc = EXIT_USAGE;
+				goto out;
+			}
 			continue;
 		}
 		if (!in_command && (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))) {
@@ -65,40 +69,39 @@ int main(int argc, char **argv)
 		if (!in_command && argv[i][0] == '-') {
 			i18n_set_language(lang);
 			cli_error(_("unknown option %s; see 'wardsafe --help'"), argv[i]);
-			return EXIT_USAGE;
+			rc = EXIT_USAGE;
+			goto out;
 		}
 		in_command = true;
 		rest[nrest++] = argv[i];
 	}
 	if (lang && strcmp(lang, "vi") != 0 && strcmp(lang, "en") != 0) {
 		cli_error(_("--lang takes vi or en, not '%s'"), lang);
-		return EXIT_USAGE;
+		rc = EXIT_USAGE;
+		goto out;
 	}
 	i18n_set_language(lang);
 
-	struct strlist errors = STRLIST_INIT;
+	/* A bad configuration stops everything before the database is touched. */
 	if (!settings_load(config, &errors)) {
 		for (size_t i = 0; i < errors.n; i++)
 			cli_error("%s", errors.items[i]);
-		sl_free(&errors);
-		free(rest);
-		return EXIT_DBERR;
+		rc = EXIT_DBERR;
+		goto out;
 	}
 	if (!lang)
 		i18n_set_language(settings_str(CFG_LANGUAGE));
 
 	if (show_version) {
 		version();
-		free(rest);
-		return EXIT_DONE;
+		goto out;
 	}
 	if (help) {
 		cli_usage();
-		free(rest);
-		return EXIT_DONE;
+		goto out;
 	}
-	struct cli_env env = { db, db_default_path(db) };
-	int rc;
+	env.db_option = db;
+	env.db_path = db_default_path(db);
 	if (nrest == 0) {
 		/* The screens are built in a later version; until then the
 		 * program shows the summary of the current month. */
@@ -109,7 +112,9 @@ int main(int argc, char **argv)
 	} else {
 		rc = cli_run(&env, nrest, rest);
 	}
+out:
 	free(env.db_path);
+	sl_free(&errors);
 	free(rest);
 	return rc;
 }

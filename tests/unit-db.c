@@ -113,8 +113,9 @@ int main(void)
 	char *cmd = xasprintf("test $(ls '%s/backups' | wc -l) -eq 2", fixture_dir);
 	ok(system(cmd) == 0, "only backups_keep = 2 automatic backups are kept");
 	free(cmd);
-	ok(stat(xasprintf("%s/backups", fixture_dir), &st) == 0 && (st.st_mode & 0777) == 0700,
-	   "the backup directory is 0700");
+	char *bdir = xasprintf("%s/backups", fixture_dir);
+	ok(stat(bdir, &st) == 0 && (st.st_mode & 0777) == 0700, "the backup directory is 0700");
+	free(bdir);
 	sl_free(&err);
 	db_close(db);
 
