@@ -19,7 +19,7 @@ cd "$top"
 
 # Debian packages needed to build and test.
 packages="gcc make libc6-dev autoconf automake autopoint gettext pkg-config
-libncurses-dev libsqlite3-dev libiniparser-dev libutf8proc-dev sqlite3 groff-base"
+libncurses-dev libsqlite3-dev libiniparser-dev libutf8proc-dev sqlite3 groff-base locales"
 
 missing=
 for p in $packages; do

@@ -1,6 +1,7 @@
 /* settings.c - configuration table, validation and loading (iniparser). */
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -212,8 +213,12 @@ static char *prescan(const char *path, const char *data, size_t len, struct scan
 		data += 3;
 		len -= 3;
 	}
-	if (memchr(data, '\0', len)) {
-		sl_pushf(errors, _("%s: contains a NUL byte; this is not a text file"), path);
+	const char *nul = memchr(data, '\0', len);
+	if (nul) {
+		int nul_line = 1;
+		for (const char *q = data; q < nul; q++)
+			nul_line += *q == '\n';
+		sl_pushf(errors, _("%s:%d: contains a NUL byte; this is not a text file"), path, nul_line);
 		return NULL;
 	}
 	struct strbuf out = STRBUF_INIT;
@@ -243,6 +248,14 @@ static char *prescan(const char *path, const char *data, size_t len, struct scan
 			continue;
 		}
 		sb_add(&out, line, n);
+		/* iniparser joins a line ending in a backslash to the next one, which
+		 * would swallow the next key silently; here the backslash is literal,
+		 * so end such a line with an empty comment. */
+		size_t k = n;
+		while (k > 0 && isspace((unsigned char)line[k - 1]))
+			k--;
+		if (k > 0 && line[k - 1] == '\\')
+			sb_puts(&out, " ;");
 		sb_putc(&out, '\n');
 		char *t = str_trim(line);
 		if (!*t || *t == ';' || *t == '#')
