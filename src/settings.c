@@ -280,6 +280,13 @@ static char *prescan(const char *path, const char *data, size_t len, struct scan
 			continue;
 		}
 		*eq = '\0';
+		const char *value = eq + 1;
+		while (*value == ' ' || *value == '\t')
+			value++;
+		if ((*value == '"' || *value == '\'') && !strchr(value + 1, *value)) {
+			sl_pushf(errors, _("%s:%d: the quote that starts the value is not closed"), path, lineno);
+			continue;
+		}
 		char *key = str_trim(t);
 		lower(key);
 		if (!have_section) {

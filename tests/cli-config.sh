@@ -32,6 +32,10 @@ printf '[general\n' > "$T/bad3.ini"
 run --lang en --config "$T/bad3.ini" --db "$DB" summary
 expect_rc 3 "a malformed section header"
 expect_grep "$T/err" "bad3.ini:1:" "with its line"
+printf '[report]\nplace = "Lam Sơn\n' > "$T/bad4.ini"
+run --lang en --config "$T/bad4.ini" --db "$DB" summary
+expect_rc 3 "an unclosed quote"
+expect_grep "$T/err" "bad4.ini:2: the quote" "is named with its line"
 run --lang en --config "$T/missing.ini" --db "$DB" summary
 expect_rc 3 "a missing --config file"
 
