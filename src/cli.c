@@ -27,6 +27,9 @@
 #ifndef PKGDATADIR
 #define PKGDATADIR "/usr/share/wardsafe"
 #endif
+#ifndef SYSCONFDIR
+#define SYSCONFDIR "/etc"
+#endif
 
 void cli_error(const char *fmt, ...)
 {
@@ -268,7 +271,7 @@ static int cmd_init(struct cli_env *env, int argc, char **argv)
 	sqlite3 *db = create_db(env, &ward);
 	record_clear(&ward);
 	if (!db)
-		return access(env->db_path, F_OK) == 0 ? EXIT_USAGE : EXIT_DBERR;
+		return EXIT_DBERR;
 	printf(_("Created %s\n"), env->db_path);
 	db_close(db);
 	return EXIT_DONE;
@@ -524,6 +527,12 @@ static int cmd_list(struct cli_env *env, int argc, char **argv)
 		rc = EXIT_DBERR;
 		goto out;
 	}
+	if (group && !db_query_int(db, 0, "SELECT id FROM rgroup WHERE code = ?", group, NULL)) {
+		cli_error(_("no group has the code %s"), group);
+		db_close(db);
+		rc = EXIT_REFUSED;
+		goto out;
+	}
 	struct list_filter f = { group, 0, 0 };
 	if (period) {
 		int sd = (int)settings_int(CFG_MONTH_START_DAY);
@@ -592,21 +601,27 @@ out:
 	return rc;
 }
 
-/* Writes data to a file (atomically, 0600), refusing to replace an existing
- * file without --force. */
-static bool write_output(const char *path, const struct strbuf *data, bool force)
+/* Refuses to replace an existing file without --force. */
+static bool may_write(const char *path, bool force)
 {
 	struct stat st;
 	if (!force && lstat(path, &st) == 0) {
 		cli_error(_("%s already exists; add --force to replace it"), path);
 		return false;
 	}
+	return true;
+}
+
+/* Writes data to a file atomically, readable by its owner only; returns an
+ * exit status. */
+static int write_output(const char *path, const struct strbuf *data)
+{
 	int e = write_file_atomic(path, data->buf ? data->buf : "", data->len, 0600);
 	if (e) {
 		cli_error(_("cannot write %s: %s"), path, strerror(e));
-		return false;
+		return EXIT_DBERR;
 	}
-	return true;
+	return EXIT_DONE;
 }
 
 static int cmd_export(struct cli_env *env, int argc, char **argv)
@@ -640,7 +655,14 @@ static int cmd_export(struct cli_env *env, int argc, char **argv)
 	struct strlist errors = STRLIST_INIT;
 	rc = EXIT_DONE;
 	if (all) {
-		if (!db_make_dirs(out, &errors))
+		/* Nothing is written unless every file may be. */
+		for (int i = 0; i < kind_count; i++) {
+			char *path = xasprintf("%s/%s.csv", out, kinds[i]->name);
+			if (!may_write(path, force))
+				rc = EXIT_REFUSED;
+			free(path);
+		}
+		if (rc == EXIT_DONE && !db_make_dirs(out, &errors))
 			rc = EXIT_DBERR;
 		for (int i = 0; i < kind_count && rc == EXIT_DONE; i++) {
 			struct strbuf data = STRBUF_INIT;
@@ -648,18 +670,20 @@ static int cmd_export(struct cli_env *env, int argc, char **argv)
 				rc = EXIT_DBERR;
 			} else {
 				char *path = xasprintf("%s/%s.csv", out, kinds[i]->name);
-				if (!write_output(path, &data, force))
-					rc = EXIT_REFUSED;
+				rc = write_output(path, &data);
 				free(path);
 			}
 			sb_free(&data);
 		}
 	} else {
 		struct strbuf data = STRBUF_INIT;
-		if (!export_kind(db, k, bom, &data, &errors))
+		bool to_file = out && strcmp(out, "-") != 0;
+		if (to_file && !may_write(out, force))
+			rc = EXIT_REFUSED;
+		else if (!export_kind(db, k, bom, &data, &errors))
 			rc = EXIT_DBERR;
-		else if (out && strcmp(out, "-") != 0)
-			rc = write_output(out, &data, force) ? EXIT_DONE : EXIT_REFUSED;
+		else if (to_file)
+			rc = write_output(out, &data);
 		else
 			fwrite(data.buf, 1, data.len, stdout);
 		sb_free(&data);
@@ -739,11 +763,8 @@ static int cmd_backup(struct cli_env *env, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	sl_free(&pos);
-	struct stat st;
-	if (out && !force && lstat(out, &st) == 0) {
-		cli_error(_("%s already exists; add --force to replace it"), out);
+	if (out && !may_write(out, force))
 		return EXIT_REFUSED;
-	}
 	sqlite3 *db = open_db(env, DB_EXISTING);
 	if (!db)
 		return EXIT_DBERR;
@@ -829,9 +850,12 @@ void cli_usage(void)
 		printf("  wardsafe %s\n      %s\n", commands[i].synopsis, _(commands[i].help));
 	printf("\n%s\n", _("Options:"));
 	printf("  --db FILE        %s\n", _("database file (default: $WARDSAFE_DB, the configuration, "
-					    "then $XDG_DATA_HOME/wardsafe/wardsafe.db)"));
-	printf("  --config FILE    %s\n", _("configuration file (default: $WARDSAFE_CONFIG, then "
-					    "$XDG_CONFIG_HOME/wardsafe/wardsafe.ini)"));
+					    "then $XDG_DATA_HOME/wardsafe/wardsafe.db or "
+					    "~/.local/share/wardsafe/wardsafe.db)"));
+	printf("  --config FILE    ");
+	printf(_("configuration file (default: $WARDSAFE_CONFIG, then $XDG_CONFIG_HOME/wardsafe/wardsafe.ini "
+		 "or ~/.config/wardsafe/wardsafe.ini, then the system file %s)"), SYSCONFDIR "/wardsafe.ini");
+	printf("\n");
 	printf("  --lang vi|en     %s\n", _("language of messages and output (default: vi)"));
 	printf("  -h, --help       %s\n", _("show this help"));
 	printf("  -V, --version    %s\n", _("show the version"));

@@ -411,17 +411,31 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Deletes the oldest automatic backups beyond [database] backups_keep. */
+/* True for the name of an automatic backup of database `base`:
+ * BASE-YYYYMMDD-HHMMSS-TAG[-N].db where TAG is not "manual". */
+static bool is_auto_backup(const char *name, const char *base)
+{
+	size_t n = strlen(base);
+	if (strncmp(name, base, n) != 0 || name[n] != '-')
+		return false;
+	const char *p = name + n + 1;
+	for (int i = 0; i < 15; i++, p++)
+		if (i == 8 ? *p != '-' : (*p < '0' || *p > '9'))
+			return false;
+	return *p == '-' && !str_has_prefix(p + 1, "manual") && str_has_suffix(p, ".db");
+}
+
+/* Deletes the oldest automatic backups beyond [database] backups_keep; copies
+ * made on request ("manual") are never deleted. */
 static void prune_backups(const char *dir, const char *base)
 {
 	DIR *d = opendir(dir);
 	if (!d)
 		return;
 	struct strlist names = STRLIST_INIT;
-	char *prefix = xasprintf("%s-", base);
 	struct dirent *e;
 	while ((e = readdir(d)) != NULL)
-		if (str_has_prefix(e->d_name, prefix) && str_has_suffix(e->d_name, ".db"))
+		if (is_auto_backup(e->d_name, base))
 			sl_push(&names, xstrdup(e->d_name));
 	closedir(d);
 	qsort(names.items, names.n, sizeof(char *), cmp_str);
@@ -431,7 +445,6 @@ static void prune_backups(const char *dir, const char *base)
 		unlink(p);
 		free(p);
 	}
-	free(prefix);
 	sl_free(&names);
 }
 

@@ -14,17 +14,17 @@
 #include "settings.h"
 
 const struct indicator_def indicator_defs[] = {
-	{ "extinguisher", IT_RATE, N_("Households with a fire extinguisher"), N_("Households with an extinguisher"), N_("households") },
-	{ "pccc_commitment", IT_RATE, N_("Households that signed the fire-safety commitment"), N_("Fire-safety commitments"), N_("households") },
-	{ "antt_commitment", IT_RATE, N_("Households that signed the security and order pledge"), N_("Security pledges"), N_("households") },
-	{ "app114", IT_RATE, N_("Residents using the Báo cháy 114 app"), N_("Báo cháy 114 app users"), N_("people") },
-	{ "survey_coverage", IT_RATE, N_("Households covered by the extinguisher survey"), N_("Extinguisher survey coverage"), N_("households") },
-	{ "establishment_files", IT_RATE, N_("Establishments with a complete fire-safety file"), N_("Establishments with a file"), N_("establishments") },
-	{ "fire_teams", IT_COUNT, N_("Fire-safety teams (tổ liên gia)"), N_("Fire-safety teams"), N_("teams") },
-	{ "fire_team_households", IT_COUNT, N_("Households in fire-safety teams"), N_("Households in fire teams"), N_("households") },
-	{ "fire_points", IT_COUNT, N_("Public fire points"), N_("Public fire points"), N_("points") },
-	{ "incidents", IT_FLOW, N_("Incidents of social disorder"), N_("Incidents"), N_("incidents") },
-	{ "outreach", IT_FLOW, N_("Outreach sessions"), N_("Outreach sessions"), N_("sessions") },
+	{ "extinguisher", IT_RATE, false, N_("Households with a fire extinguisher"), N_("Households with an extinguisher"), N_("households") },
+	{ "pccc_commitment", IT_RATE, false, N_("Households that signed the fire-safety commitment"), N_("Fire-safety commitments"), N_("households") },
+	{ "antt_commitment", IT_RATE, false, N_("Households that signed the security and order pledge"), N_("Security pledges"), N_("households") },
+	{ "app114", IT_RATE, false, N_("Residents using the Báo cháy 114 app"), N_("Báo cháy 114 app users"), N_("people") },
+	{ "survey_coverage", IT_RATE, false, N_("Households covered by the extinguisher survey"), N_("Extinguisher survey coverage"), N_("households") },
+	{ "establishment_files", IT_RATE, false, N_("Establishments with a complete fire-safety file"), N_("Establishments with a file"), N_("establishments") },
+	{ "fire_teams", IT_COUNT, false, N_("Fire-safety teams (tổ liên gia)"), N_("Fire-safety teams"), N_("teams") },
+	{ "fire_team_households", IT_COUNT, false, N_("Households in fire-safety teams"), N_("Households in fire teams"), N_("households") },
+	{ "fire_points", IT_COUNT, false, N_("Public fire points"), N_("Public fire points"), N_("points") },
+	{ "incidents", IT_FLOW, true, N_("Incidents of social disorder"), N_("Incidents"), N_("incidents") },
+	{ "outreach", IT_FLOW, false, N_("Outreach sessions"), N_("Outreach sessions"), N_("sessions") },
 };
 const int indicator_count = (int)ARRAY_SIZE(indicator_defs);
 
@@ -363,12 +363,14 @@ bool summary_compute(sqlite3 *db, const struct period *p, const char *group,
 					r.missing = indicator_missing(r.cur.num, r.cur.den, r.target);
 					break;
 				case IT_COUNT:
-					r.met = r.cur.value >= r.target;
-					r.has_missing = true;
-					r.missing = r.met ? 0 : (long long)ceil(r.target - r.cur.value);
-					break;
 				case IT_FLOW:
-					r.met = r.cur.value <= r.target;
+					if (d->target_is_ceiling) {
+						r.met = r.cur.value <= r.target;
+					} else {
+						r.met = r.cur.value >= r.target;
+						r.has_missing = true;
+						r.missing = r.met ? 0 : (long long)ceil(r.target - r.cur.value);
+					}
 					break;
 				}
 			}

@@ -17,13 +17,14 @@
 
 enum indicator_type {
 	IT_RATE,  /* numerator / denominator as a percentage */
-	IT_COUNT, /* a stock count; a target is a minimum */
-	IT_FLOW,  /* a sum over the period; a target is a maximum */
+	IT_COUNT, /* a stock count */
+	IT_FLOW,  /* a sum over the period */
 };
 
 struct indicator_def {
 	const char *id;
 	enum indicator_type type;
+	bool target_is_ceiling;  /* a target is a maximum (incidents), else a minimum */
 	const char *label; /* N_() */
 	const char *short_label; /* N_(), for table columns */
 	const char *unit;  /* N_() unit of the numerator (households, people, ...) */

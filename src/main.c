@@ -83,7 +83,7 @@ int main(int argc, char **argv)
 	i18n_set_language(lang);
 
 	/* A bad configuration stops everything before the database is touched. */
-	if (!settings_load(config, &errors)) {
+	if (!settings_load(config, &errors) && !help && !show_version) {
 		for (size_t i = 0; i < errors.n; i++)
 			cli_error("%s", errors.items[i]);
 		rc = EXIT_DBERR;

@@ -306,8 +306,8 @@ static void check_unique_group_date(struct ctx *c)
 	long long other = db_query_int(c->db, 0, sql, g, d, idbuf, NULL);
 	free(sql);
 	if (other)
-		err(c, "date", _("group %s already has a %s record on this date (id %lld); edit that one instead"),
-		    g, _(c->rec->kind->label), other);
+		err(c, "date", _("group %s already has a record of this kind on this date (%s, id %lld); "
+				 "edit that one instead"), g, _(c->rec->kind->label), other);
 }
 
 /* Warns when a cumulative count is lower than the one before it, or higher
@@ -531,13 +531,19 @@ static void validate(sqlite3 *db, struct record *rec, const struct record *old, 
 	bool fields_ok = true;
 	for (int i = 0; i < k->nfields; i++) {
 		const struct field_def *f = &k->fields[i];
-		if (old && (f->flags & FF_INPUT))
+		if (old && (f->flags & FF_INPUT)) {
+			if (rec->val[i] && old != rec) {
+				err(&c, f->name, "%s", _("applies only when the group is created; record later "
+							 "changes as population"));
+				fields_ok = false;
+			}
 			continue;
+		}
 		if (!check_field(&c, i))
 			fields_ok = false;
 		if (!rec->val[i] && !old && f->def)
 			record_set(rec, i, f->def);
-		if (!rec->val[i] && (f->flags & FF_REQUIRED)) {
+		if (!rec->val[i] && ((f->flags & FF_REQUIRED) || (old && f->def))) {
 			err(&c, f->name, "%s", _("is required"));
 			fields_ok = false;
 		}

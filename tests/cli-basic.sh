@@ -18,6 +18,11 @@ run --lang fr --help
 expect_rc 2 "--lang takes vi or en"
 run --db
 expect_rc 2 "--db without a value"
+printf '[general\n' > "$T/broken.ini"
+run --lang en --config "$T/broken.ini" --help
+expect_rc 0 "--help works even with a broken configuration"
+run --lang en --config "$T/broken.ini" list group
+expect_rc 3 "but commands stop on it"
 
 DB="$T/data/ward/new.db"
 run --lang en --db "$DB" init --ward "Lam Sơn" --district "TP Thanh Hóa" --unit "CÔNG AN PHƯỜNG LAM SƠN"
@@ -30,7 +35,7 @@ run --lang en --db "$DB" list category
 expect_grep "$T/out" "motorbike_theft	Trộm cắp xe máy" "incident categories are seeded from data/"
 cp "$DB" "$T/before.db"
 run --lang en --db "$DB" init --ward Other
-expect_rc 2 "init refuses an existing database"
+expect_rc 3 "init refuses an existing database"
 expect_grep "$T/err" "never overwrites" "and says so"
 cmp -s "$DB" "$T/before.db"; ok $? "the existing database is untouched"
 

@@ -98,6 +98,18 @@ echo keep > "$T/victim"
 ws export group -o "$T/link.csv" --force
 [ "$(cat "$T/victim")" = keep ]; ok $? "a symbolic link at the target is replaced, not followed"
 
+# export all writes nothing unless every file may be written.
+mkdir -p "$T/partial"
+echo old > "$T/partial/survey.csv"
+ws export all -o "$T/partial"
+expect_rc 1 "export all refuses when one file exists"
+[ "$(ls "$T/partial")" = survey.csv ] && [ "$(cat "$T/partial/survey.csv")" = old ]
+ok $? "and writes none of the others"
+printf 'code,name,households,residents\n1,Tổ dân phố 1,250,900\n' > "$T/group.csv"
+ws import "$T/group.csv"
+expect_rc 1 "households on an existing group in an import are refused, not ignored"
+expect_grep "$T/err" "population" "pointing to population records"
+
 # Round trip: the demo exported and imported into an empty database gives
 # the same summary for every period.
 "$WARDSAFE_BIN" --db "$T/demo.db" demo >/dev/null

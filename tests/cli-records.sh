@@ -64,6 +64,12 @@ ws list survey --group 10
 [ "$(wc -l < "$T/out")" -eq 1 ]; ok $? "--group filters (header only)"
 ws list ward --period 2023
 expect_rc 2 "--period on a kind without dates"
+ws list survey --group 77
+expect_rc 1 "--group with an unknown code"
+ws edit group 1 active=
+expect_rc 1 "emptying a field that has a default is refused"
+ws edit group 1 households=300
+expect_rc 2 "households cannot be edited on a group (it is population)"
 
 ws add fireteam group=9 kind=team "name=Tổ liên gia 1" households=4 established=2023-03-01
 expect_rc 1 "a team of 4 households"

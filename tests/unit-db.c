@@ -113,6 +113,20 @@ int main(void)
 	char *cmd = xasprintf("test $(ls '%s/backups' | wc -l) -eq 2", fixture_dir);
 	ok(system(cmd) == 0, "only backups_keep = 2 automatic backups are kept");
 	free(cmd);
+	char *b = db_backup_auto(db, path, "manual", &err);
+	free(b);
+	char *other_db = xasprintf("%s/test-2.db", fixture_dir);
+	b = db_backup_auto(db, other_db, "auto", &err); /* same directory, similar name */
+	free(b);
+	b = db_backup_auto(db, path, "t9", &err);
+	free(b);
+	free(other_db);
+	cmd = xasprintf("test $(ls '%s/backups' | grep -c manual) -eq 1 && "
+			"test $(ls '%s/backups' | grep -c '^test-2-') -eq 1 && "
+			"test $(ls '%s/backups' | grep -c '^test-2026\\|^test-20[0-9][0-9]') -eq 3",
+			fixture_dir, fixture_dir, fixture_dir);
+	ok(system(cmd) == 0, "manual backups and another database's backups are never pruned");
+	free(cmd);
 	char *bdir = xasprintf("%s/backups", fixture_dir);
 	ok(stat(bdir, &st) == 0 && (st.st_mode & 0777) == 0700, "the backup directory is 0700");
 	free(bdir);

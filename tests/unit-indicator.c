@@ -186,6 +186,10 @@ int main(void)
 	ok(row("incidents")->has_status && !row("incidents")->met, "5 incidents exceed a ceiling of 4");
 	ok(row("fire_teams")->has_status && !row("fire_teams")->met, "1 team is below 3");
 	is_int(row("fire_teams")->missing, 2, "2 teams missing");
+	add(db, "target", "year=2023", "indicator=outreach", "value=150", NULL);
+	compute(db, "2023-Q3", NULL);
+	ok(row("outreach")->has_status && row("outreach")->met, "180 outreach sessions meet a target of 150 (a floor)");
+	is_int(row("outreach")->missing, 0, "no sessions missing");
 
 	/* ---- an inactive group leaves the totals from its closing date */
 	struct record g;

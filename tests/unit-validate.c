@@ -198,6 +198,25 @@ int main(void)
 		record_clear(&r);
 	}
 
+	/* ---- editing */
+	{
+		struct record old, r;
+		store_load(db, kind_find("group"), 1, &old);
+		record_copy(&r, &old);
+		record_set_named(&r, "active", "");
+		issues_free(&I);
+		validate_record(db, &r, &old, &I);
+		ok(has_issue(&I, SEV_ERROR, "active"), "emptying a field that has a default is refused on edit");
+		record_clear(&r);
+		record_copy(&r, &old);
+		record_set_named(&r, "households", "300");
+		issues_free(&I);
+		validate_record(db, &r, &old, &I);
+		ok(has_issue(&I, SEV_ERROR, "households"), "households cannot be changed through the group");
+		record_clear(&r);
+		record_clear(&old);
+	}
+
 	/* ---- closed periods: changes need a confirmation */
 	ok(add(db, "closing", "period=2023-09", NULL) > 0, "September 2023 closed");
 	CHECK("incident", "group=9", "date=2023-09-15", "category=theft");
