@@ -14,6 +14,7 @@
 #include "check.h"
 #include "cli.h"
 #include "db.h"
+#include "entry.h"
 #include "i18n.h"
 #include "indicator.h"
 #include "period.h"
@@ -171,31 +172,34 @@ static bool apply_assignments(struct record *r, const struct strlist *pos, size_
 	return true;
 }
 
+/* Reports the outcome of entry_save/entry_delete; returns the exit status. */
+static int entry_status(enum entry_result r, const struct issues *is, const struct strlist *errors,
+			bool force)
+{
+	int rc = report_issues(is, force);
+	print_list(errors, false);
+	switch (r) {
+	case ENTRY_SAVED:
+		return EXIT_DONE;
+	case ENTRY_REFUSED:
+		return EXIT_REFUSED;
+	case ENTRY_CONFIRM:
+		return rc;
+	case ENTRY_FAILED:
+		break;
+	}
+	return EXIT_DBERR;
+}
+
 /* Validates and saves in one transaction; returns the exit status. */
 static int save(sqlite3 *db, struct record *r, const struct record *old, bool force)
 {
 	struct strlist errors = STRLIST_INIT;
-	if (!db_begin(db, &errors)) {
-		print_list(&errors, false);
-		sl_free(&errors);
-		return EXIT_DBERR;
-	}
 	struct issues is = { NULL, 0, 0 };
-	validate_record(db, r, old, &is);
-	int rc = report_issues(&is, force);
+	int rc = entry_status(entry_save(db, r, old, force, &is, &errors), &is, &errors, force);
 	issues_free(&is);
-	if (rc != EXIT_DONE) {
-		db_rollback(db);
-		return rc;
-	}
-	bool ok = old ? store_update(db, r, &errors) : store_insert(db, r, &errors);
-	if (ok)
-		ok = db_commit(db, &errors);
-	else
-		db_rollback(db);
-	print_list(&errors, false);
 	sl_free(&errors);
-	return ok ? EXIT_DONE : EXIT_DBERR;
+	return rc;
 }
 
 /* ---- subcommands ---- */
@@ -437,24 +441,12 @@ static int cmd_delete(struct cli_env *env, int argc, char **argv)
 	if (!store_load(db, k, id, &old)) {
 		cli_error(_("there is no %s with id %lld"), _(k->label), id);
 		rc = EXIT_REFUSED;
-	} else if (db_begin(db, &errors)) {
-		struct issues is = { NULL, 0, 0 };
-		validate_delete(db, &old, &is);
-		rc = report_issues(&is, force);
-		issues_free(&is);
-		if (rc == EXIT_DONE && store_delete(db, k, id, &errors) && db_commit(db, &errors)) {
-			rc = EXIT_DONE;
-		} else {
-			if (rc == EXIT_DONE)
-				rc = errors.n && strstr(errors.items[0], "refer") ? EXIT_REFUSED : EXIT_DBERR;
-			db_rollback(db);
-		}
-		record_clear(&old);
 	} else {
-		rc = EXIT_DBERR;
+		struct issues is = { NULL, 0, 0 };
+		rc = entry_status(entry_delete(db, &old, force, &is, &errors), &is, &errors, force);
+		issues_free(&is);
 		record_clear(&old);
 	}
-	print_list(&errors, false);
 	sl_free(&errors);
 	db_close(db);
 out:
