@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "action.h"
 #include "check.h"
 #include "cli.h"
 #include "db.h"
@@ -778,6 +779,30 @@ static int cmd_backup(struct cli_env *env, int argc, char **argv)
 	return EXIT_DONE;
 }
 
+static int cmd_keys(struct cli_env *env, int argc, char **argv)
+{
+	(void)env;
+	bool roff = false;
+	struct opt opts[] = { { "--roff", false, NULL, &roff }, { NULL, false, NULL, NULL } };
+	struct strlist pos = STRLIST_INIT;
+	if (!parse_opts(argc, argv, opts, &pos) || pos.n) {
+		sl_free(&pos);
+		return EXIT_USAGE;
+	}
+	if (roff) {
+		char *r = action_manual_roff();
+		fputs(r, stdout);
+		free(r);
+		return EXIT_DONE;
+	}
+	for (int i = 0; i < action_count; i++) {
+		char *keys = action_keys_text(&actions[i]);
+		printf("%-22s %s\n", keys, _(actions[i].help));
+		free(keys);
+	}
+	return EXIT_DONE;
+}
+
 static int cmd_check(struct cli_env *env, int argc, char **argv)
 {
 	struct strlist pos = STRLIST_INIT;
@@ -823,6 +848,7 @@ static const struct command commands[] = {
 	  N_("indicators for a period against targets") },
 	{ "backup", cmd_backup, "backup [-o FILE] [--force]", N_("copy the database safely") },
 	{ "check", cmd_check, "check", N_("integrity and consistency check") },
+	{ "keys", cmd_keys, "keys [--roff]", N_("list the keys of the screens") },
 };
 
 int cli_is_command(const char *name)
@@ -836,7 +862,7 @@ int cli_is_command(const char *name)
 void cli_usage(void)
 {
 	printf("%s\n", _("Usage: wardsafe [--db FILE] [--config FILE] [--lang vi|en] [COMMAND [ARGS]]"));
-	printf("%s\n\n", _("Ward public order and fire safety records. Without a command, shows the summary of the current month (the screens come in a later version)."));
+	printf("%s\n\n", _("Ward public order and fire safety records. Without a command, starts the screens."));
 	printf("%s\n", _("Commands:"));
 	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
 		printf("  wardsafe %s\n      %s\n", commands[i].synopsis, _(commands[i].help));

@@ -104,6 +104,7 @@ sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql)
 {
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		util_fatal_cleanup();
 		fprintf(stderr, "wardsafe: internal error preparing SQL: %s\n  %s\n",
 			sqlite3_errmsg(db), sql);
 		abort();

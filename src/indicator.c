@@ -14,7 +14,7 @@
 #include "settings.h"
 
 const struct indicator_def indicator_defs[] = {
-	{ "extinguisher", IT_RATE, false, N_("Households with a fire extinguisher"), N_("Households with an extinguisher"), N_("households") },
+	{ "extinguisher", IT_RATE, false, N_("Households with a fire extinguisher"), N_("Households with extinguisher"), N_("households") },
 	{ "pccc_commitment", IT_RATE, false, N_("Households that signed the fire-safety commitment"), N_("Fire-safety commitments"), N_("households") },
 	{ "antt_commitment", IT_RATE, false, N_("Households that signed the security and order pledge"), N_("Security pledges"), N_("households") },
 	{ "app114", IT_RATE, false, N_("Residents using the Báo cháy 114 app"), N_("Báo cháy 114 app users"), N_("people") },

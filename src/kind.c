@@ -68,7 +68,7 @@ static const struct field_def incident_fields[] = {
 	F("group", "group_id", FT_GROUP, FF_REQUIRED, NULL, 0, NULL, N_("Group"), NULL),
 	F("date", "date", FT_DATE, FF_REQUIRED, NULL, 0, NULL, N_("Date"), NULL),
 	F("category", "category_id", FT_CATEGORY, FF_REQUIRED, NULL, 0, NULL, N_("Category"), NULL),
-	F("count", "count", FT_COUNT, 0, "1", 0, NULL, N_("Incidents"), N_("incidents")),
+	F("count", "count", FT_COUNT, 0, "1", 0, NULL, N_("Number of incidents"), N_("incidents")),
 	F("note", "note", FT_TEXT, 0, NULL, 500, NULL, N_("Note"), NULL),
 };
 

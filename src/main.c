@@ -10,6 +10,7 @@
 #include "db.h"
 #include "i18n.h"
 #include "settings.h"
+#include "tui.h"
 
 static void version(void)
 {
@@ -103,12 +104,18 @@ int main(int argc, char **argv)
 	env.db_option = db;
 	env.db_path = db_default_path(db);
 	if (nrest == 0) {
-		/* The screens are built in a later version; until then the
-		 * program shows the summary of the current month. */
-		fprintf(stderr, "%s\n", _("wardsafe: the screens are not available in this version yet; "
-					   "showing the summary (see 'wardsafe --help' for commands)"));
-		char *args[] = { (char *)"summary", NULL };
-		rc = cli_run(&env, 1, args);
+		/* The screens; a new database is created for the first-run form. */
+		struct strlist dberr = STRLIST_INIT;
+		sqlite3 *sdb = db_open(env.db_path, DB_CREATE, &dberr);
+		if (!sdb) {
+			for (size_t i = 0; i < dberr.n; i++)
+				cli_error("%s", dberr.items[i]);
+			rc = EXIT_DBERR;
+		} else {
+			rc = tui_run(sdb, env.db_path);
+			db_close(sdb);
+		}
+		sl_free(&dberr);
 	} else {
 		rc = cli_run(&env, nrest, rest);
 	}

@@ -54,6 +54,8 @@ const struct settings_def settings_defs[CFG_COUNT] = {
 		N_("Day on which a reporting month starts; with 15, month M runs from the 15th of M-1 to the 14th of M.") },
 	[CFG_INPUT_METHOD] = { "input", "method", CT_ENUM, "off", 0, 0, "off|telex|vni",
 		N_("Built-in Vietnamese input method at start: off, telex or vni.") },
+	[CFG_INPUT_TONE] = { "input", "tone", CT_ENUM, "traditional", 0, 0, "traditional|modern",
+		N_("Where the built-in input method puts the tone in oa, oe, uy: traditional (hòa, khỏe, thủy) or modern (hoà, khoẻ, thuỷ).") },
 	[CFG_REPORT_PLACE] = { "report", "place", CT_STRING, "", 0, 0, NULL,
 		N_("Place name in the report date line; empty means the ward's place.") },
 	[CFG_REPORT_UNIT] = { "report", "unit", CT_STRING, "", 0, 0, NULL,

@@ -120,3 +120,14 @@ char *text_pad(const char *s, int width, bool right)
 			sb_putc(&sb, ' ');
 	return sb_steal(&sb);
 }
+
+char *text_capitalize(const char *s)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp);
+	if (n <= 0)
+		return xstrdup(s);
+	utf8proc_uint8_t first[8];
+	utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_toupper(cp), first);
+	return xasprintf("%.*s%s", (int)m, (const char *)first, s + n);
+}

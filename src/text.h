@@ -13,6 +13,8 @@ bool text_valid_utf8(const char *s, size_t len);
 char *text_nfc(const char *s);
 /* Search key: case-folded, diacritics stripped, đ->d; "Hà Nội" -> "ha noi". */
 char *text_search_key(const char *s);
+/* A copy with the first letter in upper case ("khảo sát" -> "Khảo sát"). */
+char *text_capitalize(const char *s);
 /* Number of characters (code points) in a UTF-8 string. */
 size_t text_length(const char *s);
 /* Terminal columns needed to show a UTF-8 string. */

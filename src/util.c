@@ -12,8 +12,24 @@
 
 #include "util.h"
 
+static void (*fatal_hook)(void);
+
+void util_on_fatal(void (*fn)(void))
+{
+	fatal_hook = fn;
+}
+
+void util_fatal_cleanup(void)
+{
+	void (*fn)(void) = fatal_hook;
+	fatal_hook = NULL;
+	if (fn)
+		fn();
+}
+
 static void oom(void)
 {
+	util_fatal_cleanup();
 	fputs("wardsafe: out of memory\n", stderr);
 	abort();
 }

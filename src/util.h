@@ -9,6 +9,12 @@
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
+/* A function run before the program dies of a fatal error (the screens
+ * register one that restores the terminal). */
+void util_on_fatal(void (*fn)(void));
+/* Runs that function once. */
+void util_fatal_cleanup(void);
+
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

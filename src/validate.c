@@ -604,3 +604,68 @@ void validate_delete(sqlite3 *db, const struct record *old, struct issues *out)
 	check_closed(&c, old);
 	record_clear(&copy);
 }
+
+/* Latest population of the record's group on or before its date (today if
+ * no date is typed yet); false if unknown. */
+static bool hint_population(sqlite3 *db, const struct record *rec, long long *h, long long *r)
+{
+	const char *g = record_get(rec, "group"), *d = record_get(rec, "date");
+	ws_date dt;
+	char buf[11];
+	if (!g)
+		return false;
+	if (!d || !date_parse(d, &dt))
+		dt = date_today();
+	return population_at(db, g, date_iso(dt, buf), h, r);
+}
+
+char *validate_hint(sqlite3 *db, const struct record *rec, int field)
+{
+	const char *k = rec->kind->name, *f = rec->kind->fields[field].name;
+	long long h, r, v;
+	const char *unit_h = _("households"), *unit_p = _("people");
+	if ((!strcmp(k, "survey") && !strcmp(f, "surveyed")) ||
+	    (!strcmp(k, "commitment") && (!strcmp(f, "pccc") || !strcmp(f, "antt")))) {
+		if (hint_population(db, rec, &h, &r))
+			return xasprintf("≤ %lld %s", h, unit_h);
+		return NULL;
+	}
+	if (!strcmp(k, "survey") && !strcmp(f, "with_extinguisher")) {
+		const char *s = record_get(rec, "surveyed");
+		if (s && validate_count(s, &v))
+			return xasprintf("≤ %lld %s", v, unit_h);
+		if (hint_population(db, rec, &h, &r))
+			return xasprintf("≤ %lld %s", h, unit_h);
+		return NULL;
+	}
+	if (!strcmp(k, "app114") && !strcmp(f, "installs")) {
+		if (hint_population(db, rec, &h, &r))
+			return xasprintf("≤ %lld %s", r, unit_p);
+		return NULL;
+	}
+	if ((!strcmp(k, "population") || !strcmp(k, "group")) && !strcmp(f, "residents")) {
+		const char *s = record_get(rec, "households");
+		if (s && validate_count(s, &v))
+			return xasprintf("≥ %lld %s", v, unit_p);
+		return NULL;
+	}
+	if (!strcmp(k, "fireteam") && !strcmp(f, "households")) {
+		const char *kind = record_get(rec, "kind");
+		return kind && !strcmp(kind, "point") ? xstrdup(_("empty for a fire point"))
+						      : xasprintf("5–15 %s", unit_h);
+	}
+	if (!strcmp(k, "establishments") && !strcmp(f, "with_file")) {
+		const char *s = record_get(rec, "managed");
+		if (s && validate_count(s, &v))
+			return xasprintf("≤ %lld", v);
+		return NULL;
+	}
+	if (!strcmp(k, "target") && !strcmp(f, "value")) {
+		const char *ind = record_get(rec, "indicator");
+		const struct indicator_def *d = ind ? indicator_find(ind) : NULL;
+		if (d && d->type == IT_RATE)
+			return xstrdup("0–100 %");
+		return NULL;
+	}
+	return NULL;
+}

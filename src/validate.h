@@ -23,6 +23,10 @@ void validate_stored(sqlite3 *db, struct record *rec, struct issues *out);
 /* Checks a stored record for deletion (closed periods, references). */
 void validate_delete(sqlite3 *db, const struct record *old, struct issues *out);
 
+/* The limit that applies to field `field` of `rec` given the values typed so
+ * far, in words for a form ("≤ 181 households"), or NULL if none. */
+char *validate_hint(sqlite3 *db, const struct record *rec, int field);
+
 /* Parses a count field value as the validation does: whole, >= 0, 32-bit. */
 bool validate_count(const char *s, long long *out);
 

@@ -54,8 +54,4 @@ ws --config "$T/mid.ini" summary --period 2023-Q3 --format tsv
 expect_rc 0 "summary with month_start_day = 15"
 ! cmp -s "$T/out" "$EXPECTED/summary-2023-Q3.tsv"; ok $? "gives different figures"
 
-# Without a command the program shows the current month's summary for now.
-ws --lang en
-expect_rc 0 "no command"
-expect_grep "$T/err" "screens are not available" "says the screens are not built yet"
 finish

@@ -209,4 +209,14 @@ for sh in NAME SYNOPSIS DESCRIPTION COMMANDS "GLOBAL OPTIONS" "RECORD KINDS AND 
 	ok $? "wardsafe.1 has the section $sh"
 done
 
+# The KEYS section is the action table of the screens (src/action.c), the
+# same table the key dispatch, the key bar and the help screen use.
+"$WARDSAFE_BIN" keys --roff > "$T/keys.roff"
+sed -n '/^\.\\" BEGIN KEYS/,/^\.\\" END KEYS/p' "$top_srcdir/man/wardsafe.1" | sed '1d;$d' > "$T/keys.man"
+if [ -s "$T/keys.roff" ] && cmp -s "$T/keys.roff" "$T/keys.man"; then
+	ok 0 "the KEYS section of wardsafe.1 matches the key table (wardsafe keys --roff)"
+else
+	ok 1 "the KEYS section of wardsafe.1 matches the key table (run make update-man-keys)"
+	diff "$T/keys.man" "$T/keys.roff" | head -20 | sed 's/^/#   /'
+fi
 finish

@@ -198,6 +198,30 @@ int main(void)
 		record_clear(&r);
 	}
 
+	/* ---- limits shown beside form fields */
+	{
+		struct record r;
+		record_init(&r, kind_find("survey"));
+		record_set_named(&r, "group", "9");
+		record_set_named(&r, "date", "30/09/2023");
+		char *h = validate_hint(db, &r, kind_field_index(r.kind, "surveyed"));
+		is_str(h, "≤ 181 households", "surveyed is limited by the group's 181 households");
+		free(h);
+		record_set_named(&r, "surveyed", "170");
+		h = validate_hint(db, &r, kind_field_index(r.kind, "with_extinguisher"));
+		is_str(h, "≤ 170 households", "with_extinguisher by the households surveyed");
+		free(h);
+		h = validate_hint(db, &r, kind_field_index(r.kind, "date"));
+		ok(h == NULL, "no limit for the date");
+		record_clear(&r);
+		record_init(&r, kind_find("app114"));
+		record_set_named(&r, "group", "9");
+		h = validate_hint(db, &r, kind_field_index(r.kind, "installs"));
+		is_str(h, "≤ 678 people", "installs by the residents (valid today)");
+		free(h);
+		record_clear(&r);
+	}
+
 	/* ---- editing */
 	{
 		struct record old, r;

@@ -1,0 +1,231 @@
+/* action.c - the table of actions and keys.
+ *
+ * Screens never test raw keys for commands: they ask action_for_key() with
+ * their context and act on the action id.  Text fields get printable keys
+ * first, so in a form only non-printing keys (Tab, Enter, Esc, F-keys,
+ * Ctrl-keys) are actions; letters are typed. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "action.h"
+#include "i18n.h"
+#include "util.h"
+
+#define K(c) { WK_CHAR, (wchar_t)(c) }
+#define S(code) { code, 0 }
+#define NOKEY { WK_NONE, 0 }
+
+const struct action actions[] = {
+	{ ACT_HELP, "help", { S(WK_F1), K('?'), NOKEY }, AS_GLOBAL | AS_FORM, true,
+	  N_("Help"), N_("Show the help for the current screen") },
+	{ ACT_DASHBOARD, "dashboard", { S(WK_F2), K('D'), NOKEY }, AS_GLOBAL, false,
+	  N_("Overview"), N_("Go to the overview of the period (dashboard)") },
+	{ ACT_GROUPS, "groups", { S(WK_F3), K('G'), NOKEY }, AS_GLOBAL, false,
+	  N_("Groups"), N_("Go to the residential groups") },
+	{ ACT_DATA, "data", { S(WK_F4), K('N'), NOKEY }, AS_GLOBAL, false,
+	  N_("Data entry"), N_("Go to data entry: surveys, commitments, app users, population") },
+	{ ACT_INCIDENTS, "incidents", { S(WK_F5), K('V'), NOKEY }, AS_GLOBAL, false,
+	  N_("Incidents"), N_("Go to the incidents") },
+	{ ACT_OUTREACH, "outreach", { S(WK_F6), K('T'), NOKEY }, AS_GLOBAL, false,
+	  N_("Outreach"), N_("Go to the outreach sessions") },
+	{ ACT_FIRE, "fire", { S(WK_F7), K('L'), NOKEY }, AS_GLOBAL, false,
+	  N_("Fire teams"), N_("Go to the fire-safety teams and public fire points") },
+	{ ACT_ESTABLISHMENTS, "establishments", { S(WK_F8), K('C'), NOKEY }, AS_GLOBAL, false,
+	  N_("Establishments"), N_("Go to the establishments under fire-safety management") },
+	{ ACT_TARGETS, "targets", { S(WK_F9), K('M'), NOKEY }, AS_GLOBAL, false,
+	  N_("Targets"), N_("Go to the targets of each year") },
+	{ ACT_REPORTS, "reports", { S(WK_F10), K('B'), NOKEY }, AS_GLOBAL, false,
+	  N_("Reports"), N_("Go to the reports") },
+	{ ACT_PERIOD_PREV, "period-previous", { K('['), NOKEY, NOKEY }, AS_GLOBAL, true,
+	  N_("Prev."), N_("Show the previous period of the same length (month, quarter, year)") },
+	{ ACT_PERIOD_NEXT, "period-next", { K(']'), NOKEY, NOKEY }, AS_GLOBAL, true,
+	  N_("Next"), N_("Show the next period of the same length") },
+	{ ACT_PERIOD_SET, "period", { K('p'), NOKEY, NOKEY }, AS_GLOBAL, true,
+	  N_("Period"), N_("Type a period: 2023-09, 2023-Q3, 2023 or 2023-07..2023-09") },
+	{ ACT_QUIT, "quit", { K('q'), S(WK_F12), NOKEY }, AS_GLOBAL, true,
+	  N_("Quit"), N_("Leave the program (everything saved stays saved)") },
+
+	{ ACT_UP, "up", { S(WK_UP), K('k'), NOKEY }, AS_LIST | AS_REPORT, false,
+	  N_("Up"), N_("Move to the previous line") },
+	{ ACT_DOWN, "down", { S(WK_DOWN), K('j'), NOKEY }, AS_LIST | AS_REPORT, false,
+	  N_("Down"), N_("Move to the next line") },
+	{ ACT_PAGE_UP, "page-up", { S(WK_PGUP), NOKEY, NOKEY }, AS_LIST | AS_REPORT, false,
+	  N_("Page up"), N_("Move one page up") },
+	{ ACT_PAGE_DOWN, "page-down", { S(WK_PGDN), NOKEY, NOKEY }, AS_LIST | AS_REPORT, false,
+	  N_("Page down"), N_("Move one page down") },
+	{ ACT_FIRST, "first", { S(WK_HOME), NOKEY, NOKEY }, AS_LIST | AS_REPORT, false,
+	  N_("First"), N_("Move to the first line") },
+	{ ACT_LAST, "last", { S(WK_END), NOKEY, NOKEY }, AS_LIST | AS_REPORT, false,
+	  N_("Last"), N_("Move to the last line") },
+	{ ACT_OPEN, "open", { S(WK_ENTER), NOKEY, NOKEY }, AS_LIST, true,
+	  N_("Open"), N_("Open the selected record to read or change it") },
+	{ ACT_ADD, "add", { K('a'), S(WK_INSERT), NOKEY }, AS_LIST, true,
+	  N_("Add"), N_("Add a record") },
+	{ ACT_DELETE, "delete", { S(WK_DELETE), K('d'), NOKEY }, AS_LIST, true,
+	  N_("Delete"), N_("Delete the selected record (asks first)") },
+	{ ACT_SEARCH, "search", { K('/'), NOKEY, NOKEY }, AS_LIST, true,
+	  N_("Search"), N_("Search the list; case and accents do not matter (\"ha noi\" finds \"Hà Nội\")") },
+	{ ACT_SEARCH_NEXT, "search-next", { K('n'), NOKEY, NOKEY }, AS_LIST, false,
+	  N_("Next match"), N_("Find the next line that matches the search") },
+	{ ACT_SORT, "sort", { K('s'), NOKEY, NOKEY }, AS_LIST, true,
+	  N_("Sort"), N_("Choose the column to sort by; choosing the same column again reverses the order") },
+	{ ACT_FILTER_GROUP, "filter-group", { K('g'), NOKEY, NOKEY }, AS_LIST, true,
+	  N_("Group"), N_("Show only one group, or all groups again") },
+	{ ACT_FILTER_PERIOD, "filter-period", { K('f'), NOKEY, NOKEY }, AS_LIST, false,
+	  N_("All dates"), N_("Show the records of the selected period only, or of all dates") },
+	{ ACT_NEXT_KIND, "next-kind", { S(WK_TAB), NOKEY, NOKEY }, AS_DATA, true,
+	  N_("Kind"), N_("Switch to the next kind of record shown on this screen (surveys, commitments, app users, population; groups and the ward; incidents and categories; targets and closed periods)") },
+
+	{ ACT_SCROLL_LEFT, "scroll-left", { S(WK_LEFT), NOKEY, NOKEY }, AS_REPORT, false,
+	  N_("Left"), N_("Scroll the report to the left") },
+	{ ACT_SCROLL_RIGHT, "scroll-right", { S(WK_RIGHT), NOKEY, NOKEY }, AS_REPORT, false,
+	  N_("Right"), N_("Scroll the report to the right, for lines wider than the screen") },
+	{ ACT_SAVE_REPORT, "save-report", { K('w'), NOKEY, NOKEY }, AS_REPORT, true,
+	  N_("Save"), N_("Save the report shown to a text file") },
+
+	{ ACT_FORM_NEXT, "next-field", { S(WK_TAB), S(WK_DOWN), NOKEY }, AS_FORM, false,
+	  N_("Next"), N_("Go to the next field") },
+	{ ACT_FORM_PREV, "previous-field", { S(WK_BTAB), S(WK_UP), NOKEY }, AS_FORM, false,
+	  N_("Previous"), N_("Go to the previous field") },
+	{ ACT_FORM_SAVE, "save", { S(WK_F2), K(WKEY_CTRL('s')), NOKEY }, AS_FORM, true,
+	  N_("Save"), N_("Save the form (Enter on the last field saves too)") },
+	{ ACT_FORM_CANCEL, "cancel", { S(WK_ESC), NOKEY, NOKEY }, AS_FORM, true,
+	  N_("Cancel"), N_("Close the form without saving (asks first if something was typed)") },
+	{ ACT_FORM_PICK, "pick", { S(WK_F4), NOKEY, NOKEY }, AS_FORM, true,
+	  N_("Choose"), N_("Choose the value of this field from a list (groups, categories, kinds)") },
+	{ ACT_INPUT_METHOD, "input-method", { K(WKEY_CTRL('t')), S(WK_F11), NOKEY }, AS_TEXT | AS_GLOBAL, true,
+	  N_("Telex/VNI"), N_("Switch the built-in Vietnamese input method: off, Telex, VNI") },
+};
+const int action_count = (int)ARRAY_SIZE(actions);
+
+static bool same_key(struct wkey a, struct wkey b)
+{
+	return a.code == b.code && (a.code != WK_CHAR || a.ch == b.ch);
+}
+
+enum action_id action_for_key(struct wkey k, unsigned context)
+{
+	enum action_id global = ACT_NONE;
+	for (int i = 0; i < action_count; i++) {
+		const struct action *a = &actions[i];
+		if (!(a->scope & context))
+			continue;
+		for (int j = 0; j < ACTION_KEYS && a->keys[j].code != WK_NONE; j++) {
+			if (!same_key(a->keys[j], k))
+				continue;
+			if ((a->scope & context & ~AS_GLOBAL) != 0)
+				return a->id;
+			if (global == ACT_NONE)
+				global = a->id;
+		}
+	}
+	return global;
+}
+
+const struct action *action_get(enum action_id id)
+{
+	for (int i = 0; i < action_count; i++)
+		if (actions[i].id == id)
+			return &actions[i];
+	return NULL;
+}
+
+const char *action_key_name(struct wkey k, char *buf)
+{
+	static const char *const names[] = {
+		[WK_UP] = "Up", [WK_DOWN] = "Down", [WK_LEFT] = "Left", [WK_RIGHT] = "Right",
+		[WK_HOME] = "Home", [WK_END] = "End", [WK_PGUP] = "PgUp", [WK_PGDN] = "PgDn",
+		[WK_CTRL_LEFT] = "Ctrl-Left", [WK_CTRL_RIGHT] = "Ctrl-Right",
+		[WK_BACKSPACE] = "Backspace", [WK_DELETE] = "Del", [WK_INSERT] = "Ins",
+		[WK_ENTER] = "Enter", [WK_TAB] = "Tab", [WK_BTAB] = "Shift-Tab", [WK_ESC] = "Esc",
+		[WK_RESIZE] = "Resize",
+	};
+	if (k.code >= WK_F1 && k.code <= WK_F12) {
+		snprintf(buf, 16, "F%d", (int)(k.code - WK_F1 + 1));
+		return buf;
+	}
+	if (k.code == WK_CHAR) {
+		if (k.ch < 0x20)
+			snprintf(buf, 16, "Ctrl-%c", (char)(k.ch + 'A' - 1));
+		else
+			snprintf(buf, 16, "%lc", (wint_t)k.ch);
+		return buf;
+	}
+	snprintf(buf, 16, "%s", k.code < (int)ARRAY_SIZE(names) && names[k.code] ? names[k.code] : "?");
+	return buf;
+}
+
+char *action_keys_text(const struct action *a)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char buf[16];
+	for (int j = 0; j < ACTION_KEYS && a->keys[j].code != WK_NONE; j++)
+		sb_printf(&sb, "%s%s", j ? ", " : "", action_key_name(a->keys[j], buf));
+	return sb_steal(&sb);
+}
+
+/* Escapes text for roff: backslashes, minus signs, a leading dot or quote,
+ * and non-ASCII characters as \[uXXXX] (groff -man reads Latin-1). */
+static void roff_text(struct strbuf *sb, const char *s)
+{
+	if (*s == '.' || *s == '\'')
+		sb_puts(sb, "\\&");
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	while (*s) {
+		unsigned char c = (unsigned char)*s;
+		if (c >= 0x80) {
+			wchar_t wc;
+			size_t n = mbrtowc(&wc, s, strlen(s), &st);
+			if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+				s++;
+				continue;
+			}
+			sb_printf(sb, "\\[u%04X]", (unsigned)wc);
+			s += n;
+			continue;
+		}
+		if (c == '\\')
+			sb_puts(sb, "\\e");
+		else if (c == '-')
+			sb_puts(sb, "\\-");
+		else
+			sb_putc(sb, (char)c);
+		s++;
+	}
+}
+
+char *action_manual_roff(void)
+{
+	static const struct { unsigned scope; const char *title; } groups[] = {
+		{ AS_GLOBAL, "Everywhere outside forms" },
+		{ AS_LIST, "Lists" },
+		{ AS_DATA, "Screens with several kinds of record" },
+		{ AS_REPORT, "Reports" },
+		{ AS_FORM, "Forms" },
+		{ AS_TEXT, "Text fields" },
+	};
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t g = 0; g < ARRAY_SIZE(groups); g++) {
+		sb_printf(&sb, ".SS \"%s\"\n", groups[g].title);
+		for (int i = 0; i < action_count; i++) {
+			const struct action *a = &actions[i];
+			/* Each action is listed under its first scope. */
+			unsigned first = a->scope & (~a->scope + 1);
+			if (first != groups[g].scope)
+				continue;
+			char *keys = action_keys_text(a);
+			sb_puts(&sb, ".TP\n.B ");
+			roff_text(&sb, keys);
+			sb_putc(&sb, '\n');
+			roff_text(&sb, a->help);
+			sb_putc(&sb, '\n');
+			free(keys);
+		}
+	}
+	return sb_steal(&sb);
+}

@@ -1,0 +1,394 @@
+/* form.c - one form for every kind of record, built from the kind table.
+ *
+ * Each field is a line editor (lineedit.c).  Saving builds a record from the
+ * typed texts and hands it to entry_save(): on an error the form stays open
+ * with everything typed, the cursor on the offending field and the message
+ * below; warnings ask for a confirmation.  The form is an overlay of the
+ * main loop, so a resize redraws it at once without losing anything. */
+#include "config.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "db.h"
+#include "entry.h"
+#include "i18n.h"
+#include "indicator.h"
+#include "lineedit.h"
+#include "record.h"
+#include "text.h"
+#include "tui.h"
+#include "validate.h"
+
+struct form {
+	struct ui *ui;
+	struct record *rec;
+	const struct record *old;
+	const struct kind_def *k;
+	int n;                          /* fields shown */
+	int field[KIND_MAX_FIELDS];     /* kind field index of each */
+	struct lineedit edit[KIND_MAX_FIELDS];
+	int focus;
+	char *error;                    /* the message of a refused save */
+};
+
+/* Choices offered by F4 for a field: values and labels. */
+static void choices(struct form *f, int fi, struct strlist *values, struct strlist *labels)
+{
+	const struct field_def *d = &f->k->fields[fi];
+	sqlite3_stmt *st = NULL;
+	switch (d->type) {
+	case FT_GROUP:
+		st = db_prepare(f->ui->db, "SELECT code, name FROM rgroup WHERE active = 1 ORDER BY id");
+		break;
+	case FT_CATEGORY:
+		st = db_prepare(f->ui->db, "SELECT code, name FROM category ORDER BY id");
+		break;
+	case FT_BOOL:
+		sl_push(values, xstrdup("yes"));
+		sl_push(labels, xstrdup(_("yes")));
+		sl_push(values, xstrdup("no"));
+		sl_push(labels, xstrdup(_("no")));
+		return;
+	case FT_INDICATOR:
+		for (int i = 0; i < indicator_count; i++) {
+			sl_push(values, xstrdup(indicator_defs[i].id));
+			sl_pushf(labels, "%s  %s", indicator_defs[i].id, _(indicator_defs[i].label));
+		}
+		return;
+	case FT_CHOICE: {
+		static const struct { const char *value, *label; } names[] = {
+			{ "radio", N_("loudspeaker system") }, { "mobile", N_("mobile outreach") },
+			{ "meeting", N_("meeting") }, { "online", N_("online (Zalo, Facebook)") },
+			{ "other", N_("other") }, { "team", N_("fire-safety team (tổ liên gia)") },
+			{ "point", N_("public fire point") },
+		};
+		for (const char *p = d->choices; p && *p;) {
+			const char *bar = strchr(p, '|');
+			char *v = xstrndup(p, bar ? (size_t)(bar - p) : strlen(p));
+			const char *label = v;
+			for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+				if (!strcmp(names[i].value, v))
+					label = _(names[i].label);
+			sl_pushf(labels, "%s  %s", v, label);
+			sl_push(values, v);
+			p = bar ? bar + 1 : NULL;
+		}
+		return;
+	}
+	default:
+		return;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		sl_push(values, xstrdup((const char *)sqlite3_column_text(st, 0)));
+		sl_pushf(labels, "%s  %s", sqlite3_column_text(st, 0), sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+}
+
+static bool has_choices(const struct field_def *d)
+{
+	return d->type == FT_GROUP || d->type == FT_CATEGORY || d->type == FT_BOOL ||
+	       d->type == FT_INDICATOR || d->type == FT_CHOICE;
+}
+
+/* The record as typed so far. */
+static void typed_record(struct form *f, struct record *r)
+{
+	record_init(r, f->k);
+	r->id = f->old ? f->old->id : 0;
+	if (f->old)
+		for (int i = 0; i < f->k->nfields; i++)
+			if (f->old->val[i])
+				record_set(r, i, f->old->val[i]);
+	for (int j = 0; j < f->n; j++) {
+		char *t = le_text(&f->edit[j]);
+		record_set(r, f->field[j], t);
+		free(t);
+	}
+}
+
+static void draw_form(struct ui *ui, void *vctx)
+{
+	struct form *f = vctx;
+	int rows = tui_rows(), cols = tui_cols();
+	for (int y = 2; y < rows - 2; y++)
+		tui_fill(y, 0, cols, TC_NORMAL);
+	char *title = f->old ? xasprintf(_("Change %s (id %lld)"), _(f->k->label), f->old->id)
+			     : xasprintf(_("New %s"), _(f->k->label));
+	tui_put(2, 1, cols - 2, title, TC_TITLE);
+	free(title);
+	struct record typed;
+	typed_record(f, &typed);
+	/* Label column as wide as the labels (up to 36), 24 columns for the unit
+	 * and limit, the rest for the value. */
+	int wl = 0, y = 4;
+	for (int j = 0; j < f->n; j++) {
+		int w = text_width(_(f->k->fields[f->field[j]].label)) + 4;
+		if (w > wl)
+			wl = w;
+	}
+	if (wl > 36)
+		wl = 36;
+	int we = cols - wl - 24 - 2;
+	if (we > 40)
+		we = 40;
+	int first = 0, avail = rows - 9;
+	if (f->focus >= avail)
+		first = f->focus - avail + 1;
+	for (int j = first; j < f->n && y < rows - 5; j++, y++) {
+		const struct field_def *d = &f->k->fields[f->field[j]];
+		char *label = xasprintf("%s%s", _(d->label), (d->flags & FF_REQUIRED) ? " *" : "");
+		tui_put(y, 1, wl - 2, label, j == f->focus ? TC_TITLE : TC_NORMAL);
+		free(label);
+		int col = le_layout(&f->edit[j], we);
+		char *t = le_text(&f->edit[j]);
+		const char *p = t;
+		for (size_t i = 0; i < f->edit[j].scroll && *p; i++) {
+			p++;
+			while ((*p & 0xC0) == 0x80)
+				p++;
+		}
+		tui_fill(y, wl, we, j == f->focus ? TC_SELECTED : TC_BAR);
+		tui_put(y, wl, we, p, j == f->focus ? TC_SELECTED : TC_BAR);
+		free(t);
+		/* Unit, limit, and what F4 offers. */
+		struct strbuf after = STRBUF_INIT;
+		char *hint = validate_hint(ui->db, &typed, f->field[j]);
+		if (hint) {
+			sb_puts(&after, hint); /* the limit names its unit */
+			free(hint);
+		} else if (d->unit) {
+			sb_puts(&after, _(d->unit));
+		}
+		if (d->type == FT_DATE)
+			sb_printf(&after, "%s%s", after.len ? " " : "", _("DD/MM/YYYY"));
+		if (has_choices(d))
+			sb_printf(&after, "%s%s", after.len ? " " : "", _("(F4: list)"));
+		if (after.len)
+			tui_put(y, wl + we + 2, cols - wl - we - 3, after.buf, TC_NORMAL);
+		sb_free(&after);
+		(void)col;
+	}
+	record_clear(&typed);
+	tui_put(rows - 4, 1, cols - 2, _("* required.  Enter on the last field or F2 saves; Esc closes."), TC_NORMAL);
+	if (f->error)
+		tui_put(rows - 3, 1, cols - 2, f->error, TC_ERROR);
+	tui_draw_frame(ui, AS_FORM | AS_TEXT);
+	if (f->focus >= first && f->focus - first < avail) {
+		int col = le_layout(&f->edit[f->focus], we);
+		move(4 + f->focus - first, wl + col);
+		curs_set(1);
+	}
+}
+
+static bool form_dirty(struct form *f)
+{
+	for (int j = 0; j < f->n; j++)
+		if (f->edit[j].changed)
+			return true;
+	return false;
+}
+
+/* An issue as the form shows it: "Label: rule" instead of "field=value: rule". */
+static char *issue_text(const struct kind_def *k, const struct issue *is)
+{
+	const char *colon = strstr(is->msg, ": ");
+	if (is->field < 0 || !colon)
+		return xstrdup(is->msg);
+	return xasprintf("%s: %s", _(k->fields[is->field].label), colon + 2);
+}
+
+/* Saves; returns true when the record is stored. */
+static bool form_save(struct form *f)
+{
+	struct record r;
+	typed_record(f, &r);
+	struct issues is = { NULL, 0, 0 };
+	struct strlist errors = STRLIST_INIT;
+	enum entry_result res = entry_save(f->ui->db, &r, f->old, false, &is, &errors);
+	if (res == ENTRY_CONFIRM) {
+		struct strbuf w = STRBUF_INIT;
+		for (size_t i = 0; i < is.n; i++) {
+			char *t = issue_text(f->k, &is.v[i]);
+			sb_printf(&w, "%s%s", i ? "; " : "", t);
+			free(t);
+		}
+		sb_puts(&w, _(" — save anyway?"));
+		bool yes = tui_confirm(f->ui, w.buf);
+		sb_free(&w);
+		issues_free(&is);
+		if (yes) {
+			record_clear(&r);
+			typed_record(f, &r);
+			res = entry_save(f->ui->db, &r, f->old, true, &is, &errors);
+		} else {
+			free(f->error);
+			f->error = xstrdup(_("Not saved."));
+		}
+	}
+	bool saved = res == ENTRY_SAVED;
+	if (saved) {
+		f->rec->id = r.id;
+		for (int i = 0; i < f->k->nfields; i++)
+			record_set(f->rec, i, r.val[i]);
+		tui_message(f->ui, false, _("Saved %s (id %lld)"), _(f->k->label), r.id);
+		if (f->k->singleton) { /* the ward: its name is in the title bar */
+			free(f->ui->ward);
+			f->ui->ward = xstrdup(record_get(&r, "name"));
+		}
+	} else if (res == ENTRY_REFUSED) {
+		/* Keep everything typed; point at the first field in error. */
+		for (size_t i = 0; i < is.n; i++) {
+			if (is.v[i].sev != SEV_ERROR)
+				continue;
+			char *text = issue_text(f->k, &is.v[i]);
+			size_t more = issues_count(&is, SEV_ERROR) - 1;
+			free(f->error);
+			f->error = more ? xasprintf(_("%s (and %zu more)"), text, more) : xstrdup(text);
+			free(text);
+			for (int j = 0; j < f->n; j++)
+				if (f->field[j] == is.v[i].field)
+					f->focus = j;
+			break;
+		}
+	} else if (res == ENTRY_FAILED) {
+		free(f->error);
+		f->error = xstrdup(_("Not saved: see the message."));
+		tui_errors(f->ui, &errors);
+	}
+	issues_free(&is);
+	sl_free(&errors);
+	record_clear(&r);
+	return saved;
+}
+
+static void form_pick(struct form *f)
+{
+	int fi = f->field[f->focus];
+	if (!has_choices(&f->k->fields[fi]))
+		return;
+	struct strlist values = STRLIST_INIT, labels = STRLIST_INIT;
+	choices(f, fi, &values, &labels);
+	char *cur = le_text(&f->edit[f->focus]);
+	int sel = 0;
+	for (size_t i = 0; i < values.n; i++)
+		if (!strcmp(values.items[i], cur))
+			sel = (int)i;
+	free(cur);
+	int i = tui_pick(f->ui, _(f->k->fields[fi].label), &labels, sel);
+	if (i >= 0) {
+		le_set_text(&f->edit[f->focus], values.items[i]);
+		f->edit[f->focus].changed = true;
+		if (f->focus + 1 < f->n)
+			f->focus++;
+	}
+	sl_free(&values);
+	sl_free(&labels);
+}
+
+bool form_run(struct ui *ui, struct record *rec, const struct record *old)
+{
+	struct form f;
+	memset(&f, 0, sizeof f);
+	f.ui = ui;
+	f.rec = rec;
+	f.old = old;
+	f.k = rec->kind;
+	for (int i = 0; i < f.k->nfields; i++) {
+		const struct field_def *d = &f.k->fields[i];
+		if (!d->column && old)
+			continue; /* households etc. of a group: only when it is created */
+		f.field[f.n] = i;
+		le_init(&f.edit[f.n], d->maxlen ? (size_t)d->maxlen : 40);
+		le_set_method(&f.edit[f.n], ui->ime, ui->modern_tone);
+		const char *v = rec->val[i];
+		ws_date dt;
+		char buf[11];
+		if (v && d->type == FT_DATE && date_parse(v, &dt))
+			v = date_dmy(dt, buf);
+		if (v)
+			le_set_text(&f.edit[f.n], v);
+		f.edit[f.n].changed = false;
+		f.n++;
+	}
+	tui_push_overlay(draw_form, &f);
+	bool saved = false;
+	for (;;) {
+		tui_draw(ui);
+		struct wkey k = tui_key(ui);
+		curs_set(0);
+		if (k.code == WK_NONE)
+			break; /* signal or end of script: nothing half-typed is saved */
+		if (k.code == WK_RESIZE)
+			continue;
+		enum action_id act = action_for_key(k, AS_FORM | AS_TEXT);
+		if (k.code == WK_CHAR && k.ch >= 0x20)
+			act = ACT_NONE; /* printable keys are typed */
+		if (act == ACT_FORM_NEXT || (act == ACT_NONE && k.code == WK_ENTER)) {
+			if (k.code == WK_ENTER && f.focus == f.n - 1) {
+				if ((saved = form_save(&f)))
+					break;
+			} else {
+				f.focus = (f.focus + 1) % f.n;
+			}
+			continue;
+		}
+		switch (act) {
+		case ACT_FORM_PREV:
+			f.focus = (f.focus + f.n - 1) % f.n;
+			continue;
+		case ACT_FORM_SAVE:
+			if ((saved = form_save(&f)))
+				goto done;
+			continue;
+		case ACT_FORM_CANCEL:
+			if (!form_dirty(&f) || tui_confirm(ui, _("Close the form and lose what was typed?")))
+				goto done;
+			continue;
+		case ACT_FORM_PICK:
+			form_pick(&f);
+			continue;
+		case ACT_HELP:
+			tui_help(ui, AS_FORM | AS_TEXT, _("Type the values; the limits are shown beside the fields."));
+			continue;
+		case ACT_INPUT_METHOD:
+			tui_cycle_ime(ui);
+			for (int j = 0; j < f.n; j++)
+				le_set_method(&f.edit[j], ui->ime, ui->modern_tone);
+			continue;
+		default:
+			break;
+		}
+		if (le_key(&f.edit[f.focus], k) == LE_CHANGED) {
+			free(f.error);
+			f.error = NULL;
+		}
+	}
+done:
+	tui_pop_overlay();
+	for (int j = 0; j < f.n; j++)
+		le_free(&f.edit[j]);
+	free(f.error);
+	return saved;
+}
+
+void ui_first_run(struct ui *ui)
+{
+	struct record ward;
+	record_init(&ward, kind_find("ward"));
+	tui_message(ui, false, "%s", _("Welcome. First, the ward's own details; then its residential groups."));
+	bool ok = form_run(ui, &ward, NULL);
+	record_clear(&ward);
+	if (!ok || ui->quit)
+		return;
+	while (!ui->quit && tui_confirm(ui, _("Add a residential group now?"))) {
+		struct record g;
+		record_init(&g, kind_find("group"));
+		record_set_named(&g, "active", "yes");
+		form_run(ui, &g, NULL);
+		record_clear(&g);
+	}
+}

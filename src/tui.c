@@ -1,0 +1,853 @@
+/* tui.c - main loop, frame, drawing helpers and dialogs of the screens. */
+#include "config.h"
+
+#include <curses.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "db.h"
+#include "i18n.h"
+#include "lineedit.h"
+#include "settings.h"
+#include "store.h"
+#include "term.h"
+#include "text.h"
+#include "tui.h"
+
+#define MIN_COLS 80
+#define MIN_ROWS 24
+
+/* ---- overlays: modal boxes drawn above the screen, innermost last */
+
+typedef void (*overlay_fn)(struct ui *ui, void *ctx);
+
+static struct { overlay_fn draw; void *ctx; } overlays[8];
+static int noverlays;
+
+void tui_push_overlay(overlay_fn draw, void *ctx)
+{
+	if (noverlays < (int)ARRAY_SIZE(overlays)) {
+		overlays[noverlays].draw = draw;
+		overlays[noverlays].ctx = ctx;
+	}
+	noverlays++;
+}
+
+void tui_pop_overlay(void)
+{
+	if (noverlays > 0)
+		noverlays--;
+}
+
+/* ---- drawing helpers */
+
+int tui_rows(void)
+{
+	return getmaxy(stdscr);
+}
+
+int tui_cols(void)
+{
+	return getmaxx(stdscr);
+}
+
+static attr_t color_attr(enum tui_color c)
+{
+	if (term_colors()) {
+		switch (c) {
+		case TC_NORMAL: return A_NORMAL;
+		case TC_BAR: return COLOR_PAIR(1);
+		case TC_KEY: return COLOR_PAIR(2) | A_BOLD;
+		case TC_MET: return COLOR_PAIR(3);
+		case TC_CLOSE: return COLOR_PAIR(4);
+		case TC_FAR: return COLOR_PAIR(5) | A_BOLD;
+		case TC_ERROR: return COLOR_PAIR(5) | A_BOLD;
+		case TC_SELECTED: return A_REVERSE;
+		case TC_TITLE: return A_BOLD;
+		}
+	}
+	/* Monochrome: every status is written out in words as well. */
+	switch (c) {
+	case TC_BAR: case TC_SELECTED: return A_REVERSE;
+	case TC_KEY: return A_REVERSE | A_BOLD;
+	case TC_FAR: case TC_ERROR: case TC_TITLE: return A_BOLD;
+	case TC_CLOSE: return A_UNDERLINE;
+	default: return A_NORMAL;
+	}
+}
+
+static void init_colors(void)
+{
+	if (!term_colors())
+		return;
+	init_pair(1, COLOR_WHITE, COLOR_BLUE);
+	init_pair(2, COLOR_BLACK, COLOR_CYAN);
+	init_pair(3, COLOR_GREEN, -1);
+	init_pair(4, COLOR_YELLOW, -1);
+	init_pair(5, COLOR_RED, -1);
+}
+
+int tui_put(int y, int x, int width, const char *text, enum tui_color c)
+{
+	/* Never write past the right edge: curses would wrap the line. */
+	if (x + width > tui_cols())
+		width = tui_cols() - x;
+	if (width <= 0 || x < 0 || y < 0 || y >= tui_rows())
+		return 0;
+	size_t n = strlen(text);
+	wchar_t *w = xcalloc(n + 1, sizeof *w);
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	const char *src = text;
+	size_t wn = mbsrtowcs(w, &src, n + 1, &st);
+	if (wn == (size_t)-1)
+		wn = 0;
+	attr_t a = color_attr(c);
+	attron(a);
+	move(y, x);
+	int used = 0;
+	for (size_t i = 0; i < wn; i++) {
+		int cw = wcwidth(w[i]);
+		if (cw < 0)
+			continue;
+		if (used + cw > width)
+			break;
+		/* Combining marks ride on the character before (text is NFC). */
+		if (cw == 0 && i > 0)
+			continue;
+		addnwstr(&w[i], 1);
+		used += cw;
+	}
+	attroff(a);
+	free(w);
+	return used;
+}
+
+void tui_put_right(int y, int x, int width, const char *text, enum tui_color c)
+{
+	int w = text_width(text);
+	if (w > width)
+		w = width;
+	tui_put(y, x + width - w, w, text, c);
+}
+
+void tui_fill(int y, int x, int width, enum tui_color c)
+{
+	attr_t a = color_attr(c);
+	attron(a);
+	for (int i = 0; i < width && x + i < tui_cols(); i++)
+		mvaddch(y, x + i, ' ');
+	attroff(a);
+}
+
+/* ---- the frame */
+
+static const char *ime_name(enum vnkey_method m)
+{
+	switch (m) {
+	case VNKEY_TELEX: return "Telex";
+	case VNKEY_VNI: return "VNI";
+	default: return _("IME off");
+	}
+}
+
+static void draw_title(struct ui *ui)
+{
+	int cols = tui_cols();
+	tui_fill(0, 0, cols, TC_BAR);
+	char p[32], a[11], b[11];
+	period_format(&ui->period, p);
+	ws_date d1 = period_start(&ui->period, ui->month_start_day);
+	ws_date d2 = period_end(&ui->period, ui->month_start_day);
+	date_dmy(d1, a);
+	date_dmy(d2, b);
+	if (DATE_Y(d1) == DATE_Y(d2))
+		a[5] = '\0'; /* 01/07–30/09/2023 */
+	char *left = xasprintf(" wardsafe │ %s │ %s %s (%s–%s)", ui->ward && *ui->ward ? ui->ward : _("(no ward yet)"),
+			       _("Period"), p, a, b);
+	/* The period matters most: the operator's name gives way first. */
+	char *right = xasprintf("%s │ %s ", db_operator(), ime_name(ui->ime));
+	if (text_width(left) + text_width(right) + 1 > cols) {
+		free(right);
+		right = xasprintf("%s ", ime_name(ui->ime));
+	}
+	int rw = text_width(right);
+	tui_put(0, 0, cols - rw - 1, left, TC_BAR);
+	tui_put_right(0, cols - rw, rw, right, TC_BAR);
+	free(left);
+	free(right);
+}
+
+/* The text of a screen's tab: "F2 Overview", "2Overview" or "F2". */
+static char *tab_text(const struct screen *s, int style, bool current)
+{
+	char kb[16];
+	action_key_name(action_get(s->action)->keys[0], kb);
+	if (style == 0)
+		return xasprintf("%s %s", kb, _(s->tab));
+	if (style == 1 || current)
+		return xasprintf("%s%s", kb + 1, _(s->tab));
+	return xstrdup(kb + 1);
+}
+
+/* The screen tabs, as long as they fit: with key names, compact, or only the
+ * current screen named. */
+static void draw_tabs(struct ui *ui)
+{
+	int cols = tui_cols(), style = 0;
+	for (; style < 2; style++) {
+		int w = 0;
+		for (int i = 0; i < SCR_COUNT; i++) {
+			char *t = tab_text(ui->screens[i], style, ui->screens[i] == ui->current);
+			w += text_width(t) + 1;
+			free(t);
+		}
+		if (w <= cols)
+			break;
+	}
+	tui_fill(1, 0, cols, TC_NORMAL);
+	for (int i = 0, x = 0; i < SCR_COUNT && x < cols; i++) {
+		struct screen *s = ui->screens[i];
+		char *t = tab_text(s, style, s == ui->current);
+		x += tui_put(1, x, cols - x, t, s == ui->current ? TC_SELECTED : TC_NORMAL);
+		x += tui_put(1, x, cols - x, " ", TC_NORMAL);
+		free(t);
+	}
+}
+
+/* The key bar: help first, then the keys of the screen (or form), then the
+ * keys that work everywhere, as many as fit. */
+static void draw_keybar(unsigned context)
+{
+	int rows = tui_rows(), cols = tui_cols(), x = 0;
+	tui_fill(rows - 1, 0, cols, TC_BAR);
+	for (int pass = 0; pass < 3; pass++) {
+		for (int i = 0; i < action_count && x < cols; i++) {
+			const struct action *a = &actions[i];
+			if (!a->in_bar || !(a->scope & context))
+				continue;
+			bool own = (a->scope & context & ~AS_GLOBAL) != 0;
+			if ((pass == 0) != (a->id == ACT_HELP) || (pass == 1 && !own) || (pass == 2 && own))
+				continue;
+			/* In a form only the form's own keys are listed. */
+			if ((context & AS_FORM) && !(a->scope & (AS_FORM | AS_TEXT)))
+				continue;
+			char kb[16];
+			action_key_name(a->keys[0], kb);
+			x += tui_put(rows - 1, x, cols - x, kb, TC_KEY);
+			x += tui_put(rows - 1, x, cols - x, _(a->label), TC_BAR);
+			x += tui_put(rows - 1, x, cols - x, " ", TC_BAR);
+		}
+	}
+}
+
+void tui_draw_frame(struct ui *ui, unsigned context)
+{
+	draw_title(ui);
+	draw_tabs(ui);
+	int rows = tui_rows();
+	tui_fill(rows - 2, 0, tui_cols(), TC_NORMAL);
+	if (ui->message)
+		tui_put(rows - 2, 1, tui_cols() - 2, ui->message, ui->message_is_error ? TC_ERROR : TC_NORMAL);
+	draw_keybar(context);
+}
+
+static bool too_small(void)
+{
+	if (tui_rows() >= MIN_ROWS && tui_cols() >= MIN_COLS)
+		return false;
+	erase();
+	char *m = xasprintf(_("The window is too small (%dx%d): wardsafe needs at least %dx%d."),
+			    tui_cols(), tui_rows(), MIN_COLS, MIN_ROWS);
+	int y = tui_rows() / 2;
+	int len = text_width(m);
+	tui_put(y > 0 ? y - 1 : 0, 0, tui_cols(), m, TC_TITLE);
+	(void)len;
+	tui_put(y + 1 < tui_rows() ? y + 1 : 0, 0, tui_cols(), _("Make it larger, or press q to leave."), TC_NORMAL);
+	free(m);
+	refresh();
+	return true;
+}
+
+void tui_draw(struct ui *ui)
+{
+	if (too_small())
+		return;
+	erase();
+	tui_draw_frame(ui, ui->current->context | AS_GLOBAL);
+	ui->current->draw(ui, ui->current, 2, tui_rows() - 4);
+	for (int i = 0; i < noverlays && i < (int)ARRAY_SIZE(overlays); i++)
+		overlays[i].draw(ui, overlays[i].ctx);
+	refresh();
+}
+
+void tui_message(struct ui *ui, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	free(ui->message);
+	ui->message = xvasprintf(fmt, ap);
+	va_end(ap);
+	ui->message_is_error = error;
+}
+
+struct wkey tui_key(struct ui *ui)
+{
+	struct wkey k = term_getkey();
+	if (k.code == WK_NONE)
+		ui->quit = true;
+	return k;
+}
+
+/* ---- boxes */
+
+/* Draws a framed box centred on the screen; returns its inner origin. */
+static void draw_box(int h, int w, const char *title, int *top, int *left)
+{
+	int rows = tui_rows(), cols = tui_cols();
+	if (w > cols - 2)
+		w = cols - 2;
+	if (h > rows - 2)
+		h = rows - 2;
+	int y = (rows - h) / 2, x = (cols - w) / 2;
+	for (int i = 0; i < h; i++)
+		tui_fill(y + i, x, w, TC_NORMAL);
+	attron(A_BOLD);
+	mvhline_set(y, x, WACS_HLINE, w);
+	mvhline_set(y + h - 1, x, WACS_HLINE, w);
+	mvvline_set(y, x, WACS_VLINE, h);
+	mvvline_set(y, x + w - 1, WACS_VLINE, h);
+	mvadd_wch(y, x, WACS_ULCORNER);
+	mvadd_wch(y, x + w - 1, WACS_URCORNER);
+	mvadd_wch(y + h - 1, x, WACS_LLCORNER);
+	mvadd_wch(y + h - 1, x + w - 1, WACS_LRCORNER);
+	attroff(A_BOLD);
+	if (title) {
+		char *t = xasprintf(" %s ", title);
+		tui_put(y, x + 2, w - 4, t, TC_TITLE);
+		free(t);
+	}
+	*top = y + 1;
+	*left = x + 2;
+}
+
+struct lines_box {
+	const char *title;
+	const struct strlist *lines;
+	int first;
+	const char *footer;
+};
+
+static void wrap_text(const char *text, int width, struct strlist *out);
+
+static void draw_lines_box(struct ui *ui, void *vctx)
+{
+	(void)ui;
+	struct lines_box *b = vctx;
+	for (int y = 2; y < tui_rows() - 2; y++)
+		tui_fill(y, 0, tui_cols(), TC_NORMAL);
+	int w = 0;
+	for (size_t i = 0; i < b->lines->n; i++)
+		if (text_width(b->lines->items[i]) > w)
+			w = text_width(b->lines->items[i]);
+	if (b->footer && text_width(b->footer) > w)
+		w = text_width(b->footer);
+	int h = (int)b->lines->n + 4, top, left;
+	draw_box(h, w + 4, b->title, &top, &left);
+	int avail = (h > tui_rows() - 2 ? tui_rows() - 2 : h) - 4;
+	if (b->first > (int)b->lines->n - avail)
+		b->first = (int)b->lines->n - avail > 0 ? (int)b->lines->n - avail : 0;
+	for (int i = 0; i < avail && b->first + i < (int)b->lines->n; i++)
+		tui_put(top + i, left, tui_cols() - left - 2, b->lines->items[b->first + i], TC_NORMAL);
+	if (b->footer)
+		tui_put(top + avail + 1, left, tui_cols() - left - 2, b->footer, TC_BAR);
+}
+
+void tui_show_lines(struct ui *ui, const char *title, const struct strlist *given)
+{
+	/* Long lines are wrapped to the box, continuing under their text. */
+	struct strlist wrapped = STRLIST_INIT;
+	const struct strlist *lines = &wrapped;
+	int width = tui_cols() - 8;
+	for (size_t i = 0; i < given->n; i++) {
+		const char *l = given->items[i];
+		int indent = 0;
+		while (l[indent] == ' ')
+			indent++;
+		/* Help lines "  KEYS   text" continue under the text. */
+		const char *gap = strstr(l + indent, "  ");
+		int hang = indent;
+		if (gap) {
+			while (*gap == ' ')
+				gap++;
+			hang = text_width(l) - text_width(gap);
+		}
+		struct strlist parts = STRLIST_INIT;
+		wrap_text(l, width, &parts);
+		for (size_t j = 0; j < parts.n; j++) {
+			if (j == 0)
+				sl_push(&wrapped, xstrdup(parts.items[j]));
+			else
+				sl_pushf(&wrapped, "%*s%s", hang < width / 2 ? hang : indent, "", parts.items[j]);
+		}
+		if (!parts.n)
+			sl_push(&wrapped, xstrdup(""));
+		sl_free(&parts);
+	}
+	struct lines_box b = { title, lines, 0, _("Up/Down: scroll   Enter/Esc: close") };
+	tui_push_overlay(draw_lines_box, &b);
+	for (;;) {
+		tui_draw(ui);
+		struct wkey k = tui_key(ui);
+		if (k.code == WK_NONE || k.code == WK_ENTER || k.code == WK_ESC ||
+		    (k.code == WK_CHAR && k.ch == L'q'))
+			break;
+		if (k.code == WK_DOWN || (k.code == WK_CHAR && k.ch == L'j'))
+			b.first++;
+		else if ((k.code == WK_UP || (k.code == WK_CHAR && k.ch == L'k')) && b.first > 0)
+			b.first--;
+		else if (k.code == WK_PGDN)
+			b.first += tui_rows() - 8;
+		else if (k.code == WK_PGUP)
+			b.first = b.first > tui_rows() - 8 ? b.first - (tui_rows() - 8) : 0;
+	}
+	tui_pop_overlay();
+	sl_free(&wrapped);
+}
+
+void tui_errors(struct ui *ui, const struct strlist *errors)
+{
+	tui_show_lines(ui, _("Error"), errors);
+}
+
+struct confirm_box {
+	const char *question;
+};
+
+/* Splits text into lines of at most `width` columns at spaces. */
+static void wrap_text(const char *text, int width, struct strlist *out)
+{
+	const char *p = text;
+	while (*p) {
+		const char *line = p, *cut = NULL;
+		int w = 0;
+		while (*p) {
+			if (*p == ' ')
+				cut = p;
+			int len = 1;
+			while ((p[len] & 0xC0) == 0x80)
+				len++;
+			char ch[8] = { 0 };
+			memcpy(ch, p, (size_t)len);
+			if (w + text_width(ch) > width)
+				break;
+			w += text_width(ch);
+			p += len;
+		}
+		if (*p && cut && cut > line) {
+			sl_push(out, xstrndup(line, (size_t)(cut - line)));
+			p = cut + 1;
+		} else {
+			sl_push(out, xstrndup(line, (size_t)(p - line)));
+		}
+	}
+}
+
+static void draw_confirm(struct ui *ui, void *vctx)
+{
+	(void)ui;
+	struct confirm_box *c = vctx;
+	const char *hint = _("Enter or y: yes    Esc or n: no");
+	int w = text_width(c->question);
+	if (text_width(hint) > w)
+		w = text_width(hint);
+	if (w > tui_cols() - 10)
+		w = tui_cols() - 10;
+	struct strlist lines = STRLIST_INIT;
+	wrap_text(c->question, w, &lines);
+	int top, left;
+	draw_box((int)lines.n + 4, w + 4, _("Confirm"), &top, &left);
+	for (size_t i = 0; i < lines.n; i++)
+		tui_put(top + (int)i, left, w, lines.items[i], TC_TITLE);
+	tui_put(top + (int)lines.n + 1, left, w, hint, TC_NORMAL);
+	sl_free(&lines);
+}
+
+bool tui_confirm(struct ui *ui, const char *question)
+{
+	struct confirm_box c = { question };
+	tui_push_overlay(draw_confirm, &c);
+	bool yes = false;
+	for (;;) {
+		tui_draw(ui);
+		struct wkey k = tui_key(ui);
+		if (k.code == WK_NONE || k.code == WK_ESC)
+			break;
+		if (k.code == WK_ENTER || (k.code == WK_CHAR && (k.ch == L'y' || k.ch == L'Y' ||
+								 k.ch == L'c' || k.ch == L'C'))) {
+			yes = true;
+			break;
+		}
+		if (k.code == WK_CHAR && (k.ch == L'n' || k.ch == L'N' || k.ch == L'k' || k.ch == L'K'))
+			break;
+	}
+	tui_pop_overlay();
+	return yes;
+}
+
+/* Toggles the built-in input method: off -> Telex -> VNI -> off. */
+void tui_cycle_ime(struct ui *ui)
+{
+	ui->ime = ui->ime == VNKEY_OFF ? VNKEY_TELEX : ui->ime == VNKEY_TELEX ? VNKEY_VNI : VNKEY_OFF;
+	tui_message(ui, false, "%s", ui->ime == VNKEY_TELEX ? _("Built-in input method: Telex")
+				     : ui->ime == VNKEY_VNI ? _("Built-in input method: VNI")
+				     : _("Built-in input method: off"));
+}
+
+/* Draws a line editor into a field `width` columns wide. */
+static void draw_edit(struct lineedit *e, int y, int x, int width, bool focused)
+{
+	int col = le_layout(e, width);
+	char *t = le_text(e);
+	/* le_layout scrolled: skip the characters before e->scroll. */
+	const char *p = t;
+	for (size_t i = 0; i < e->scroll && *p; i++) {
+		p++;
+		while ((*p & 0xC0) == 0x80)
+			p++;
+	}
+	tui_fill(y, x, width, focused ? TC_SELECTED : TC_NORMAL);
+	tui_put(y, x, width, p, focused ? TC_SELECTED : TC_NORMAL);
+	if (focused) {
+		move(y, x + col);
+		curs_set(1);
+	}
+	free(t);
+}
+
+struct prompt_box {
+	const char *question;
+	struct lineedit *edit;
+};
+
+static void draw_prompt(struct ui *ui, void *vctx)
+{
+	(void)ui;
+	struct prompt_box *p = vctx;
+	int w = tui_cols() - 10, top, left;
+	draw_box(5, w, p->question, &top, &left);
+	tui_put(top + 2, left, w - 4, _("Enter: accept    Esc: cancel    Ctrl-T: Telex/VNI"), TC_NORMAL);
+	draw_edit(p->edit, top, left, w - 4, true);
+}
+
+char *tui_prompt(struct ui *ui, const char *question, const char *initial)
+{
+	struct lineedit e;
+	le_init(&e, 200);
+	le_set_method(&e, ui->ime, ui->modern_tone);
+	if (initial)
+		le_set_text(&e, initial);
+	struct prompt_box p = { question, &e };
+	tui_push_overlay(draw_prompt, &p);
+	char *result = NULL;
+	for (;;) {
+		tui_draw(ui);
+		struct wkey k = tui_key(ui);
+		curs_set(0);
+		if (k.code == WK_NONE || k.code == WK_ESC)
+			break;
+		if (k.code == WK_ENTER) {
+			result = le_text(&e);
+			break;
+		}
+		if (action_for_key(k, AS_TEXT) == ACT_INPUT_METHOD) {
+			tui_cycle_ime(ui);
+			le_set_method(&e, ui->ime, ui->modern_tone);
+			continue;
+		}
+		le_key(&e, k);
+	}
+	tui_pop_overlay();
+	le_free(&e);
+	return result;
+}
+
+struct pick_box {
+	const char *title;
+	const struct strlist *labels;
+	char **keys;       /* search keys of the labels */
+	int *shown;        /* indexes that match the filter */
+	int nshown, sel, first;
+	struct lineedit *filter;
+};
+
+static void pick_filter(struct pick_box *p)
+{
+	char *f = le_text(p->filter);
+	char *key = text_search_key(f);
+	p->nshown = 0;
+	for (size_t i = 0; i < p->labels->n; i++)
+		if (!*key || strstr(p->keys[i], key))
+			p->shown[p->nshown++] = (int)i;
+	if (p->sel >= p->nshown)
+		p->sel = p->nshown ? p->nshown - 1 : 0;
+	free(f);
+	free(key);
+}
+
+static void draw_pick(struct ui *ui, void *vctx)
+{
+	(void)ui;
+	struct pick_box *p = vctx;
+	int h = tui_rows() - 6, w = tui_cols() - 16, top, left;
+	draw_box(h, w, p->title, &top, &left);
+	int avail = h - 4;
+	if (p->sel < p->first)
+		p->first = p->sel;
+	if (p->sel >= p->first + avail)
+		p->first = p->sel - avail + 1;
+	for (int i = 0; i < avail && p->first + i < p->nshown; i++) {
+		int idx = p->shown[p->first + i];
+		bool s = p->first + i == p->sel;
+		tui_fill(top + 1 + i, left, w - 4, s ? TC_SELECTED : TC_NORMAL);
+		tui_put(top + 1 + i, left, w - 4, p->labels->items[idx], s ? TC_SELECTED : TC_NORMAL);
+	}
+	char *count = xasprintf("%d/%zu", p->nshown ? p->sel + 1 : 0, p->labels->n);
+	tui_put_right(top + h - 3, left, w - 4, count, TC_NORMAL);
+	free(count);
+	tui_put(top + h - 3, left, w - 14, _("Type to filter; Enter: choose; Esc: cancel"), TC_NORMAL);
+	draw_edit(p->filter, top, left, w - 4, true);
+}
+
+int tui_pick(struct ui *ui, const char *title, const struct strlist *labels, int selected)
+{
+	struct lineedit e;
+	le_init(&e, 60);
+	le_set_method(&e, ui->ime, ui->modern_tone);
+	struct pick_box p = { title, labels, xcalloc(labels->n + 1, sizeof(char *)),
+			      xcalloc(labels->n + 1, sizeof(int)), 0, 0, 0, &e };
+	for (size_t i = 0; i < labels->n; i++)
+		p.keys[i] = text_search_key(labels->items[i]);
+	pick_filter(&p);
+	if (selected >= 0 && selected < p.nshown)
+		p.sel = selected;
+	tui_push_overlay(draw_pick, &p);
+	int result = -1;
+	for (;;) {
+		tui_draw(ui);
+		struct wkey k = tui_key(ui);
+		curs_set(0);
+		if (k.code == WK_NONE || k.code == WK_ESC)
+			break;
+		if (k.code == WK_ENTER) {
+			if (p.nshown)
+				result = p.shown[p.sel];
+			break;
+		}
+		if (k.code == WK_DOWN && p.sel + 1 < p.nshown)
+			p.sel++;
+		else if (k.code == WK_UP && p.sel > 0)
+			p.sel--;
+		else if (k.code == WK_PGDN)
+			p.sel = p.sel + 10 < p.nshown ? p.sel + 10 : (p.nshown ? p.nshown - 1 : 0);
+		else if (k.code == WK_PGUP)
+			p.sel = p.sel > 10 ? p.sel - 10 : 0;
+		else if (action_for_key(k, AS_TEXT) == ACT_INPUT_METHOD) {
+			tui_cycle_ime(ui);
+			le_set_method(&e, ui->ime, ui->modern_tone);
+		} else if (le_key(&e, k) == LE_CHANGED) {
+			p.sel = 0;
+			pick_filter(&p);
+		}
+	}
+	tui_pop_overlay();
+	for (size_t i = 0; i < labels->n; i++)
+		free(p.keys[i]);
+	free(p.keys);
+	free(p.shown);
+	le_free(&e);
+	return result;
+}
+
+void tui_help(struct ui *ui, unsigned context, const char *about)
+{
+	struct strlist lines = STRLIST_INIT;
+	if (about) {
+		sl_push(&lines, xstrdup(about));
+		sl_push(&lines, xstrdup(""));
+	}
+	static const struct { unsigned scope; const char *title; } parts[] = {
+		{ AS_FORM, N_("In a form") }, { AS_TEXT, N_("While typing") },
+		{ AS_LIST, N_("In lists") }, { AS_DATA, N_("On screens with several kinds of record") },
+		{ AS_REPORT, N_("In reports") }, { AS_GLOBAL, N_("Everywhere") },
+	};
+	for (size_t p = 0; p < ARRAY_SIZE(parts); p++) {
+		if (!(context & parts[p].scope))
+			continue;
+		sl_push(&lines, xstrdup(_(parts[p].title)));
+		for (int i = 0; i < action_count; i++) {
+			const struct action *a = &actions[i];
+			unsigned first = a->scope & (~a->scope + 1);
+			if (first != parts[p].scope && !(parts[p].scope == AS_TEXT && (a->scope & AS_TEXT)))
+				continue;
+			if (parts[p].scope == AS_GLOBAL && (a->scope & AS_TEXT))
+				continue;
+			char *keys = action_keys_text(a);
+			char *padded = text_pad(keys, 16, false);
+			sl_pushf(&lines, "  %s %s", padded, _(a->help));
+			free(keys);
+			free(padded);
+		}
+		sl_push(&lines, xstrdup(""));
+	}
+	sl_push(&lines, xstrdup(_("Dates: DD/MM/YYYY or YYYY-MM-DD. Periods: 2023-09, 2023-Q3, 2023, 2023-07..2023-09.")));
+	tui_show_lines(ui, _("Help"), &lines);
+	sl_free(&lines);
+}
+
+/* ---- the main loop */
+
+static void load_ward(struct ui *ui)
+{
+	free(ui->ward);
+	ui->ward = NULL;
+	sqlite3_stmt *st = db_prepare(ui->db, "SELECT name FROM ward WHERE id = 1");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		ui->ward = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+}
+
+static void show(struct ui *ui, struct screen *s)
+{
+	ui->current = s;
+	if (s->enter)
+		s->enter(ui, s);
+}
+
+static void shift_period(struct ui *ui, int dir)
+{
+	int n = period_months(&ui->period);
+	ui->period.first += dir * n;
+	ui->period.last += dir * n;
+	show(ui, ui->current);
+}
+
+static void ask_period(struct ui *ui)
+{
+	char p[32];
+	char *text = tui_prompt(ui, _("Period (2023-09, 2023-Q3, 2023, 2023-07..2023-09)"),
+				period_format(&ui->period, p));
+	if (!text)
+		return;
+	struct period np;
+	if (period_parse(text, &np)) {
+		ui->period = np;
+		show(ui, ui->current);
+	} else {
+		tui_message(ui, true, _("'%s' is not a period; write 2023-09, 2023-Q3, 2023 or 2023-07..2023-09"), text);
+	}
+	free(text);
+}
+
+/* Handles the keys that work on every screen; true if handled. */
+static bool global_key(struct ui *ui, enum action_id act)
+{
+	for (int i = 0; i < SCR_COUNT; i++)
+		if (ui->screens[i]->action == act) {
+			show(ui, ui->screens[i]);
+			return true;
+		}
+	switch (act) {
+	case ACT_HELP:
+		tui_help(ui, ui->current->context | AS_GLOBAL, _(ui->current->help));
+		return true;
+	case ACT_PERIOD_PREV:
+		shift_period(ui, -1);
+		return true;
+	case ACT_PERIOD_NEXT:
+		shift_period(ui, 1);
+		return true;
+	case ACT_PERIOD_SET:
+		ask_period(ui);
+		return true;
+	case ACT_INPUT_METHOD:
+		tui_cycle_ime(ui);
+		return true;
+	case ACT_QUIT:
+		ui->quit = true;
+		return true;
+	default:
+		return false;
+	}
+}
+
+static enum vnkey_method configured_ime(void)
+{
+	const char *m = settings_str(CFG_INPUT_METHOD);
+	return !strcmp(m, "telex") ? VNKEY_TELEX : !strcmp(m, "vni") ? VNKEY_VNI : VNKEY_OFF;
+}
+
+int tui_run(sqlite3 *db, const char *db_path)
+{
+	struct strlist errors = STRLIST_INIT;
+	if (!term_init(&errors)) {
+		for (size_t i = 0; i < errors.n; i++)
+			fprintf(stderr, _("wardsafe: error: %s\n"), errors.items[i]);
+		sl_free(&errors);
+		return 3;
+	}
+	init_colors();
+	struct ui ui;
+	memset(&ui, 0, sizeof ui);
+	ui.db = db;
+	ui.db_path = db_path;
+	ui.month_start_day = (int)settings_int(CFG_MONTH_START_DAY);
+	ui.period = period_of_date(date_today(), ui.month_start_day);
+	ui.ime = configured_ime();
+	ui.modern_tone = !strcmp(settings_str(CFG_INPUT_TONE), "modern");
+	ui.screens[SCR_DASHBOARD] = ui_dashboard_new();
+	for (int i = SCR_GROUPS; i < SCR_REPORTS; i++)
+		ui.screens[i] = ui_list_new((enum screen_id)i);
+	ui.screens[SCR_REPORTS] = ui_reports_new();
+	ui.current = ui.screens[SCR_DASHBOARD];
+	load_ward(&ui);
+	if (!ui.ward) {
+		ui_first_run(&ui);
+		load_ward(&ui);
+	}
+	show(&ui, ui.screens[SCR_DASHBOARD]);
+	while (!ui.quit) {
+		tui_draw(&ui);
+		struct wkey k = tui_key(&ui);
+		if (k.code == WK_NONE)
+			break;
+		free(ui.message);
+		ui.message = NULL;
+		if (k.code == WK_RESIZE)
+			continue;
+		if (tui_rows() < MIN_ROWS || tui_cols() < MIN_COLS) {
+			if (k.code == WK_CHAR && k.ch == L'q')
+				break;
+			continue;
+		}
+		unsigned ctx = ui.current->context | AS_GLOBAL;
+		enum action_id act = action_for_key(k, ctx);
+		if (ui.current->key && ui.current->key(&ui, ui.current, k, act))
+			continue;
+		global_key(&ui, act);
+		load_ward(&ui);
+	}
+	term_end();
+	for (int i = 0; i < SCR_COUNT; i++) {
+		if (ui.screens[i]->free)
+			ui.screens[i]->free(ui.screens[i]);
+		free(ui.screens[i]);
+	}
+	free(ui.ward);
+	free(ui.message);
+	int sig = term_signal();
+	return sig ? 128 + sig : 0;
+}

@@ -1,0 +1,99 @@
+#!/bin/sh
+# tui-screens.sh - the screens in scripted mode ($WARDSAFE_SCRIPT): keys from
+# a file, the screen dumped as text and compared with expected dumps made on
+# the demo ward; the database is checked through the commands afterwards.
+. "$top_srcdir/tests/lib.sh"
+
+SCREENS="$EXPECTED/screens"
+# The operator is shown on every screen: fix it.
+printf '[general]\noperator = Trung úy Kiểm Thử\n' > "$T/test.ini"
+export WARDSAFE_CONFIG="$T/test.ini"
+DB="$T/demo.db"
+demo_db "$DB"
+
+# screens NAME KEYS [ARGS...]: runs the screens with the keys, dump in $T/NAME.
+screens() {
+	name=$1 keys=$2
+	shift 2
+	printf '%s' "$keys" > "$T/$name.keys"
+	WARDSAFE_SCRIPT="$T/$name.keys" WARDSAFE_DUMP="$T/$name.txt" \
+		"$WARDSAFE_BIN" "$@" > "$T/$name.out" 2> "$T/$name.err"
+	rc=$?
+}
+# same_dump NAME TEXT: compares a dump with tests/expected/screens/NAME.txt.
+same_dump() {
+	expect_same "$T/$1.txt" "$SCREENS/$1.txt" "$2"
+}
+ws() { "$WARDSAFE_BIN" --lang en --db "$DB" "$@"; }
+
+# ---- every screen on the demo ward, Q3 2023
+screens all 'p<C-u>2023-Q3<Enter><Dump><F3><Dump><F4><Dump><Tab><Dump><F5><Dump><F6><Dump><F7><Dump><F8><Dump><F9><Dump><F10><Dump>q' --lang en --db "$DB"
+expect_rc 0 "the screens run from a key script"
+same_dump all "overview and every screen (English, 80x24)"
+screens letters 'p<C-u>2023-Q3<Enter>G<Dump>V<Dump>D<Dump>' --lang en --db "$DB"
+grep -qi "residential group" "$T/letters.txt" && grep -q "Incident" "$T/letters.txt"
+ok $? "screens are also reached by a letter (G, V, D)"
+screens vi 'p<C-u>2023-Q3<Enter><Dump><F4><Dump>' --db "$DB"
+same_dump vi "overview and data entry in Vietnamese (the default)"
+COLUMNS=120 LINES=30 screens wide 'p<C-u>2023-Q3<Enter><Dump><F3><Dump>' --lang en --db "$DB"
+same_dump wide "a 120x30 terminal gets progress bars and more rows"
+
+# ---- help, period, resize, small terminal
+screens help '<F1><Dump><Esc><F4><F1><Dump><Esc>' --lang en --db "$DB"
+same_dump help "F1 shows the keys of the current screen"
+screens period 'p<C-u>2023-09<Enter>]<Dump>[[<Dump>p<C-u>nonsense<Enter><Dump>' --lang en --db "$DB"
+grep -q "Period 2023-10" "$T/period.txt" && grep -q "Period 2023-08" "$T/period.txt"
+ok $? "] and [ move to the next and previous month"
+expect_grep "$T/period.txt" "'nonsense' is not a period" "a bad period is refused with a message"
+screens small '<Resize 60x20><Dump><Resize 80x24><Dump>' --lang en --db "$DB"
+expect_grep "$T/small.txt" "too small (60x20)" "a small terminal gets a clear message"
+grep -q "Overview" "$T/small.txt"; ok $? "and the screen comes back when it is large enough"
+
+# ---- a form: refused, kept, corrected, saved
+screens form '<F4>a<F4>9<Enter><Tab>999<Tab>5<F2><Dump><C-u>170<Tab><C-u>150<F2><Dump>y<Dump>' --lang en --db "$DB"
+same_dump form "survey form: the refusal keeps the input and points at the field; warnings ask"
+ws list survey --group 9 --period 2026-11 > "$T/out"
+expect_grep "$T/out" "9	2026-11-24	170	150" "the confirmed survey is saved"
+
+# ---- resize inside a form keeps what was typed
+screens resize '<F3>a12A<Tab>Tổ mới<Resize 100x30><Dump><Resize 80x24><Tab>Bà Lê<Dump><Esc><Dump>y' --lang en --db "$DB"
+expect_grep "$T/resize.txt" "Tổ mới" "text typed before a resize is kept"
+[ "$(grep -c "Tổ mới" "$T/resize.txt")" -ge 2 ]; ok $? "and after it"
+expect_grep "$T/resize.txt" "lose what was typed" "Esc on a typed form asks first"
+ws list group > "$T/out"
+expect_no_grep "$T/out" "12A" "a cancelled form saves nothing"
+
+# ---- built-in Telex: typed keys become Vietnamese text, stored in NFC
+screens telex '<F3>a13<Tab><C-t>Toor daan phoos 13<Tab>Nguyeenx Vawn Hungf<Tab><C-t><C-t><Dump><F2>' --lang en --db "$DB"
+expect_grep "$T/telex.txt" "Tổ dân phố 13" "Telex typing in the name field"
+expect_grep "$T/telex.txt" "Nguyễn Văn Hùng" "and in the leader field"
+ws list group > "$T/out"
+expect_grep "$T/out" "13	Tổ dân phố 13	Nguyễn Văn Hùng	yes" "the group is saved"
+screens vni '<F3>a14<Tab><C-t><C-t>To63 14 phu7o7ng2<F2>' --lang en --db "$DB"
+ws list group > "$T/out"
+expect_grep "$T/out" "14	Tổ 14 phường" "VNI typing (6 for the circumflex, 3 for the tone, 7 and 2 for ương)" 
+
+# ---- search without case or accents, delete with a confirmation
+screens search '<F3>/thu ha<Enter><Dump>' --lang en --db "$DB"
+expect_grep "$T/search.txt" "5/" "'thu ha' finds 'Lê Thị Thu Hà' (line 5)"
+before=$(ws list incident | wc -l)
+screens delete 'p<C-u>2023-Q3<Enter><F5><Del><Dump>n<Del>y<Dump>' --lang en --db "$DB"
+expect_grep "$T/delete.txt" "Delete incident" "delete says what will be removed"
+[ "$(ws list incident | wc -l)" -eq $((before - 1)) ]; ok $? "n keeps it, y deletes exactly one incident"
+expect_grep "$T/delete.txt" "Deleted incident" "and says so"
+
+# ---- first run on an empty database
+NEW="$T/new.db"
+screens first '<Dump>Phường Mới<Tab><Tab><Tab>CÔNG AN PHƯỜNG MỚI<F2><Dump>y1<Tab>Tổ 1<Tab><Tab><Tab><Tab>150<Tab>520<F2><Dump>n<Dump>' --lang en --db "$NEW"
+expect_rc 0 "the screens create a new database"
+expect_grep "$T/first.txt" "New ward" "an empty database opens the ward form"
+"$WARDSAFE_BIN" --db "$NEW" list ward > "$T/out"
+expect_grep "$T/out" "Phường Mới" "the ward is saved"
+"$WARDSAFE_BIN" --db "$NEW" list population > "$T/out"
+expect_grep "$T/out" "1	2026-11-24	150	520" "the first group with its population"
+
+# ---- no terminal, no script: a clear message, not a broken screen
+"$WARDSAFE_BIN" --lang en --db "$DB" < /dev/null > "$T/out" 2>&1
+[ $? -eq 3 ]; ok $? "without a terminal the screens refuse to start"
+expect_grep "$T/out" "need a terminal" "and say why"
+finish
