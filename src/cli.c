@@ -96,6 +96,18 @@ static bool parse_opts(int argc, char **argv, struct opt *opts, struct strlist *
 	return true;
 }
 
+/* For commands that take no arguments: false (usage error) if any are given. */
+static bool no_arguments(int argc, char **argv)
+{
+	struct strlist pos = STRLIST_INIT;
+	bool ok = parse_opts(argc, argv, NULL, &pos);
+	if (ok && pos.n)
+		cli_error(_("'%s' takes no arguments"), argv[0]);
+	ok = ok && !pos.n;
+	sl_free(&pos);
+	return ok;
+}
+
 static const char *data_dir(void)
 {
 	const char *d = getenv("WARDSAFE_DATADIR");
@@ -284,11 +296,8 @@ static int cmd_init(struct cli_env *env, int argc, char **argv)
 
 static int cmd_demo(struct cli_env *env, int argc, char **argv)
 {
-	struct strlist pos = STRLIST_INIT;
-	if (!parse_opts(argc, argv, NULL, &pos) || pos.n) {
-		sl_free(&pos);
+	if (!no_arguments(argc, argv))
 		return EXIT_USAGE;
-	}
 	sqlite3 *db = create_db(env, NULL);
 	if (!db)
 		return EXIT_DBERR;
@@ -805,11 +814,8 @@ static int cmd_keys(struct cli_env *env, int argc, char **argv)
 
 static int cmd_check(struct cli_env *env, int argc, char **argv)
 {
-	struct strlist pos = STRLIST_INIT;
-	if (!parse_opts(argc, argv, NULL, &pos) || pos.n) {
-		sl_free(&pos);
+	if (!no_arguments(argc, argv))
 		return EXIT_USAGE;
-	}
 	sqlite3 *db = open_db(env, DB_EXISTING);
 	if (!db)
 		return EXIT_DBERR;

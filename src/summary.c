@@ -50,8 +50,7 @@ void summary_write_tsv(const struct summary *s, struct strbuf *out)
 	}
 }
 
-/* Human form of a value: "74,8%" or "1.234". */
-static char *human_value(const struct ind_row *r, const struct ind_value *v)
+char *summary_value_text(const struct ind_row *r, const struct ind_value *v)
 {
 	char buf[32];
 	if (!v->known)
@@ -195,7 +194,7 @@ void summary_write_text(const struct summary *s, const char *ward, struct strbuf
 		cell(out, count, W_VAL, true);
 		free(count);
 		sb_putc(out, ' ');
-		char *v = human_value(r, &r->cur);
+		char *v = summary_value_text(r, &r->cur);
 		cell(out, v, W_RATE, true);
 		free(v);
 		sb_putc(out, ' ');
@@ -212,7 +211,7 @@ void summary_write_text(const struct summary *s, const char *ward, struct strbuf
 		cell(out, m, W_MISS, true);
 		free(m);
 		sb_putc(out, ' ');
-		char *pv = human_value(r, &r->prev), *lv = human_value(r, &r->last_year);
+		char *pv = summary_value_text(r, &r->prev), *lv = summary_value_text(r, &r->last_year);
 		cell(out, pv, W_CMP, true);
 		sb_putc(out, ' ');
 		cell(out, lv, W_CMP + 1, true);

@@ -14,6 +14,9 @@ void summary_write_tsv(const struct summary *s, struct strbuf *out);
 /* The same content laid out for a person, with the incident comparison in
  * the officers' words.  `ward` is the ward's name (may be NULL). */
 void summary_write_text(const struct summary *s, const char *ward, struct strbuf *out);
+/* A value for people: "74,8%" for rates, "1.234" for counts, "-" if unknown
+ * (new string). */
+char *summary_value_text(const struct ind_row *r, const struct ind_value *v);
 /* "5 incidents, down 1 from the previous 3 months" for the incident row. */
 char *summary_incident_sentence(const struct summary *s);
 

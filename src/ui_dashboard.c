@@ -34,16 +34,6 @@ static void dash_enter(struct ui *ui, struct screen *sc)
 	sl_free(&errors);
 }
 
-static char *value_text(const struct ind_row *r, const struct ind_value *v)
-{
-	char buf[32];
-	if (!v->known)
-		return xstrdup("-");
-	if (r->def->type == IT_RATE)
-		return xasprintf("%s%%", numfmt_dec1(v->value, buf));
-	return xstrdup(numfmt_int(v->num, buf));
-}
-
 /* Colour of a row: met, close to the target (within 10 points), or far. */
 static enum tui_color status_color(const struct ind_row *r)
 {
@@ -120,7 +110,7 @@ static void dash_draw(struct ui *ui, struct screen *sc, int top, int rows)
 		enum tui_color c = status_color(r);
 		tui_put(y, 0, wl, r->short_label, TC_NORMAL);
 		x = wl + 1;
-		char *v = value_text(r, &r->cur);
+		char *v = summary_value_text(r, &r->cur);
 		tui_put_right(y, x, wv, v, c);
 		free(v);
 		x += wv + 1;
