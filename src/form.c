@@ -130,11 +130,13 @@ static void draw_form(struct ui *ui, void *vctx)
 		if (w > wl)
 			wl = w;
 	}
-	if (wl > 36)
-		wl = 36;
+	if (wl > 44)
+		wl = 44;
 	int we = cols - wl - 24 - 2;
 	if (we > 40)
 		we = 40;
+	if (we < 16)
+		we = 16;
 	int first = 0, avail = rows - 9;
 	if (f->focus >= avail)
 		first = f->focus - avail + 1;
@@ -174,9 +176,17 @@ static void draw_form(struct ui *ui, void *vctx)
 	}
 	record_clear(&typed);
 	tui_put(rows - 4, 1, cols - 2, _("* required.  Enter on the last field or F2 saves; Esc closes."), TC_NORMAL);
-	if (f->error)
-		tui_put(rows - 3, 1, cols - 2, f->error, TC_ERROR);
 	tui_draw_frame(ui, AS_FORM | AS_TEXT);
+	if (f->error) {
+		/* Two lines for the message: its own and the message line. */
+		struct strlist lines = STRLIST_INIT;
+		tui_wrap(f->error, cols - 2, &lines);
+		for (size_t i = 0; i < lines.n && i < 2; i++) {
+			tui_fill(rows - 3 + (int)i, 0, cols, TC_NORMAL);
+			tui_put(rows - 3 + (int)i, 1, cols - 2, lines.items[i], TC_ERROR);
+		}
+		sl_free(&lines);
+	}
 	if (f->focus >= first && f->focus - first < avail) {
 		int col = le_layout(&f->edit[f->focus], we);
 		move(4 + f->focus - first, wl + col);
@@ -190,15 +200,6 @@ static bool form_dirty(struct form *f)
 		if (f->edit[j].changed)
 			return true;
 	return false;
-}
-
-/* An issue as the form shows it: "Label: rule" instead of "field=value: rule". */
-static char *issue_text(const struct kind_def *k, const struct issue *is)
-{
-	const char *colon = strstr(is->msg, ": ");
-	if (is->field < 0 || !colon)
-		return xstrdup(is->msg);
-	return xasprintf("%s: %s", _(k->fields[is->field].label), colon + 2);
 }
 
 /* Saves; returns true when the record is stored. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "record.h"
 #include "util.h"
 
@@ -74,6 +75,14 @@ size_t issues_count(const struct issues *is, enum severity sev)
 		if (is->v[i].sev == sev)
 			n++;
 	return n;
+}
+
+char *issue_text(const struct kind_def *k, const struct issue *is)
+{
+	const char *colon = strstr(is->msg, ": ");
+	if (is->field < 0 || !colon)
+		return xstrdup(is->msg);
+	return xasprintf("%s: %s", _(k->fields[is->field].label), colon + 2);
 }
 
 void issues_free(struct issues *is)

@@ -39,6 +39,9 @@ struct issues {
 void issues_add(struct issues *is, enum severity sev, int field, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 size_t issues_count(const struct issues *is, enum severity sev);
+/* An issue for a form or dialog: "Label: rule" instead of "field=value: rule"
+ * (new string). */
+char *issue_text(const struct kind_def *k, const struct issue *is);
 void issues_free(struct issues *is);
 
 #endif

@@ -104,8 +104,8 @@ static void report_constraint(sqlite3 *db, const struct record *rec, struct strl
 {
 	int rc = sqlite3_extended_errcode(db);
 	if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
-		sl_pushf(errors, _("%s %lld is still referred to by other records; delete or change those first"),
-			 _(rec->kind->label), rec->id);
+		sl_pushf(errors, _("this %s is still referred to by other records; delete or change those first"),
+			 _(rec->kind->label));
 	else if ((rc & 0xff) == SQLITE_CONSTRAINT)
 		sl_pushf(errors, _("the database refused the %s record: %s"), _(rec->kind->label), sqlite3_errmsg(db));
 	else
@@ -153,8 +153,9 @@ bool store_insert(sqlite3 *db, struct record *rec, struct strlist *errors)
 		sb_printf(&cols, ", %s", dv[j].column);
 		sb_puts(&vals, ", ?");
 	}
-	char *sql = xasprintf("INSERT %sINTO %s (%s) VALUES (%s)", k->singleton ? "OR REPLACE " : "",
-			      k->table, cols.buf, vals.buf);
+	/* A second ward row fails on its CHECK (id = 1): nothing is replaced
+	 * silently; callers update the ward instead. */
+	char *sql = xasprintf("INSERT INTO %s (%s) VALUES (%s)", k->table, cols.buf, vals.buf);
 	sqlite3_stmt *st = db_prepare(db, sql);
 	int p = 1;
 	for (int i = 0; i < k->nfields; i++)

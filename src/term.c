@@ -276,6 +276,44 @@ static struct wkey curses_key(int code)
 	return k;
 }
 
+/* Decodes the next character from the terminal's bytes.  Not get_wch():
+ * after an invalid UTF-8 byte (a legacy TCVN3 terminal, a Latin-1 paste) it
+ * swallows the keys typed after it.  Here a bad byte is dropped and the
+ * following bytes are decoded afresh.  Returns ERR on the timeout,
+ * KEY_CODE_YES with a curses key code, or OK with a character. */
+static int read_char(wint_t *out)
+{
+	static mbstate_t state;
+	for (;;) {
+		int c = getch();
+		if (c == ERR)
+			return ERR;
+		if (c >= KEY_MIN) {
+			memset(&state, 0, sizeof state);
+			*out = (wint_t)c;
+			return KEY_CODE_YES;
+		}
+		char b = (char)c;
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, &b, 1, &state);
+		if (n == (size_t)-2)
+			continue; /* more bytes to come */
+		if (n == (size_t)-1) {
+			/* Drop what was pending; the byte may start something valid. */
+			memset(&state, 0, sizeof state);
+			n = mbrtowc(&wc, &b, 1, &state);
+			if (n == (size_t)-2)
+				continue;
+			if (n == (size_t)-1) {
+				memset(&state, 0, sizeof state);
+				continue;
+			}
+		}
+		*out = n == 0 ? 0 : (wint_t)wc;
+		return OK;
+	}
+}
+
 struct wkey term_getkey(void)
 {
 	struct wkey k = { WK_NONE, 0 };
@@ -285,7 +323,7 @@ struct wkey term_getkey(void)
 		return script_key();
 	for (;;) {
 		wint_t wc;
-		int r = get_wch(&wc);
+		int r = read_char(&wc);
 		if (got_signal)
 			return k;
 		if (r == ERR)

@@ -341,7 +341,6 @@ struct lines_box {
 	const char *footer;
 };
 
-static void wrap_text(const char *text, int width, struct strlist *out);
 
 static void draw_lines_box(struct ui *ui, void *vctx)
 {
@@ -386,7 +385,7 @@ void tui_show_lines(struct ui *ui, const char *title, const struct strlist *give
 			hang = text_width(l) - text_width(gap);
 		}
 		struct strlist parts = STRLIST_INIT;
-		wrap_text(l, width, &parts);
+		tui_wrap(l, width, &parts);
 		for (size_t j = 0; j < parts.n; j++) {
 			if (j == 0)
 				sl_push(&wrapped, xstrdup(parts.items[j]));
@@ -427,8 +426,7 @@ struct confirm_box {
 	const char *question;
 };
 
-/* Splits text into lines of at most `width` columns at spaces. */
-static void wrap_text(const char *text, int width, struct strlist *out)
+void tui_wrap(const char *text, int width, struct strlist *out)
 {
 	const char *p = text;
 	while (*p) {
@@ -467,7 +465,7 @@ static void draw_confirm(struct ui *ui, void *vctx)
 	if (w > tui_cols() - 10)
 		w = tui_cols() - 10;
 	struct strlist lines = STRLIST_INIT;
-	wrap_text(c->question, w, &lines);
+	tui_wrap(c->question, w, &lines);
 	int top, left;
 	draw_box((int)lines.n + 4, w + 4, _("Confirm"), &top, &left);
 	for (size_t i = 0; i < lines.n; i++)
@@ -615,7 +613,7 @@ static void draw_pick(struct ui *ui, void *vctx)
 		tui_fill(top + 1 + i, left, w - 4, s ? TC_SELECTED : TC_NORMAL);
 		tui_put(top + 1 + i, left, w - 4, p->labels->items[idx], s ? TC_SELECTED : TC_NORMAL);
 	}
-	char *count = xasprintf("%d/%zu", p->nshown ? p->sel + 1 : 0, p->labels->n);
+	char *count = xasprintf("%d/%d", p->nshown ? p->sel + 1 : 0, p->nshown);
 	tui_put_right(top + h - 3, left, w - 4, count, TC_NORMAL);
 	free(count);
 	tui_put(top + h - 3, left, w - 14, _("Type to filter; Enter: choose; Esc: cancel"), TC_NORMAL);

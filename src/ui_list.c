@@ -331,8 +331,11 @@ static void delete_selected(struct ui *ui, struct list_state *l)
 	enum entry_result res = entry_delete(ui->db, r, false, &is, &errors);
 	if (res == ENTRY_CONFIRM) {
 		struct strbuf w = STRBUF_INIT;
-		for (size_t i = 0; i < is.n; i++)
-			sb_printf(&w, "%s%s", i ? "; " : "", is.v[i].msg);
+		for (size_t i = 0; i < is.n; i++) {
+			char *t = issue_text(r->kind, &is.v[i]);
+			sb_printf(&w, "%s%s", i ? "; " : "", t);
+			free(t);
+		}
 		sb_puts(&w, _(" — delete anyway?"));
 		if (tui_confirm(ui, w.buf)) {
 			issues_free(&is);
@@ -344,7 +347,7 @@ static void delete_selected(struct ui *ui, struct list_state *l)
 		tui_message(ui, false, _("Deleted %s"), what);
 	else if (res == ENTRY_REFUSED || res == ENTRY_FAILED) {
 		for (size_t i = 0; i < is.n; i++)
-			sl_push(&errors, xstrdup(is.v[i].msg));
+			sl_push(&errors, issue_text(r->kind, &is.v[i]));
 		tui_errors(ui, &errors);
 	}
 	issues_free(&is);
@@ -448,6 +451,15 @@ static bool list_key(struct ui *ui, struct screen *s, struct wkey k, enum action
 		return true;
 	case ACT_ADD: {
 		struct record rec;
+		if (cur_kind(l)->singleton && l->nrows) {
+			/* One ward: "add" opens the one there is. */
+			tui_message(ui, false, "%s", _("The ward has one record: it is opened for changes."));
+			record_copy(&rec, &l->rows[0]);
+			if (form_run(ui, &rec, &l->rows[0]))
+				reload(ui, l);
+			record_clear(&rec);
+			return true;
+		}
 		new_record(ui, l, &rec);
 		if (form_run(ui, &rec, NULL)) {
 			reload(ui, l);

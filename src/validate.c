@@ -187,7 +187,7 @@ static bool check_field(struct ctx *c, int i)
 		}
 		if (dt > c->today) {
 			char t[11];
-			err(c, f->name, _("the date is in the future (today is %s)"), date_iso(c->today, t));
+			err(c, f->name, _("the date is in the future (today is %s)"), date_dmy(c->today, t));
 			return false;
 		}
 		record_set(c->rec, i, date_iso(dt, buf));
@@ -396,7 +396,8 @@ static void rules_commitment(struct ctx *c)
 	bool hp, ha;
 	long long p = num(c, "pccc", &hp), a = num(c, "antt", &ha);
 	if (!fval(c, "pccc") && !fval(c, "antt")) {
-		err(c, NULL, "%s", _("give pccc, antt or both"));
+		err(c, "pccc", _("give the %s, the %s or both"), _("Fire-safety commitments"),
+		    _("Security and order pledges"));
 		return;
 	}
 	long long h, r;
