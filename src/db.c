@@ -439,7 +439,8 @@ static void prune_backups(const char *dir, const char *base)
 		if (is_auto_backup(e->d_name, base))
 			sl_push(&names, xstrdup(e->d_name));
 	closedir(d);
-	qsort(names.items, names.n, sizeof(char *), cmp_str);
+	if (names.n)
+		qsort(names.items, names.n, sizeof(char *), cmp_str);
 	long long keep = settings_int(CFG_BACKUPS_KEEP);
 	for (size_t i = 0; i + (size_t)keep < names.n; i++) {
 		char *p = xasprintf("%s/%s", dir, names.items[i]);

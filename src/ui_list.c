@@ -113,7 +113,7 @@ static void reload(struct ui *ui, struct list_state *l)
 	if (!store_list(ui->db, k, &f, collect, l, &errors))
 		tui_errors(ui, &errors);
 	sl_free(&errors);
-	if (l->sort_field >= 0) {
+	if (l->sort_field >= 0 && l->nrows) {
 		sort_ctx = l;
 		qsort(l->rows, (size_t)l->nrows, sizeof *l->rows, compare_rows);
 	}
