@@ -277,7 +277,7 @@ static struct ind_value row_value(const char *id, int sub, const struct totals *
 
 /* The target in force for a period: the target table for the year of the
  * period's last month, else the configured default. */
-static bool find_target(sqlite3 *db, const char *id, const struct period *p, double *out)
+bool indicator_target(sqlite3 *db, const char *id, const struct period *p, double *out)
 {
 	char year[16];
 	snprintf(year, sizeof year, "%d", p->last / 12);
@@ -296,6 +296,37 @@ static bool find_target(sqlite3 *db, const char *id, const struct period *p, dou
 		return true;
 	}
 	return false;
+}
+
+bool indicator_value(sqlite3 *db, const char *id, const struct period *p, const char *group,
+		     struct ind_value *out)
+{
+	const char *dot = strchr(id, '.');
+	char base[64];
+	snprintf(base, sizeof base, "%.*s", dot ? (int)(dot - id) : (int)strlen(id), id);
+	if (!indicator_find(base))
+		return false;
+	struct categories cats;
+	load_categories(db, &cats);
+	int sub = -1;
+	if (dot && !strcmp(base, "incidents")) {
+		for (int i = 0; i < cats.n; i++)
+			if (!strcmp(cats.codes[i], dot + 1))
+				sub = i;
+	} else if (dot && !strcmp(base, "outreach")) {
+		for (size_t i = 0; i < ARRAY_SIZE(outreach_kinds); i++)
+			if (!strcmp(outreach_kinds[i], dot + 1))
+				sub = (int)i;
+	}
+	bool ok = !dot || sub >= 0;
+	if (ok) {
+		struct totals t;
+		compute_totals(db, p, group, &cats, &t);
+		*out = row_value(base, sub, &t, !group);
+		free(t.by_category);
+	}
+	free_categories(&cats);
+	return ok;
 }
 
 static void add_row(struct summary *s, int *cap, struct ind_row *r)
@@ -353,7 +384,7 @@ bool summary_compute(sqlite3 *db, const struct period *p, const char *group,
 			r.prev = row_value(d->id, sub, &t[1], !group);
 			r.last_year = row_value(d->id, sub, &t[2], !group);
 			if (sub < 0)
-				r.has_target = find_target(db, d->id, p, &r.target);
+				r.has_target = indicator_target(db, d->id, p, &r.target);
 			if (r.has_target && r.cur.known) {
 				r.has_status = true;
 				switch (d->type) {

@@ -81,6 +81,14 @@ struct group_stock {
  * Returns the number of groups, *out owned by the caller. */
 int indicator_group_stocks(sqlite3 *db, ws_date end, const char *group, struct group_stock **out);
 
+/* The value of one indicator ("extinguisher", "incidents.theft", ...) for one
+ * period, ward-wide or for a group; false if the id is unknown. */
+bool indicator_value(sqlite3 *db, const char *id, const struct period *p, const char *group,
+		     struct ind_value *out);
+/* The target in force for a period (the year of its last month, else the
+ * configured default); false if there is none. */
+bool indicator_target(sqlite3 *db, const char *id, const struct period *p, double *out);
+
 /* Whole households/people still missing for num/den to reach `target`%. */
 long long indicator_missing(long long num, long long den, double target);
 /* True if num/den reaches target% (exactly, without rounding the rate). */
