@@ -234,7 +234,7 @@ bool flow_table_compute(sqlite3 *db, const char *indicator, const struct period 
 		if (strncmp(row->id, out->indicator, prefix - 1) || row->id[prefix - 1] != '.')
 			continue;
 		out->row_ids[r] = xstrdup(row->id + prefix);
-		out->row_labels[r] = xstrdup(row->label);
+		out->row_labels[r] = xstrdup(row->short_label);
 		out->row_prev[r] = row->prev.num;
 		out->row_last_year[r] = row->last_year.num;
 		out->prev_total += row->prev.num;

@@ -20,6 +20,7 @@
 #include "indicator.h"
 #include "period.h"
 #include "record.h"
+#include "report.h"
 #include "settings.h"
 #include "store.h"
 #include "summary.h"
@@ -751,6 +752,80 @@ out:
 	return rc;
 }
 
+static int cmd_report(struct cli_env *env, int argc, char **argv)
+{
+	const char *period = NULL, *format = "text", *out = NULL, *number = NULL;
+	bool force = false, bom = false;
+	struct opt opts[] = { { "--period", true, &period, NULL }, { "--format", true, &format, NULL },
+			      { "-o", true, &out, NULL }, { "--output", true, &out, NULL },
+			      { "--number", true, &number, NULL }, { "--force", false, NULL, &force },
+			      { "--bom", false, NULL, &bom }, { NULL, false, NULL, NULL } };
+	struct strlist pos = STRLIST_INIT;
+	int rc = EXIT_USAGE;
+	struct period p;
+	if (!parse_opts(argc, argv, opts, &pos))
+		goto out;
+	if (pos.n) {
+		cli_error(_("usage: wardsafe report [--period P] [--format pdf|text|csv] [-o FILE] [--force]"));
+		goto out;
+	}
+	bool pdf = !strcmp(format, "pdf");
+	if (!pdf && strcmp(format, "text") != 0 && strcmp(format, "csv") != 0) {
+		cli_error(_("--format takes pdf, text or csv, not '%s'"), format);
+		goto out;
+	}
+	if (pdf && (!out || !strcmp(out, "-"))) {
+		cli_error(_("a PDF report needs a file name: -o FILE"));
+		goto out;
+	}
+	if (!get_period(period, &p))
+		goto out;
+	bool to_file = out && strcmp(out, "-") != 0;
+	if (to_file && !may_write(out, force)) {
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	sqlite3 *db = open_db(env, DB_EXISTING);
+	if (!db) {
+		rc = EXIT_DBERR;
+		goto out;
+	}
+	struct report r;
+	struct strlist errors = STRLIST_INIT;
+	if (!report_build(db, &p, &r, &errors)) {
+		print_list(&errors, false);
+		rc = EXIT_DBERR;
+	} else {
+		if (number) {
+			free(r.info.number);
+			r.info.number = xstrdup(number);
+		}
+		struct strbuf data = STRBUF_INIT;
+		if (pdf) {
+			rc = report_write_pdf(&r, out, &errors) ? EXIT_DONE : EXIT_DBERR;
+			print_list(&errors, false);
+		} else {
+			if (!strcmp(format, "csv"))
+				report_write_csv(&r, bom, &data);
+			else
+				report_write_text(&r, &data);
+			if (to_file)
+				rc = write_output(out, &data);
+			else {
+				fwrite(data.buf, 1, data.len, stdout);
+				rc = EXIT_DONE;
+			}
+		}
+		sb_free(&data);
+		report_free(&r);
+	}
+	sl_free(&errors);
+	db_close(db);
+out:
+	sl_free(&pos);
+	return rc;
+}
+
 static int cmd_backup(struct cli_env *env, int argc, char **argv)
 {
 	const char *out = NULL;
@@ -852,6 +927,8 @@ static const struct command commands[] = {
 	{ "export", cmd_export, "export KIND|all [--bom] [-o FILE|DIR] [--force]", N_("export records as CSV") },
 	{ "summary", cmd_summary, "summary [--period P] [--group G] [--format text|tsv]",
 	  N_("indicators for a period against targets") },
+	{ "report", cmd_report, "report [--period P] [--format pdf|text|csv] [-o FILE] [--number N] [--bom] [--force]",
+	  N_("the report of a period, for printing") },
 	{ "backup", cmd_backup, "backup [-o FILE] [--force]", N_("copy the database safely") },
 	{ "check", cmd_check, "check", N_("integrity and consistency check") },
 	{ "keys", cmd_keys, "keys [--roff]", N_("list the keys of the screens") },

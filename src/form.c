@@ -180,7 +180,7 @@ static void draw_form(struct ui *ui, void *vctx)
 	if (f->error) {
 		/* Two lines for the message: its own and the message line. */
 		struct strlist lines = STRLIST_INIT;
-		tui_wrap(f->error, cols - 2, &lines);
+		text_wrap(f->error, cols - 2, &lines);
 		for (size_t i = 0; i < lines.n && i < 2; i++) {
 			tui_fill(rows - 3 + (int)i, 0, cols, TC_NORMAL);
 			tui_put(rows - 3 + (int)i, 1, cols - 2, lines.items[i], TC_ERROR);

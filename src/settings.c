@@ -68,6 +68,10 @@ const struct settings_def settings_defs[CFG_COUNT] = {
 		N_("Name of the person who signs reports.") },
 	[CFG_REPORT_PRINT_COMMAND] = { "report", "print_command", CT_STRING, "lp", 0, 0, NULL,
 		N_("Command that prints a file; run without a shell, with the file name as its last argument.") },
+	[CFG_REPORT_NUMBER] = { "report", "number", CT_STRING, "/BC-CAP", 0, 0, NULL,
+		N_("Report number printed after 'Số:', e.g. 12/BC-CAP; it can be changed for each report.") },
+	[CFG_REPORT_RECIPIENTS] = { "report", "recipients", CT_STRING, "Lưu: VT", 0, 0, NULL,
+		N_("Recipients listed under 'Nơi nhận', separated by '|'.") },
 };
 
 static char *values[CFG_COUNT];

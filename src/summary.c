@@ -111,32 +111,12 @@ char *summary_incident_sentence(const struct summary *s)
 	return r2;
 }
 
-/* Appends a cell padded to `w` columns, cut with "…" if too long. */
+/* Appends a cell of `w` columns. */
 static void cell(struct strbuf *out, const char *s, int w, bool right)
 {
-	if (text_width(s) > w) {
-		struct strbuf cut = STRBUF_INIT;
-		int used = 0;
-		for (const char *p = s; *p && used < w - 1;) {
-			int len = 1;
-			while ((p[len] & 0xC0) == 0x80)
-				len++;
-			char ch[8] = { 0 };
-			memcpy(ch, p, (size_t)len);
-			used += text_width(ch);
-			sb_add(&cut, p, (size_t)len);
-			p += len;
-		}
-		sb_puts(&cut, "…");
-		char *padded = text_pad(cut.buf, w, right);
-		sb_puts(out, padded);
-		free(padded);
-		sb_free(&cut);
-		return;
-	}
-	char *padded = text_pad(s, w, right);
-	sb_puts(out, padded);
-	free(padded);
+	char *f = text_fit(s, w, right);
+	sb_puts(out, f);
+	free(f);
 }
 
 void summary_write_text(const struct summary *s, const char *ward, struct strbuf *out)

@@ -131,3 +131,55 @@ char *text_capitalize(const char *s)
 	utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_toupper(cp), first);
 	return xasprintf("%.*s%s", (int)m, (const char *)first, s + n);
 }
+
+void text_wrap(const char *text, int width, struct strlist *out)
+{
+	const char *p = text;
+	while (*p) {
+		const char *line = p, *cut = NULL;
+		int w = 0;
+		while (*p) {
+			if (*p == ' ')
+				cut = p;
+			int len = 1;
+			while ((p[len] & 0xC0) == 0x80)
+				len++;
+			char ch[8] = { 0 };
+			memcpy(ch, p, (size_t)len);
+			if (w + text_width(ch) > width)
+				break;
+			w += text_width(ch);
+			p += len;
+		}
+		if (*p && cut && cut > line) {
+			sl_push(out, xstrndup(line, (size_t)(cut - line)));
+			p = cut + 1;
+		} else {
+			sl_push(out, xstrndup(line, (size_t)(p - line)));
+		}
+	}
+}
+
+char *text_fit(const char *s, int width, bool right)
+{
+	if (text_width(s) <= width)
+		return text_pad(s, width, right);
+	struct strbuf cut = STRBUF_INIT;
+	int used = 0;
+	for (const char *p = s; *p && used < width - 1;) {
+		int len = 1;
+		while ((p[len] & 0xC0) == 0x80)
+			len++;
+		char ch[8] = { 0 };
+		memcpy(ch, p, (size_t)len);
+		if (used + text_width(ch) > width - 1)
+			break;
+		used += text_width(ch);
+		sb_add(&cut, p, (size_t)len);
+		p += len;
+	}
+	sb_puts(&cut, "…");
+	char *r = text_pad(cut.buf, width, right);
+	sb_free(&cut);
+	return r;
+}

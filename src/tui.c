@@ -385,7 +385,7 @@ void tui_show_lines(struct ui *ui, const char *title, const struct strlist *give
 			hang = text_width(l) - text_width(gap);
 		}
 		struct strlist parts = STRLIST_INIT;
-		tui_wrap(l, width, &parts);
+		text_wrap(l, width, &parts);
 		for (size_t j = 0; j < parts.n; j++) {
 			if (j == 0)
 				sl_push(&wrapped, xstrdup(parts.items[j]));
@@ -426,33 +426,6 @@ struct confirm_box {
 	const char *question;
 };
 
-void tui_wrap(const char *text, int width, struct strlist *out)
-{
-	const char *p = text;
-	while (*p) {
-		const char *line = p, *cut = NULL;
-		int w = 0;
-		while (*p) {
-			if (*p == ' ')
-				cut = p;
-			int len = 1;
-			while ((p[len] & 0xC0) == 0x80)
-				len++;
-			char ch[8] = { 0 };
-			memcpy(ch, p, (size_t)len);
-			if (w + text_width(ch) > width)
-				break;
-			w += text_width(ch);
-			p += len;
-		}
-		if (*p && cut && cut > line) {
-			sl_push(out, xstrndup(line, (size_t)(cut - line)));
-			p = cut + 1;
-		} else {
-			sl_push(out, xstrndup(line, (size_t)(p - line)));
-		}
-	}
-}
 
 static void draw_confirm(struct ui *ui, void *vctx)
 {
@@ -465,7 +438,7 @@ static void draw_confirm(struct ui *ui, void *vctx)
 	if (w > tui_cols() - 10)
 		w = tui_cols() - 10;
 	struct strlist lines = STRLIST_INIT;
-	tui_wrap(c->question, w, &lines);
+	text_wrap(c->question, w, &lines);
 	int top, left;
 	draw_box((int)lines.n + 4, w + 4, _("Confirm"), &top, &left);
 	for (size_t i = 0; i < lines.n; i++)

@@ -94,8 +94,6 @@ int tui_pick(struct ui *ui, const char *title, const struct strlist *labels, int
 /* Waits for a key, handling resize, the help and the input-method toggle
  * that apply everywhere; the caller gets the rest. */
 struct wkey tui_key(struct ui *ui);
-/* Splits text into lines of at most `width` columns at spaces. */
-void tui_wrap(const char *text, int width, struct strlist *out);
 /* Switches the built-in input method: off -> Telex -> VNI -> off. */
 void tui_cycle_ime(struct ui *ui);
 /* The help screen for a context and screen. */

@@ -1,24 +1,30 @@
-/* ui_reports.c - the reports screen: the summary of the period as it will
- * be printed (the same text as `wardsafe summary`), to read on screen or
- * save to a text file.  Printed PDF reports come in a later version. */
+/* ui_reports.c - the reports screen: the report of the selected period as
+ * it is printed (report.c), to read, save as text, CSV or PDF, or send to
+ * the printer; its number, place, signer and recipients can be changed
+ * first and are kept while the screens run. */
 #include "config.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
-#include "db.h"
 #include "i18n.h"
-#include "indicator.h"
-#include "summary.h"
+#include "printing.h"
+#include "report.h"
+#include "text.h"
 #include "tui.h"
 
+/* The details an officer may change; NULL keeps the configured value. */
+enum { D_NUMBER, D_PLACE, D_SIGNER_TITLE, D_SIGNER_NAME, D_RECIPIENTS, D_COUNT };
+
 struct reports {
-	struct strbuf text;
-	struct strlist lines;
-	int first;
-	int left;   /* columns scrolled to the right */
+	struct report report;
+	bool have;
+	struct strlist lines;       /* the text form, for the screen */
+	int first, left;
+	char *details[D_COUNT];
 };
 
 /* The part of a line from column `skip` on. */
@@ -34,25 +40,66 @@ static const char *skip_columns(const char *s, int skip)
 	return s;
 }
 
-static void rep_enter(struct ui *ui, struct screen *s)
+static char *recipients_text(const struct strlist *l)
 {
-	struct reports *r = s->state;
-	sb_free(&r->text);
-	sl_free(&r->lines);
-	struct summary sum;
-	struct strlist errors = STRLIST_INIT;
-	if (!summary_compute(ui->db, &ui->period, NULL, &sum, &errors)) {
-		tui_errors(ui, &errors);
-		sl_free(&errors);
-		return;
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < l->n; i++)
+		sb_printf(&sb, "%s%s", i ? " | " : "", l->items[i]);
+	return sb_steal(&sb);
+}
+
+/* Puts the changed details into the report. */
+static void apply_details(struct reports *r)
+{
+	struct report_info *i = &r->report.info;
+	char **fields[] = { &i->number, &i->place, &i->signer_title, &i->signer_name };
+	for (int d = 0; d < D_RECIPIENTS; d++)
+		if (r->details[d]) {
+			free(*fields[d]);
+			*fields[d] = xstrdup(r->details[d]);
+		}
+	if (r->details[D_RECIPIENTS]) {
+		sl_free(&i->recipients);
+		struct strlist parts = STRLIST_INIT;
+		char *copy = xstrdup(r->details[D_RECIPIENTS]);
+		for (char *save = NULL, *t = strtok_r(copy, "|", &save); t; t = strtok_r(NULL, "|", &save)) {
+			str_trim(t);
+			if (*t)
+				sl_push(&parts, xstrdup(t));
+		}
+		free(copy);
+		i->recipients = parts;
 	}
-	summary_write_text(&sum, ui->ward, &r->text);
-	summary_free(&sum);
-	for (char *p = r->text.buf; p && *p;) {
+}
+
+static void rebuild_text(struct reports *r)
+{
+	sl_free(&r->lines);
+	struct strbuf text = STRBUF_INIT;
+	report_write_text(&r->report, &text);
+	for (char *p = text.buf; p && *p;) {
 		char *nl = strchr(p, '\n');
 		sl_push(&r->lines, xstrndup(p, nl ? (size_t)(nl - p) : strlen(p)));
 		p = nl ? nl + 1 : p + strlen(p);
 	}
+	sb_free(&text);
+}
+
+static void rep_enter(struct ui *ui, struct screen *s)
+{
+	struct reports *r = s->state;
+	if (r->have)
+		report_free(&r->report);
+	struct strlist errors = STRLIST_INIT;
+	r->have = report_build(ui->db, &ui->period, &r->report, &errors);
+	if (!r->have) {
+		tui_errors(ui, &errors);
+		sl_free(&r->lines);
+	} else {
+		apply_details(r);
+		rebuild_text(r);
+	}
+	sl_free(&errors);
 	r->first = 0;
 }
 
@@ -63,15 +110,31 @@ static void rep_draw(struct ui *ui, struct screen *s, int top, int rows)
 	if (r->first > (int)r->lines.n - rows)
 		r->first = (int)r->lines.n - rows > 0 ? (int)r->lines.n - rows : 0;
 	for (int i = 0; i < rows && r->first + i < (int)r->lines.n; i++)
-		tui_put(top + i, 0, tui_cols(), skip_columns(r->lines.items[r->first + i], r->left),
-			i == 0 && r->first == 0 ? TC_TITLE : TC_NORMAL);
+		tui_put(top + i, 0, tui_cols(), skip_columns(r->lines.items[r->first + i], r->left), TC_NORMAL);
+}
+
+/* Writes the report to `path` in the form its extension names. */
+static bool write_report(struct reports *r, const char *path, struct strlist *errors)
+{
+	if (str_has_suffix(path, ".pdf"))
+		return report_write_pdf(&r->report, path, errors);
+	struct strbuf data = STRBUF_INIT;
+	if (str_has_suffix(path, ".csv"))
+		report_write_csv(&r->report, true, &data);
+	else
+		report_write_text(&r->report, &data);
+	int e = write_file_atomic(path, data.buf ? data.buf : "", data.len, 0600);
+	sb_free(&data);
+	if (e)
+		sl_pushf(errors, _("cannot write %s: %s"), path, strerror(e));
+	return !e;
 }
 
 static void save_report(struct ui *ui, struct reports *r)
 {
 	char p[32];
-	char *def = xasprintf("bao-cao-%s.txt", period_format(&ui->period, p));
-	char *path = tui_prompt(ui, _("Save the report as (file name)"), def);
+	char *def = xasprintf("bao-cao-%s.pdf", period_format(&ui->period, p));
+	char *path = tui_prompt(ui, _("Save the report as (.pdf, .csv or .txt)"), def);
 	free(def);
 	if (!path || !*path) {
 		free(path);
@@ -87,12 +150,56 @@ static void save_report(struct ui *ui, struct reports *r)
 			return;
 		}
 	}
-	int e = write_file_atomic(path, r->text.buf ? r->text.buf : "", r->text.len, 0600);
-	if (e)
-		tui_message(ui, true, _("cannot write %s: %s"), path, strerror(e));
-	else
+	struct strlist errors = STRLIST_INIT;
+	if (write_report(r, path, &errors))
 		tui_message(ui, false, _("Report saved to %s"), path);
+	else
+		tui_errors(ui, &errors);
+	sl_free(&errors);
 	free(path);
+}
+
+static void print_report(struct ui *ui, struct reports *r)
+{
+	if (!tui_confirm(ui, _("Send the report to the printer?")))
+		return;
+	const char *tmp = getenv("TMPDIR");
+	char *path = xasprintf("%s/wardsafe-report-XXXXXX.pdf", tmp && *tmp ? tmp : "/tmp");
+	int fd = mkstemps(path, 4);
+	struct strlist errors = STRLIST_INIT;
+	if (fd < 0) {
+		sl_pushf(&errors, _("cannot write %s: %s"), path, strerror(errno));
+	} else {
+		close(fd);
+		if (write_report(r, path, &errors) && print_file(path, &errors))
+			tui_message(ui, false, "%s", _("The report was sent to the printer."));
+		unlink(path);
+	}
+	if (errors.n)
+		tui_errors(ui, &errors);
+	sl_free(&errors);
+	free(path);
+}
+
+static void edit_details(struct ui *ui, struct reports *r)
+{
+	struct report_info *i = &r->report.info;
+	const char *questions[D_COUNT] = {
+		_("Report number (printed after 'Số:')"), _("Place in the date line"), _("Title of the signer"),
+		_("Name of the signer"), _("Recipients, separated by |"),
+	};
+	char *rec = recipients_text(&i->recipients);
+	const char *current[D_COUNT] = { i->number, i->place, i->signer_title, i->signer_name, rec };
+	for (int d = 0; d < D_COUNT; d++) {
+		char *v = tui_prompt(ui, questions[d], current[d]);
+		if (!v)
+			break; /* Esc keeps the rest as it is */
+		free(r->details[d]);
+		r->details[d] = v;
+	}
+	free(rec);
+	apply_details(r);
+	rebuild_text(r);
 }
 
 static bool rep_key(struct ui *ui, struct screen *s, struct wkey k, enum action_id act)
@@ -127,7 +234,16 @@ static bool rep_key(struct ui *ui, struct screen *s, struct wkey k, enum action_
 		r->left += 8;
 		return true;
 	case ACT_SAVE_REPORT:
-		save_report(ui, r);
+		if (r->have)
+			save_report(ui, r);
+		return true;
+	case ACT_PRINT_REPORT:
+		if (r->have)
+			print_report(ui, r);
+		return true;
+	case ACT_REPORT_DETAILS:
+		if (r->have)
+			edit_details(ui, r);
 		return true;
 	default:
 		return false;
@@ -137,8 +253,11 @@ static bool rep_key(struct ui *ui, struct screen *s, struct wkey k, enum action_
 static void rep_free(struct screen *s)
 {
 	struct reports *r = s->state;
-	sb_free(&r->text);
+	if (r->have)
+		report_free(&r->report);
 	sl_free(&r->lines);
+	for (int d = 0; d < D_COUNT; d++)
+		free(r->details[d]);
 	free(r);
 }
 
@@ -150,9 +269,9 @@ struct screen *ui_reports_new(void)
 	s->title = N_("Reports");
 	s->tab = N_("Reports");
 	s->context = AS_GLOBAL | AS_REPORT;
-	s->help = N_("The report of the selected period as text: the same figures as the overview, with the "
-		     "incidents by category and the outreach by kind. w saves it to a file. Printed (PDF) "
-		     "reports come in a later version. Left and Right scroll lines wider than the screen.");
+	s->help = N_("The report of the selected period as it is printed: the overview, the groups, the "
+		     "incidents and the outreach. w saves it (PDF, CSV or text), P sends it to the printer, "
+		     "e changes its number, place, signer and recipients. Left and Right scroll wide lines.");
 	s->enter = rep_enter;
 	s->draw = rep_draw;
 	s->key = rep_key;

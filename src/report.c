@@ -1,0 +1,412 @@
+/* report.c - gathering the report and writing it as text and CSV (the PDF
+ * is report_pdf.c).  Every figure comes from summary_compute(),
+ * breakdown_compute() and flow_table_compute(): nothing is computed here. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "db.h"
+#include "i18n.h"
+#include "numfmt.h"
+#include "report.h"
+#include "settings.h"
+#include "store.h"
+#include "summary.h"
+#include "text.h"
+
+/* A setting, or the ward's own value when the setting is empty. */
+static char *setting_or(enum settings_key k, const struct record *ward, const char *field)
+{
+	const char *v = settings_str(k);
+	if (*v)
+		return xstrdup(v);
+	const char *w = ward ? record_get(ward, field) : NULL;
+	return xstrdup(w ? w : "");
+}
+
+/* "quý III/2023", "tháng 9/2023", "năm 2023", "từ tháng 7/2023 đến tháng 9/2023". */
+static char *period_words(const struct period *p)
+{
+	static const char *const roman[] = { "I", "II", "III", "IV" };
+	int y1 = p->first / 12, m1 = p->first % 12 + 1, y2 = p->last / 12, m2 = p->last % 12 + 1;
+	if (p->first == p->last)
+		return xasprintf(_("month %d/%d"), m1, y1);
+	if (y1 == y2 && m1 == 1 && m2 == 12)
+		return xasprintf(_("year %d"), y1);
+	if (y1 == y2 && (m1 - 1) % 3 == 0 && m2 == m1 + 2)
+		return xasprintf(_("quarter %s/%d"), roman[(m1 - 1) / 3], y1);
+	return xasprintf(_("from month %d/%d to month %d/%d"), m1, y1, m2, y2);
+}
+
+char *report_date_line(const struct report_info *info)
+{
+	/* Decree 30: days below 10 and months below 3 take a leading zero. */
+	char day[8], month[8];
+	snprintf(day, sizeof day, "%02d", DATE_D(info->date));
+	snprintf(month, sizeof month, DATE_M(info->date) < 3 ? "%02d" : "%d", DATE_M(info->date));
+	return xasprintf(_("%s, day %s month %s year %d"), info->place, day, month, DATE_Y(info->date));
+}
+
+bool report_build(sqlite3 *db, const struct period *p, struct report *out, struct strlist *errors)
+{
+	memset(out, 0, sizeof *out);
+	out->period = *p;
+	if (!summary_compute(db, p, NULL, &out->summary, errors))
+		return false;
+	breakdown_compute(db, p, &out->breakdown, errors);
+	if (!flow_table_compute(db, "incidents", p, NULL, &out->incidents, errors) ||
+	    !flow_table_compute(db, "outreach", p, NULL, &out->outreach, errors)) {
+		report_free(out);
+		return false;
+	}
+	struct record ward;
+	bool have = store_load(db, kind_find("ward"), 1, &ward);
+	struct report_info *i = &out->info;
+	out->ward = xstrdup(have && record_get(&ward, "name") ? record_get(&ward, "name") : "");
+	i->parent_unit = setting_or(CFG_REPORT_PARENT_UNIT, have ? &ward : NULL, "parent_unit");
+	i->unit = setting_or(CFG_REPORT_UNIT, have ? &ward : NULL, "unit");
+	i->place = setting_or(CFG_REPORT_PLACE, have ? &ward : NULL, "place");
+	if (!*i->place) {
+		free(i->place);
+		i->place = xstrdup(out->ward);
+	}
+	i->number = xstrdup(settings_str(CFG_REPORT_NUMBER));
+	i->date = date_today();
+	i->title = xstrdup(_("REPORT"));
+	char *when = period_words(p);
+	i->subject = xasprintf(_("Results of transforming the area on social order and of fire prevention, %s"), when);
+	free(when);
+	i->signer_title = xstrdup(settings_str(CFG_REPORT_SIGNER_TITLE));
+	i->signer_name = xstrdup(settings_str(CFG_REPORT_SIGNER_NAME));
+	const char *rc = settings_str(CFG_REPORT_RECIPIENTS);
+	while (*rc) {
+		const char *bar = strchr(rc, '|');
+		char *one = xstrndup(rc, bar ? (size_t)(bar - rc) : strlen(rc));
+		str_trim(one);
+		if (*one)
+			sl_push(&i->recipients, one);
+		else
+			free(one);
+		rc = bar ? bar + 1 : rc + strlen(rc);
+	}
+	if (have)
+		record_clear(&ward);
+	return true;
+}
+
+void report_free(struct report *r)
+{
+	struct report_info *i = &r->info;
+	free(i->parent_unit);
+	free(i->unit);
+	free(i->number);
+	free(i->place);
+	free(i->title);
+	free(i->subject);
+	free(i->signer_title);
+	free(i->signer_name);
+	sl_free(&i->recipients);
+	free(r->ward);
+	summary_free(&r->summary);
+	breakdown_free(&r->breakdown);
+	flow_table_free(&r->incidents);
+	flow_table_free(&r->outreach);
+	memset(r, 0, sizeof *r);
+}
+
+/* ---- text */
+
+/* Appends s centred in `width` columns. */
+static void centred(struct strbuf *out, const char *s, int width)
+{
+	int pad = (width - text_width(s)) / 2;
+	for (int i = 0; i < pad; i++)
+		sb_putc(out, ' ');
+	sb_puts(out, s);
+}
+
+/* Appends two columns, each text centred in its half. */
+static void two_columns(struct strbuf *out, const char *left, const char *right, int width)
+{
+	struct strbuf l = STRBUF_INIT;
+	centred(&l, left, width / 2 - 2);
+	char *padded = text_pad(l.buf ? l.buf : "", width / 2 - 2, false);
+	sb_puts(out, padded);
+	free(padded);
+	sb_free(&l);
+	centred(out, right, width / 2 + 2);
+	sb_putc(out, '\n');
+}
+
+static void cell(struct strbuf *out, const char *s, int width, bool right)
+{
+	char *p = text_fit(s, width, right);
+	sb_puts(out, p);
+	sb_putc(out, ' ');
+	free(p);
+}
+
+/* Ends a table row: no blanks before the newline. */
+static void end_row(struct strbuf *out)
+{
+	while (out->len && out->buf[out->len - 1] == ' ')
+		out->buf[--out->len] = '\0';
+	sb_putc(out, '\n');
+}
+
+static void rule(struct strbuf *out, int width)
+{
+	for (int i = 0; i < width; i++)
+		sb_puts(out, "─");
+	sb_putc(out, '\n');
+}
+
+#define TEXT_WIDTH 80
+
+static void text_groups(const struct report *r, struct strbuf *out)
+{
+	static const char *const heads[BREAKDOWN_RATES] = {
+		N_("Extinguisher"), N_("Fire pledge"), N_("Order pledge"), N_("App 114"), N_("Surveyed"),
+	};
+	cell(out, _("Group"), 5, false);
+	cell(out, _("Name"), 17, false);
+	cell(out, _("Households"), 8, true);
+	for (int i = 0; i < BREAKDOWN_RATES; i++)
+		cell(out, _(heads[i]), 8, true);
+	end_row(out);
+	rule(out, TEXT_WIDTH);
+	char buf[32];
+	for (int g = 0; g <= r->breakdown.n; g++) {
+		const struct breakdown_row *row = g < r->breakdown.n ? &r->breakdown.rows[g] : &r->breakdown.total;
+		if (g == r->breakdown.n)
+			rule(out, TEXT_WIDTH);
+		cell(out, g < r->breakdown.n ? row->code : "", 5, false);
+		cell(out, row->name, 17, false);
+		cell(out, numfmt_int(row->stock.households, buf), 8, true);
+		for (int i = 0; i < BREAKDOWN_RATES; i++) {
+			const struct breakdown_cell *c = &row->cell[i];
+			char *v = c->v.known ? xasprintf("%s%s", c->has_target && !c->met ? "*" : "",
+							 numfmt_dec1(c->v.value, buf))
+					     : xstrdup("-");
+			cell(out, v, 8, true);
+			free(v);
+		}
+		end_row(out);
+	}
+	sb_printf(out, "%s\n", _("* below the target of the period."));
+}
+
+static void text_flow(const struct flow_table *t, const char *title, struct strbuf *out)
+{
+	char buf[32];
+	cell(out, title, 32, false);
+	cell(out, _("This period"), 10, true);
+	cell(out, _("Previous"), 10, true);
+	cell(out, _("Last year"), 10, true);
+	cell(out, _("Change"), 10, true);
+	end_row(out);
+	rule(out, TEXT_WIDTH);
+	for (int r = 0; r <= t->nrows; r++) {
+		bool total = r == t->nrows;
+		long long cur = total ? t->total : t->row_total[r];
+		long long prev = total ? t->prev_total : t->row_prev[r];
+		long long ly = total ? t->last_year_total : t->row_last_year[r];
+		if (!total && !cur && !prev && !ly)
+			continue;
+		if (total)
+			rule(out, TEXT_WIDTH);
+		cell(out, total ? _("Total") : t->row_labels[r], 32, false);
+		cell(out, numfmt_int(cur, buf), 10, true);
+		cell(out, numfmt_int(prev, buf), 10, true);
+		cell(out, numfmt_int(ly, buf), 10, true);
+		char *ch = xasprintf("%s%s", cur > prev ? "+" : "", numfmt_int(cur - prev, buf));
+		cell(out, cur == prev ? "0" : ch, 10, true);
+		free(ch);
+		end_row(out);
+	}
+}
+
+void report_write_text(const struct report *r, struct strbuf *out)
+{
+	const struct report_info *i = &r->info;
+	two_columns(out, i->parent_unit, _("SOCIALIST REPUBLIC OF VIETNAM"), TEXT_WIDTH);
+	two_columns(out, i->unit, _("Independence - Freedom - Happiness"), TEXT_WIDTH);
+	char *num = xasprintf(_("No.: %s"), i->number);
+	char *date = report_date_line(i);
+	two_columns(out, num, date, TEXT_WIDTH);
+	free(num);
+	free(date);
+	sb_putc(out, '\n');
+	centred(out, i->title, TEXT_WIDTH);
+	sb_putc(out, '\n');
+	struct strlist subject = STRLIST_INIT;
+	text_wrap(i->subject, TEXT_WIDTH - 8, &subject);
+	for (size_t k = 0; k < subject.n; k++) {
+		centred(out, subject.items[k], TEXT_WIDTH);
+		sb_putc(out, '\n');
+	}
+	sl_free(&subject);
+	sb_putc(out, '\n');
+
+	sb_printf(out, "%s\n\n", _("1. Overview of the period"));
+	summary_write_text(&r->summary, r->ward, out);
+	sb_printf(out, "\n%s\n\n", _("2. Groups"));
+	text_groups(r, out);
+	sb_printf(out, "\n%s\n\n", _("3. Incidents of social disorder"));
+	text_flow(&r->incidents, _("Category"), out);
+	char *sentence = summary_incident_sentence(&r->summary);
+	sb_printf(out, "%s\n", sentence);
+	free(sentence);
+	sb_printf(out, "\n%s\n\n", _("4. Outreach"));
+	text_flow(&r->outreach, _("Kind"), out);
+
+	sb_puts(out, "\n");
+	struct strbuf left = STRBUF_INIT;
+	sb_printf(&left, "%s\n", _("Recipients:"));
+	for (size_t k = 0; k < i->recipients.n; k++)
+		sb_printf(&left, "- %s\n", i->recipients.items[k]);
+	/* Signer on the right of the recipients. */
+	const char *right[] = { i->signer_title, "", "", "", i->signer_name };
+	char *lp = left.buf;
+	for (size_t line = 0; line < 5 || (lp && *lp); line++) {
+		char *nl = lp ? strchr(lp, '\n') : NULL;
+		char *l = lp && *lp ? xstrndup(lp, nl ? (size_t)(nl - lp) : strlen(lp)) : xstrdup("");
+		lp = nl ? nl + 1 : NULL;
+		struct strbuf row = STRBUF_INIT;
+		char *pl = text_pad(l, TEXT_WIDTH / 2, false);
+		sb_puts(&row, pl);
+		if (line < 5)
+			centred(&row, right[line], TEXT_WIDTH / 2);
+		while (row.len && row.buf[row.len - 1] == ' ')
+			row.buf[--row.len] = '\0';
+		sb_printf(out, "%s\n", row.buf ? row.buf : "");
+		sb_free(&row);
+		free(pl);
+		free(l);
+	}
+	sb_free(&left);
+}
+
+/* ---- CSV: every table, machine values (ids, '.' decimals) */
+
+static void csv_row(struct strbuf *out, int n, ...)
+{
+	va_list ap;
+	va_start(ap, n);
+	const char *vals[16];
+	for (int i = 0; i < n && i < 16; i++)
+		vals[i] = va_arg(ap, const char *);
+	va_end(ap);
+	csv_write_row(out, vals, n, ',');
+}
+
+static char *rate_text(const struct ind_value *v)
+{
+	return v->known ? xasprintf("%.1f", v->value) : xstrdup("");
+}
+
+void report_write_csv(const struct report *r, bool bom, struct strbuf *out)
+{
+	if (bom)
+		sb_puts(out, "\xEF\xBB\xBF");
+	/* The summary: the same columns as `summary --format tsv`, with labels. */
+	struct strbuf tsv = STRBUF_INIT;
+	summary_write_tsv(&r->summary, &tsv);
+	csv_row(out, 1, "summary");
+	int line = 0;
+	for (char *p = tsv.buf; p && *p; line++) {
+		char *nl = strchr(p, '\n');
+		char *l = xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
+		p = nl ? nl + 1 : p + strlen(p);
+		const char *f[10];
+		int n = 0;
+		char *save = l;
+		for (char *t = l; n < 9; n++) {
+			char *tab = strchr(t, '\t');
+			f[n] = t;
+			if (!tab) {
+				n++;
+				break;
+			}
+			*tab = '\0';
+			t = tab + 1;
+		}
+		/* indicator, label, then the TSV columns. */
+		const char *vals[11];
+		vals[0] = f[0];
+		vals[1] = line == 0 ? "label" : r->summary.rows[line - 1].label;
+		for (int i = 1; i < n; i++)
+			vals[i + 1] = f[i];
+		csv_write_row(out, vals, n + 1, ',');
+		free(save);
+	}
+	sb_free(&tsv);
+
+	sb_putc(out, '\n');
+	csv_row(out, 1, "groups");
+	{
+		const char *head[4 + BREAKDOWN_RATES];
+		head[0] = "group";
+		head[1] = "name";
+		head[2] = "households";
+		head[3] = "residents";
+		for (int i = 0; i < BREAKDOWN_RATES; i++)
+			head[4 + i] = breakdown_ids[i];
+		csv_write_row(out, head, 4 + BREAKDOWN_RATES, ',');
+	}
+	for (int g = 0; g <= r->breakdown.n; g++) {
+		const struct breakdown_row *row = g < r->breakdown.n ? &r->breakdown.rows[g] : &r->breakdown.total;
+		char hh[32], res[32];
+		snprintf(hh, sizeof hh, "%lld", row->stock.households);
+		snprintf(res, sizeof res, "%lld", row->stock.residents);
+		const char *vals[4 + BREAKDOWN_RATES];
+		char *rates[BREAKDOWN_RATES];
+		vals[0] = g < r->breakdown.n ? row->code : "total";
+		vals[1] = row->name;
+		vals[2] = hh;
+		vals[3] = res;
+		for (int i = 0; i < BREAKDOWN_RATES; i++)
+			vals[4 + i] = rates[i] = rate_text(&row->cell[i].v);
+		csv_write_row(out, vals, 4 + BREAKDOWN_RATES, ',');
+		for (int i = 0; i < BREAKDOWN_RATES; i++)
+			free(rates[i]);
+	}
+
+	const struct flow_table *tables[] = { &r->incidents, &r->outreach };
+	for (int k = 0; k < 2; k++) {
+		const struct flow_table *t = tables[k];
+		sb_putc(out, '\n');
+		csv_row(out, 1, t->indicator);
+		/* One column per month, then the comparisons. */
+		struct strlist head = STRLIST_INIT;
+		sl_push(&head, xstrdup(k == 0 ? "category" : "kind"));
+		sl_push(&head, xstrdup("label"));
+		for (int c = 0; c < t->ncols; c++) {
+			char m[32];
+			struct period mp = { t->period.first + c, t->period.first + c };
+			sl_push(&head, xstrdup(period_format(&mp, m)));
+		}
+		sl_push(&head, xstrdup("total"));
+		sl_push(&head, xstrdup("previous"));
+		sl_push(&head, xstrdup("last_year"));
+		csv_write_row(out, (const char *const *)head.items, (int)head.n, ',');
+		for (int row = 0; row <= t->nrows; row++) {
+			bool total = row == t->nrows;
+			struct strlist v = STRLIST_INIT;
+			sl_push(&v, xstrdup(total ? "total" : t->row_ids[row]));
+			sl_push(&v, xstrdup(total ? "" : t->row_labels[row]));
+			for (int c = 0; c < t->ncols; c++)
+				sl_pushf(&v, "%lld", total ? t->col_total[c] : t->cells[row * t->ncols + c]);
+			sl_pushf(&v, "%lld", total ? t->total : t->row_total[row]);
+			sl_pushf(&v, "%lld", total ? t->prev_total : t->row_prev[row]);
+			sl_pushf(&v, "%lld", total ? t->last_year_total : t->row_last_year[row]);
+			csv_write_row(out, (const char *const *)v.items, (int)v.n, ',');
+			sl_free(&v);
+		}
+		sl_free(&head);
+	}
+}

@@ -1,0 +1,56 @@
+/* report.h - the monthly report (Báo cáo): everything it says, gathered once
+ * from the model, and its three forms: text for a terminal or plain printer,
+ * CSV (every table), and PDF on A4 laid out as a Vietnamese administrative
+ * document (Decree 30/2020/NĐ-CP: issuing body top left, national motto top
+ * right, number, place and date, title and subject, body, recipients and
+ * signer). */
+#ifndef WS_REPORT_H
+#define WS_REPORT_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "analysis.h"
+#include "date.h"
+#include "indicator.h"
+#include "util.h"
+
+/* The administrative frame of the document; every field owned. */
+struct report_info {
+	char *parent_unit;          /* "CÔNG AN TP THANH HÓA" */
+	char *unit;                 /* "CÔNG AN PHƯỜNG LAM SƠN" */
+	char *number;               /* "12/BC-CAP" (printed after "Số: ") */
+	char *place;                /* "Lam Sơn" */
+	ws_date date;               /* date of issue */
+	char *title;                /* "BÁO CÁO" */
+	char *subject;              /* one line under the title */
+	char *signer_title;
+	char *signer_name;
+	struct strlist recipients;  /* "Nơi nhận" */
+};
+
+struct report {
+	struct report_info info;
+	char *ward;                 /* ward name */
+	struct period period;
+	struct summary summary;     /* the overview's figures */
+	struct breakdown breakdown; /* per group, in group order */
+	struct flow_table incidents, outreach;
+};
+
+/* Gathers a report for a period; the frame comes from the configuration
+ * ([report]) and the ward record, and may be changed before writing. */
+bool report_build(sqlite3 *db, const struct period *p, struct report *out, struct strlist *errors);
+void report_free(struct report *r);
+
+/* "Lam Sơn, ngày 10 tháng 10 năm 2023" (new string). */
+char *report_date_line(const struct report_info *info);
+
+void report_write_text(const struct report *r, struct strbuf *out);
+/* Every table, one after the other, each with a title row; bom for
+ * spreadsheet programs. */
+void report_write_csv(const struct report *r, bool bom, struct strbuf *out);
+/* Writes the PDF to `path` (atomically, mode 0600). */
+bool report_write_pdf(const struct report *r, const char *path, struct strlist *errors);
+
+#endif

@@ -1,0 +1,622 @@
+/* report_pdf.c - the report as a PDF on A4, laid out as a Vietnamese
+ * administrative document (Decree 30/2020/NĐ-CP):
+ *
+ *   issuing body (parent unit over unit)   national motto over the slogan
+ *   Số: number                             place, date (italic)
+ *                          TITLE
+ *                         subject
+ *   1. overview table  2. groups table  3. incidents  4. outreach
+ *   5. bar chart of two coverages per group, with their targets
+ *   Nơi nhận: recipients                   SIGNER TITLE, signature, name
+ *
+ * Everything here decides what goes where; pdfdraw.c does the drawing
+ * (fonts, wrapping, page breaks, table rules).  Only black, white and greys
+ * are used, with hatching and dash patterns where a colour would carry
+ * meaning, so the page reads the same from a monochrome printer.  The file
+ * is written like every other (temp file in the same directory, fsync,
+ * rename, mode 0600): cairo writes straight into the temp file. */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cairo-pdf.h>
+
+#include "i18n.h"
+#include "numfmt.h"
+#include "pdfdraw.h"
+#include "report.h"
+#include "settings.h"
+#include "summary.h"
+
+static const struct pdf_style st_body = { 13, false, false };
+static const struct pdf_style st_heading = { 13, true, false };
+static const struct pdf_style st_table = { 11, false, false };
+static const struct pdf_style st_table_head = { 11, true, false };
+static const struct pdf_style st_note = { 11, false, true };
+
+#define MAX_COLS 12
+#define INDENT PDF_MM(10)   /* first line of body paragraphs */
+#define TABLE_START 80      /* a table's header and first rows */
+#define CHART_PLOT 190      /* the chart's 0-100 % */
+#define CHART_HEIGHT (CHART_PLOT + 74)  /* with codes and legend */
+
+/* The administrative heading: issuing body and national motto side by
+ * side, number and date line under them, then the title and subject. */
+static void draw_heading(struct pdf_doc *d, const struct report_info *info)
+{
+	/* The national motto and slogan, in the words of the text report
+	 * ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"). */
+	char *motto = pdf_upper(_("SOCIALIST REPUBLIC OF VIETNAM"));
+	const char *slogan = _("Independence - Freedom - Happiness");
+	const struct pdf_style unit = { 12, false, false }, unit_bold = { 12, true, false };
+	const struct pdf_style slogan_st = { 13, true, false }, date_st = { 13, false, true };
+	const struct pdf_style title_st = { 14, true, false };
+
+	/* The right column is as wide as the motto needs, at least 58%. */
+	double rw = pdf_text_width(d, motto, &unit_bold) + 8;
+	if (rw < PDF_WIDTH * 0.58)
+		rw = PDF_WIDTH * 0.58;
+	double lw = PDF_WIDTH - rw, lx = PDF_LEFT, rx = PDF_LEFT + lw;
+	double top = d->y, ly = top, ry = top;
+
+	char *parent = pdf_upper(info->parent_unit), *name = pdf_upper(info->unit);
+	if (*parent)
+		ly += pdf_text_at(d, lx, ly, lw, parent, &unit, PDF_ALIGN_CENTER);
+	ly += pdf_text_at(d, lx, ly, lw, name, &unit_bold, PDF_ALIGN_CENTER);
+	/* A short rule under the unit, about 2/5 of its name. */
+	double nw = pdf_text_width(d, name, &unit_bold);
+	double rule = (nw < lw ? nw : lw) * 0.4;
+	if (rule < 30)
+		rule = 30;
+	pdf_line(d, lx + (lw - rule) / 2, ly + 3, lx + (lw + rule) / 2, ly + 3, 0.6);
+	free(parent);
+	free(name);
+
+	ry += pdf_text_at(d, rx, ry, rw, motto, &unit_bold, PDF_ALIGN_CENTER);
+	ry += pdf_text_at(d, rx, ry, rw, slogan, &slogan_st, PDF_ALIGN_CENTER);
+	/* The slogan's rule is as long as the slogan. */
+	double sw = pdf_text_width(d, slogan, &slogan_st);
+	pdf_line(d, rx + (rw - sw) / 2, ry + 2.5, rx + (rw + sw) / 2, ry + 2.5, 0.6);
+	free(motto);
+
+	double y = (ly > ry ? ly : ry) + 10;
+	char *num = xasprintf(_("No.: %s"), info->number ? info->number : "");
+	char *date = report_date_line(info);
+	double h1 = pdf_text_at(d, lx, y, lw, num, &st_body, PDF_ALIGN_CENTER);
+	double h2 = pdf_text_at(d, rx, y, rw, date, &date_st, PDF_ALIGN_CENTER);
+	free(num);
+	free(date);
+	d->y = y + (h1 > h2 ? h1 : h2) + 20;
+
+	char *title = pdf_upper(info->title);
+	d->y += pdf_text_at(d, PDF_LEFT, d->y, PDF_WIDTH, title, &title_st, PDF_ALIGN_CENTER);
+	free(title);
+	if (info->subject && *info->subject) {
+		d->y += pdf_text_at(d, PDF_LEFT, d->y, PDF_WIDTH, info->subject, &title_st, PDF_ALIGN_CENTER);
+		double w = pdf_text_width(d, info->subject, &title_st);
+		w = (w < PDF_WIDTH ? w : PDF_WIDTH) / 3;
+		pdf_line(d, PDF_LEFT + (PDF_WIDTH - w) / 2, d->y + 2, PDF_LEFT + (PDF_WIDTH + w) / 2, d->y + 2, 0.6);
+	}
+	d->y += 16;
+}
+
+/* A numbered section heading, kept on a page with the `keep` points of
+ * what follows. */
+static void draw_section(struct pdf_doc *d, const char *text, double keep)
+{
+	pdf_need(d, 6 + pdf_text_height(d, text, &st_heading, PDF_WIDTH) + 4 + keep);
+	d->y += 6;
+	pdf_paragraph(d, text, &st_heading, PDF_ALIGN_LEFT, INDENT, 4);
+}
+
+/* Frees the cells of a row built with xasprintf/xstrdup. */
+static void cells_free(char **cells, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(cells[i]);
+		cells[i] = NULL;
+	}
+}
+
+/* A table row of owned cells; frees them once drawn. */
+static void row_out(struct pdf_doc *d, const struct pdf_table *t, char **cells, const bool *bold)
+{
+	pdf_table_row(d, t, (const char *const *)cells, bold);
+	cells_free(cells, t->ncols);
+}
+
+/* Column widths in points, numbers to the right: column `flex` (text, to
+ * the left) takes what the others leave of the text width. */
+static void columns_fill(struct pdf_column *cols, int n, const double *widths, int flex)
+{
+	double rest = PDF_WIDTH;
+	for (int i = 0; i < n; i++) {
+		cols[i].width = widths[i];
+		cols[i].align = PDF_ALIGN_RIGHT;
+		if (i != flex)
+			rest -= widths[i];
+	}
+	cols[flex].width = rest;
+	cols[flex].align = PDF_ALIGN_LEFT;
+}
+
+/* "target 75%" (new string). */
+static char *target_text(double target)
+{
+	char a[32];
+	return xasprintf(_("target %s%%"), numfmt_num(target, a));
+}
+
+/* "+2", "-1", "0": a change in a count. */
+static char *signed_count(long long v)
+{
+	char buf[32];
+	return xasprintf("%s%s", v > 0 ? "+" : "", numfmt_int(v, buf));
+}
+
+/* A header cell: a label over a period ("This period\n2023-Q3"). */
+static char *head_period(const char *label, const struct period *p)
+{
+	char buf[32];
+	return xasprintf("%s\n%s", label, period_format(p, buf));
+}
+
+/* Section 1: every indicator of the ward (sub-rows left to sections 3, 4). */
+static void draw_overview(struct pdf_doc *d, const struct summary *s)
+{
+	enum { NC = 8 };
+	static const double w[NC] = { 0, 60, 42, 38, 52, 40, 48, 48 };
+	struct pdf_column cols[NC];
+	columns_fill(cols, NC, w, 0);
+	cols[4].align = PDF_ALIGN_CENTER;
+	const char *head[NC] = { _("Indicator"), _("Count"), _("Value"), _("Target"), _("Status"),
+				 _("Missing"), _("Previous"), _("Last year") };
+	pdf_table_fit(d, cols, NC, head, &st_table_head, 0);
+	struct pdf_table t = { NC, cols, head, st_table, st_table_head };
+	pdf_table_header(d, &t);
+	for (int i = 0; i < s->nrows; i++) {
+		const struct ind_row *r = &s->rows[i];
+		if (strchr(r->id, '.'))
+			continue;
+		char *c[NC];
+		char a[32], b[32];
+		bool bold[NC] = { false };
+		c[0] = xstrdup(r->label);
+		c[1] = r->def->type == IT_RATE && r->cur.known
+			? xasprintf("%s/%s", numfmt_int(r->cur.num, a), numfmt_int(r->cur.den, b)) : xstrdup("");
+		c[2] = summary_value_text(r, &r->cur);
+		c[3] = r->has_target ? xasprintf("%s%s", numfmt_num(r->target, a),
+						 r->def->type == IT_RATE ? "%" : "") : xstrdup("");
+		c[4] = xstrdup(r->has_status ? (r->met ? _("met") : _("not met")) : "");
+		bold[4] = bold[5] = r->has_status && !r->met;
+		c[5] = r->has_missing ? xstrdup(numfmt_int(r->missing, a)) : xstrdup("");
+		c[6] = summary_value_text(r, &r->prev);
+		c[7] = summary_value_text(r, &r->last_year);
+		row_out(d, &t, c, bold);
+	}
+	d->y += 8;
+}
+
+/* The target of breakdown column i: the ward's, else the first group's. */
+static bool rate_target(const struct breakdown *b, int i, double *out)
+{
+	for (int g = -1; g < b->n; g++) {
+		const struct breakdown_cell *c = g < 0 ? &b->total.cell[i] : &b->rows[g].cell[i];
+		if (c->has_target) {
+			*out = c->target;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Section 2: the rate indicators group by group, cells below target in
+ * bold with a star. */
+static void draw_groups(struct pdf_doc *d, const struct breakdown *b)
+{
+	enum { NC = 3 + BREAKDOWN_RATES };
+	double w[NC] = { 34, 0, 48 };
+	for (int i = 0; i < BREAKDOWN_RATES; i++)
+		w[3 + i] = 60;
+	struct pdf_column cols[NC];
+	columns_fill(cols, NC, w, 1);
+	cols[0].align = PDF_ALIGN_CENTER;
+	char *head[NC];
+	head[0] = xstrdup(_("Group"));
+	head[1] = xstrdup(_("Name"));
+	head[2] = xstrdup(_("Households"));
+	for (int i = 0; i < BREAKDOWN_RATES; i++)
+		head[3 + i] = xasprintf("%s (%%)", _(indicator_find(breakdown_ids[i])->short_label));
+	pdf_table_fit(d, cols, NC, (const char *const *)head, &st_table_head, 1);
+	struct pdf_table t = { NC, cols, (const char *const *)head, st_table, st_table_head };
+	pdf_table_header(d, &t);
+	bool marked = false;
+	for (int g = 0; g <= b->n; g++) {
+		const struct breakdown_row *r = g < b->n ? &b->rows[g] : &b->total;
+		char *c[NC];
+		char a[32];
+		bool bold[NC] = { false };
+		c[0] = xstrdup(g < b->n ? r->code : "");
+		c[1] = xstrdup(r->name ? r->name : "");
+		c[2] = xstrdup(numfmt_int(r->stock.households, a));
+		for (int i = 0; i < BREAKDOWN_RATES; i++) {
+			const struct breakdown_cell *cell = &r->cell[i];
+			bool below = cell->has_target && !cell->met;
+			c[3 + i] = !cell->v.known ? xstrdup("-")
+				: xasprintf("%s%s", numfmt_dec1(cell->v.value, a), below ? "*" : "");
+			bold[3 + i] = below;
+			marked |= below;
+		}
+		if (g == b->n)
+			for (int i = 0; i < NC; i++)
+				bold[i] = true;
+		row_out(d, &t, c, bold);
+	}
+	/* Last, the targets the stars refer to. */
+	char *c[NC] = { xstrdup(""), xstrdup(_("Target")), xstrdup("") };
+	for (int i = 0; i < BREAKDOWN_RATES; i++) {
+		double tg;
+		char a[32];
+		c[3 + i] = xstrdup(rate_target(b, i, &tg) ? numfmt_num(tg, a) : "");
+	}
+	row_out(d, &t, c, NULL);
+	cells_free(head, NC);
+	d->y += 3;
+	if (marked)
+		pdf_paragraph(d, _("* below the target of the period."), &st_note, PDF_ALIGN_LEFT, 0, 0);
+	d->y += 8;
+}
+
+/* Section 3: incidents by category against the two comparison periods,
+ * then the summary's sentence about them. */
+static void draw_incidents(struct pdf_doc *d, const struct flow_table *f, const struct summary *s)
+{
+	enum { NC = 5 };
+	static const double w[NC] = { 0, 68, 68, 72, 68 };
+	struct pdf_column cols[NC];
+	columns_fill(cols, NC, w, 0);
+	char *head[NC] = { xstrdup(_("Category")), head_period(_("This period"), &s->period),
+			   head_period(_("Previous"), &s->prev), head_period(_("Last year"), &s->last_year),
+			   xstrdup(_("Change")) };
+	pdf_table_fit(d, cols, NC, (const char *const *)head, &st_table_head, 0);
+	struct pdf_table t = { NC, cols, (const char *const *)head, st_table, st_table_head };
+	pdf_table_header(d, &t);
+	for (int r = 0; r <= f->nrows; r++) {
+		bool total = r == f->nrows;
+		long long cur = total ? f->total : f->row_total[r];
+		long long prev = total ? f->prev_total : f->row_prev[r];
+		long long ly = total ? f->last_year_total : f->row_last_year[r];
+		/* Categories with nothing in any period stay out, as in the text. */
+		if (!total && !cur && !prev && !ly)
+			continue;
+		char a[32], b[32], c3[32];
+		char *c[NC] = { xstrdup(total ? _("Total") : f->row_labels[r]), xstrdup(numfmt_int(cur, a)),
+				xstrdup(numfmt_int(prev, b)), xstrdup(numfmt_int(ly, c3)), signed_count(cur - prev) };
+		bool bold[NC] = { total, total, total, total, total };
+		row_out(d, &t, c, bold);
+	}
+	cells_free(head, NC);
+	d->y += 6;
+	char *sent = summary_incident_sentence(s);
+	char *line = xasprintf(_("Incidents: %s"), sent);
+	pdf_paragraph(d, line, &st_body, PDF_ALIGN_LEFT, INDENT, 8);
+	free(line);
+	free(sent);
+}
+
+/* Section 4: outreach sessions by kind, month by month when the period has
+ * two to four months, with totals and the comparison periods. */
+static void draw_outreach(struct pdf_doc *d, const struct flow_table *f, const struct summary *s)
+{
+	int months = f->ncols >= 2 && f->ncols <= 4 ? f->ncols : 0;
+	int nc = 4 + months;
+	double w[MAX_COLS] = { 0 };
+	for (int i = 1; i < nc; i++)
+		w[i] = i <= months ? 50 : 64;
+	struct pdf_column cols[MAX_COLS];
+	columns_fill(cols, nc, w, 0);
+	char *head[MAX_COLS];
+	head[0] = xstrdup(_("Kind"));
+	for (int m = 0; m < months; m++) {
+		int ym = f->period.first + m;
+		head[1 + m] = xasprintf("%02d/%d", ym % 12 + 1, ym / 12);
+	}
+	head[1 + months] = head_period(_("This period"), &s->period);
+	head[2 + months] = head_period(_("Previous"), &s->prev);
+	head[3 + months] = head_period(_("Last year"), &s->last_year);
+	pdf_table_fit(d, cols, nc, (const char *const *)head, &st_table_head, 0);
+	struct pdf_table t = { nc, cols, (const char *const *)head, st_table, st_table_head };
+	pdf_table_header(d, &t);
+	for (int r = 0; r <= f->nrows; r++) {
+		bool total = r == f->nrows;
+		char *c[MAX_COLS];
+		bool bold[MAX_COLS];
+		char a[32];
+		c[0] = xstrdup(total ? _("Total") : f->row_labels[r]);
+		for (int m = 0; m < months; m++)
+			c[1 + m] = xstrdup(numfmt_int(total ? f->col_total[m] : f->cells[r * f->ncols + m], a));
+		c[1 + months] = xstrdup(numfmt_int(total ? f->total : f->row_total[r], a));
+		c[2 + months] = xstrdup(numfmt_int(total ? f->prev_total : f->row_prev[r], a));
+		c[3 + months] = xstrdup(numfmt_int(total ? f->last_year_total : f->row_last_year[r], a));
+		for (int i = 0; i < nc; i++)
+			bold[i] = total;
+		row_out(d, &t, c, bold);
+	}
+	cells_free(head, nc);
+	d->y += 8;
+}
+
+/* Fills the bar of a rate: solid dark grey (style 0) or white with black
+ * diagonal hatching (style 1), outlined in black. */
+static void bar_fill(cairo_t *cr, double x, double y, double w, double h, int style)
+{
+	cairo_save(cr);
+	cairo_rectangle(cr, x, y, w, h);
+	if (style == 0) {
+		cairo_set_source_rgb(cr, 0.45, 0.45, 0.45);
+		cairo_fill_preserve(cr);
+	} else {
+		cairo_set_source_rgb(cr, 1, 1, 1);
+		cairo_fill_preserve(cr);
+		cairo_clip_preserve(cr);
+		cairo_set_source_rgb(cr, 0, 0, 0);
+		cairo_set_line_width(cr, 0.6);
+		cairo_new_path(cr);
+		for (double k = -h; k < w; k += 3.5) {
+			cairo_move_to(cr, x + k, y + h);
+			cairo_line_to(cr, x + k + h, y);
+		}
+		cairo_stroke(cr);
+		cairo_reset_clip(cr);
+		cairo_rectangle(cr, x, y, w, h);
+	}
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	cairo_set_line_width(cr, 0.6);
+	cairo_stroke(cr);
+	cairo_restore(cr);
+}
+
+/* The dash pattern of a target line: long dashes (0) or dash-dot (1). */
+static void target_dash(cairo_t *cr, int style)
+{
+	static const double dash0[] = { 6, 3 }, dash1[] = { 6, 2, 1.5, 2 };
+	if (style == 0)
+		cairo_set_dash(cr, dash0, 2, 0);
+	else
+		cairo_set_dash(cr, dash1, 4, 0);
+	cairo_set_line_width(cr, 1.2);
+}
+
+/* Section 5: a bar chart of extinguisher and Báo cháy 114 coverage by
+ * group, 0-100 %, each target a horizontal line across it, a legend below. */
+static void draw_chart(struct pdf_doc *d, const struct breakdown *b)
+{
+	static const int which[2] = { 0, 3 };   /* breakdown cells charted */
+	const struct pdf_style tick = { 10, false, false };
+	const double plot_h = CHART_PLOT;
+	if (b->n == 0) {
+		pdf_paragraph(d, _("No group is active at the end of the period."), &st_body, PDF_ALIGN_LEFT,
+			      INDENT, 8);
+		return;
+	}
+	pdf_need(d, CHART_HEIGHT);
+	cairo_t *cr = d->cr;
+	double x0 = PDF_LEFT + 34, x1 = PDF_RIGHT - 40, y0 = d->y + 8, y1 = y0 + plot_h;
+
+	/* Grid and axis labels every 20 %. */
+	for (int p = 0; p <= 100; p += 20) {
+		double y = y1 - plot_h * p / 100.0;
+		char a[32], *lab = xasprintf("%s%%", numfmt_int(p, a));
+		double h = pdf_text_height(d, lab, &tick, 0);
+		pdf_text_at(d, PDF_LEFT, y - h / 2, x0 - 4 - PDF_LEFT, lab, &tick, PDF_ALIGN_RIGHT);
+		free(lab);
+		if (p > 0) {
+			cairo_set_source_rgb(cr, 0.7, 0.7, 0.7);
+			cairo_set_line_width(cr, 0.3);
+			cairo_move_to(cr, x0, y);
+			cairo_line_to(cr, x1, y);
+			cairo_stroke(cr);
+		}
+	}
+
+	/* Two bars per group, side by side, the code underneath. */
+	double slot = (x1 - x0) / b->n, bw = slot * 0.32;
+	if (bw > 16)
+		bw = 16;
+	for (int g = 0; g < b->n; g++) {
+		const struct breakdown_row *r = &b->rows[g];
+		double cx = x0 + slot * (g + 0.5);
+		for (int k = 0; k < 2; k++) {
+			const struct ind_value *v = &r->cell[which[k]].v;
+			double val = !v->known ? 0 : v->value > 100 ? 100 : v->value < 0 ? 0 : v->value;
+			double h = plot_h * val / 100.0;
+			if (v->known && h > 0)
+				bar_fill(cr, cx - bw + k * bw, y1 - h, bw, h, k);
+		}
+		pdf_text_at(d, cx - slot / 2, y1 + 3, slot, r->code, &tick, PDF_ALIGN_CENTER);
+	}
+
+	/* The axes, then the targets over the bars. */
+	pdf_line(d, x0, y0 - 4, x0, y1, 0.8);
+	pdf_line(d, x0, y1, x1, y1, 0.8);
+	double target[2];
+	bool has[2];
+	for (int k = 0; k < 2; k++) {
+		has[k] = rate_target(b, which[k], &target[k]);
+		if (!has[k])
+			continue;
+		double t = target[k] > 100 ? 100 : target[k] < 0 ? 0 : target[k];
+		double y = y1 - plot_h * t / 100.0;
+		cairo_save(cr);
+		cairo_set_source_rgb(cr, 0, 0, 0);
+		target_dash(cr, k);
+		cairo_move_to(cr, x0, y);
+		cairo_line_to(cr, x1, y);
+		cairo_stroke(cr);
+		cairo_restore(cr);
+		char a[32], *lab = xasprintf("%s%%", numfmt_num(t, a));
+		double h = pdf_text_height(d, lab, &tick, 0);
+		/* Two targets close together: the second label goes below. */
+		double off = k == 1 && has[0] && fabs(target[0] - target[1]) < 6 ? h / 2 + 1 : -h / 2;
+		pdf_text_at(d, x1 + 3, y + off, PDF_RIGHT - x1 - 3, lab, &tick, PDF_ALIGN_LEFT);
+		free(lab);
+	}
+
+	/* The legend: a swatch and a line for each indicator. */
+	double ly = y1 + 22, colw = PDF_WIDTH / 2;
+	for (int k = 0; k < 2; k++) {
+		const struct indicator_def *def = indicator_find(breakdown_ids[which[k]]);
+		double lx = PDF_LEFT + colw * k;
+		bar_fill(cr, lx, ly + 2, 14, 9, k);
+		pdf_text_at(d, lx + 20, ly, colw - 24, _(def->short_label), &tick, PDF_ALIGN_LEFT);
+		if (!has[k])
+			continue;
+		cairo_save(cr);
+		cairo_set_source_rgb(cr, 0, 0, 0);
+		target_dash(cr, k);
+		cairo_move_to(cr, lx, ly + 22);
+		cairo_line_to(cr, lx + 14, ly + 22);
+		cairo_stroke(cr);
+		cairo_restore(cr);
+		char *tt = target_text(target[k]);
+		pdf_text_at(d, lx + 20, ly + 16, colw - 24, tt, &tick, PDF_ALIGN_LEFT);
+		free(tt);
+	}
+	d->y = y0 - 8 + CHART_HEIGHT;
+}
+
+/* The foot: recipients on the left, the signer's title, room for the
+ * signature and the name on the right, both starting on the same line. */
+static void draw_signature(struct pdf_doc *d, const struct report_info *info)
+{
+	const struct pdf_style label = { 12, true, true }, item = { 11, false, false };
+	const struct pdf_style signer = { 13, true, false };
+	const double gap = 72;   /* room for signature and seal */
+	double lw = PDF_WIDTH * 0.45, rx = PDF_LEFT + lw, rw = PDF_WIDTH - lw;
+	char *title = pdf_upper(info->signer_title);
+	const char *name = info->signer_name ? info->signer_name : "";
+	const char *nn = _("Recipients:");
+	double lh = pdf_text_height(d, nn, &label, lw);
+	for (size_t i = 0; i < info->recipients.n; i++) {
+		char *line = xasprintf("- %s", info->recipients.items[i]);
+		lh += pdf_text_height(d, line, &item, lw);
+		free(line);
+	}
+	double rh = pdf_text_height(d, title, &signer, rw) + gap + pdf_text_height(d, name, &signer, rw);
+	d->y += 12;
+	pdf_need(d, lh > rh ? lh : rh);
+	double y = d->y;
+	y += pdf_text_at(d, PDF_LEFT, y, lw, nn, &label, PDF_ALIGN_LEFT);
+	for (size_t i = 0; i < info->recipients.n; i++) {
+		char *line = xasprintf("- %s", info->recipients.items[i]);
+		y += pdf_text_at(d, PDF_LEFT, y, lw, line, &item, PDF_ALIGN_LEFT);
+		free(line);
+	}
+	double ry = d->y + pdf_text_at(d, rx, d->y, rw, title, &signer, PDF_ALIGN_CENTER) + gap;
+	ry += pdf_text_at(d, rx, ry, rw, name, &signer, PDF_ALIGN_CENTER);
+	free(title);
+	d->y = y > ry ? y : ry;
+}
+
+/* The whole document, page after page. */
+static void draw_report(struct pdf_doc *d, const struct report *r)
+{
+	const struct summary *s = &r->summary;
+	draw_heading(d, &r->info);
+
+	char p[32], pp[32], pl[32], d1[11], d2[11];
+	int sd = (int)settings_int(CFG_MONTH_START_DAY);
+	char *intro = xasprintf(_("Reporting period %s (%s to %s), compared with the previous period %s "
+				  "and the same period last year %s."),
+				period_format(&s->period, p), date_dmy(period_start(&s->period, sd), d1),
+				date_dmy(period_end(&s->period, sd), d2), period_format(&s->prev, pp),
+				period_format(&s->last_year, pl));
+	pdf_paragraph(d, intro, &st_body, PDF_ALIGN_LEFT, INDENT, 6);
+	free(intro);
+
+	draw_section(d, _("1. Overview of the period"), TABLE_START);
+	draw_overview(d, s);
+	draw_section(d, _("2. Groups"), TABLE_START);
+	draw_groups(d, &r->breakdown);
+	draw_section(d, _("3. Incidents of social disorder"), TABLE_START);
+	draw_incidents(d, &r->incidents, s);
+	draw_section(d, _("4. Outreach"), TABLE_START);
+	draw_outreach(d, &r->outreach, s);
+	draw_section(d, _("5. Extinguisher and Báo cháy 114 coverage by group"),
+		     r->breakdown.n ? CHART_HEIGHT : 20);
+	draw_chart(d, &r->breakdown);
+	draw_signature(d, &r->info);
+}
+
+/* Where cairo's bytes go: the temp file, remembering the first error. */
+struct sink {
+	int fd;
+	int err;
+};
+
+/* cairo's write callback: writes all of `data` or records errno. */
+static cairo_status_t sink_write(void *closure, const unsigned char *data, unsigned int len)
+{
+	struct sink *s = closure;
+	while (!s->err && len > 0) {
+		ssize_t w = write(s->fd, data, len);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0) {
+			s->err = errno;
+			break;
+		}
+		data += w;
+		len -= (unsigned int)w;
+	}
+	return s->err ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
+}
+
+bool report_write_pdf(const struct report *r, const char *path, struct strlist *errors)
+{
+	char *tmp = xasprintf("%s.tmpXXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		sl_pushf(errors, _("cannot write %s: %s"), path, strerror(errno));
+		free(tmp);
+		return false;
+	}
+	struct sink sink = { fd, 0 };
+	cairo_status_t st = CAIRO_STATUS_SUCCESS;
+	if (fchmod(fd, 0600) != 0)
+		sink.err = errno;
+	if (!sink.err) {
+		struct pdf_doc d;
+		pdf_open(&d, sink_write, &sink);
+		char *title = xasprintf("%s - %s", r->info.title ? r->info.title : "",
+					r->info.subject ? r->info.subject : "");
+		cairo_pdf_surface_set_metadata(d.surface, CAIRO_PDF_METADATA_TITLE, title);
+		cairo_pdf_surface_set_metadata(d.surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_STRING);
+		free(title);
+		draw_report(&d, r);
+		st = pdf_close(&d);
+	}
+	bool ok = !sink.err && st == CAIRO_STATUS_SUCCESS;
+	if (ok && fsync(fd) != 0)
+		sink.err = errno;
+	if (close(fd) != 0 && ok && !sink.err)
+		sink.err = errno;
+	if (ok && !sink.err && rename(tmp, path) != 0)
+		sink.err = errno;
+	ok = !sink.err && st == CAIRO_STATUS_SUCCESS;
+	if (!ok) {
+		unlink(tmp);
+		if (sink.err)
+			sl_pushf(errors, _("cannot write %s: %s"), path, strerror(sink.err));
+		else
+			sl_pushf(errors, _("cannot make the PDF %s: %s"), path, cairo_status_to_string(st));
+	}
+	free(tmp);
+	return ok;
+}
