@@ -92,6 +92,26 @@ expect_grep "$T/out" "Phường Mới" "the ward is saved"
 "$WARDSAFE_BIN" --db "$NEW" list population > "$T/out"
 expect_grep "$T/out" "1	2026-11-24	150	520" "the first group with its population"
 
+# ---- the reports screen: save, change the details, print without a shell
+screens rsave "p<C-u>2023-Q3<Enter><F10><Dump>w<C-u>$T/bc.pdf<Enter><Dump>" --lang en --db "$DB"
+expect_grep "$T/rsave.txt" "SOCIALIST REPUBLIC OF VIETNAM" "F10 shows the report of the period"
+expect_grep "$T/rsave.txt" "Report saved to" "w saves it"
+[ -s "$T/bc.pdf" ] && [ "$(head -c 4 "$T/bc.pdf")" = "%PDF" ]; ok $? "as a PDF when the name ends in .pdf"
+screens rsave2 "p<C-u>2023-Q3<Enter><F10>w<C-u>$T/bc.pdf<Enter><Dump>n" --lang en --db "$DB"
+expect_grep "$T/rsave2.txt" "already exists" "an existing file is only replaced after a confirmation"
+screens rdetails "p<C-u>2023-Q3<Enter><F10>e<C-u>15/BC-CAP<Enter><Enter><Enter><C-u>Nguyễn Văn Đệ<Enter><Esc><Dump><End><Dump>" --lang en --db "$DB"
+expect_grep "$T/rdetails.txt" "No.: 15/BC-CAP" "e changes the report number"
+expect_grep "$T/rdetails.txt" "Nguyễn Văn Đệ" "and the signer's name (at the end of the report)"
+mkdir -p "$T/printed"
+printf '[general]\noperator = Trung úy Kiểm Thử\n[report]\nprint_command = cp -t %s/printed\n' "$T" > "$T/print.ini"
+WARDSAFE_CONFIG="$T/print.ini" screens rprint "p<C-u>2023-Q3<Enter><F10>P<Dump>y<Dump>" --lang en --db "$DB"
+expect_grep "$T/rprint.txt" "Send the report to the printer?" "P asks before printing"
+expect_grep "$T/rprint.txt" "sent to the printer" "and runs the print command"
+[ "$(head -c 4 "$T"/printed/*.pdf 2>/dev/null)" = "%PDF" ]; ok $? "the print command got the PDF as its last argument"
+printf '[report]\nprint_command = sh -c "touch %s/pwned" ; touch %s/pwned2\n' "$T" "$T" > "$T/evil.ini"
+WARDSAFE_CONFIG="$T/evil.ini" screens revil "p<C-u>2023-Q3<Enter><F10>Py" --lang en --db "$DB"
+[ ! -e "$T/pwned2" ]; ok $? "the print command is not run through a shell (no ; chaining)"
+
 # ---- no terminal, no script: a clear message, not a broken screen
 "$WARDSAFE_BIN" --lang en --db "$DB" < /dev/null > "$T/out" 2>&1
 [ $? -eq 3 ]; ok $? "without a terminal the screens refuse to start"
