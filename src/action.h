@@ -21,6 +21,8 @@ enum action_id {
 	ACT_FILTER_GROUP, ACT_FILTER_PERIOD, ACT_NEXT_KIND,
 	/* reports */
 	ACT_SCROLL_LEFT, ACT_SCROLL_RIGHT, ACT_SAVE_REPORT, ACT_PRINT_REPORT, ACT_REPORT_DETAILS,
+	/* the views of the overview */
+	ACT_NEXT_VIEW, ACT_PREV_VIEW, ACT_HISTORY, ACT_INDICATOR, ACT_VIEW_LEFT, ACT_VIEW_RIGHT,
 	/* forms */
 	ACT_FORM_NEXT, ACT_FORM_PREV, ACT_FORM_SAVE, ACT_FORM_CANCEL, ACT_FORM_PICK,
 	/* text input, anywhere text is typed */
@@ -35,6 +37,7 @@ enum action_id {
 #define AS_REPORT 0x08  /* the reports screen */
 #define AS_FORM   0x10  /* a form */
 #define AS_TEXT   0x20  /* any text field (forms, prompts) */
+#define AS_VIEWS  0x40  /* the overview and its views (Tab) */
 
 #define ACTION_KEYS 3
 

@@ -277,3 +277,15 @@ void flow_table_free(struct flow_table *t)
 	free(t->row_last_year);
 	memset(t, 0, sizeof *t);
 }
+
+struct flow_row flow_table_row(const struct flow_table *t, int r)
+{
+	struct flow_row row;
+	row.total = r >= t->nrows;
+	row.label = row.total ? _("Total") : t->row_labels[r];
+	row.current = row.total ? t->total : t->row_total[r];
+	row.previous = row.total ? t->prev_total : t->row_prev[r];
+	row.last_year = row.total ? t->last_year_total : t->row_last_year[r];
+	row.empty = !row.current && !row.previous && !row.last_year;
+	return row;
+}

@@ -72,6 +72,15 @@ struct flow_table {
 	long long *row_prev, *row_last_year, prev_total, last_year_total;
 };
 
+/* Row r of a flow table, or its total row when r == nrows. */
+struct flow_row {
+	const char *label;          /* the translated "Total" for the total row */
+	long long current, previous, last_year;
+	bool total;
+	bool empty;                 /* nothing in any of the three periods */
+};
+struct flow_row flow_table_row(const struct flow_table *t, int r);
+
 bool flow_table_compute(sqlite3 *db, const char *indicator, const struct period *p, const char *group,
 			struct flow_table *out, struct strlist *errors);
 void flow_table_free(struct flow_table *t);

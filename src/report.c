@@ -211,15 +211,13 @@ static void text_flow(const struct flow_table *t, const char *title, struct strb
 	end_row(out);
 	rule(out, TEXT_WIDTH);
 	for (int r = 0; r <= t->nrows; r++) {
-		bool total = r == t->nrows;
-		long long cur = total ? t->total : t->row_total[r];
-		long long prev = total ? t->prev_total : t->row_prev[r];
-		long long ly = total ? t->last_year_total : t->row_last_year[r];
-		if (!total && !cur && !prev && !ly)
+		struct flow_row fr = flow_table_row(t, r);
+		long long cur = fr.current, prev = fr.previous, ly = fr.last_year;
+		if (!fr.total && fr.empty)
 			continue;
-		if (total)
+		if (fr.total)
 			rule(out, TEXT_WIDTH);
-		cell(out, total ? _("Total") : t->row_labels[r], 32, false);
+		cell(out, fr.label, 32, false);
 		cell(out, numfmt_int(cur, buf), 10, true);
 		cell(out, numfmt_int(prev, buf), 10, true);
 		cell(out, numfmt_int(ly, buf), 10, true);
@@ -402,8 +400,9 @@ void report_write_csv(const struct report *r, bool bom, struct strbuf *out)
 			for (int c = 0; c < t->ncols; c++)
 				sl_pushf(&v, "%lld", total ? t->col_total[c] : t->cells[row * t->ncols + c]);
 			sl_pushf(&v, "%lld", total ? t->total : t->row_total[row]);
-			sl_pushf(&v, "%lld", total ? t->prev_total : t->row_prev[row]);
-			sl_pushf(&v, "%lld", total ? t->last_year_total : t->row_last_year[row]);
+			struct flow_row fr = flow_table_row(t, row);
+			sl_pushf(&v, "%lld", fr.previous);
+			sl_pushf(&v, "%lld", fr.last_year);
 			csv_write_row(out, (const char *const *)v.items, (int)v.n, ',');
 			sl_free(&v);
 		}

@@ -288,12 +288,11 @@ static void draw_incidents(struct pdf_doc *d, const struct flow_table *f, const 
 	struct pdf_table t = { NC, cols, (const char *const *)head, st_table, st_table_head };
 	pdf_table_header(d, &t);
 	for (int r = 0; r <= f->nrows; r++) {
-		bool total = r == f->nrows;
-		long long cur = total ? f->total : f->row_total[r];
-		long long prev = total ? f->prev_total : f->row_prev[r];
-		long long ly = total ? f->last_year_total : f->row_last_year[r];
+		struct flow_row fr = flow_table_row(f, r);
+		bool total = fr.total;
+		long long cur = fr.current, prev = fr.previous, ly = fr.last_year;
 		/* Categories with nothing in any period stay out, as in the text. */
-		if (!total && !cur && !prev && !ly)
+		if (!total && fr.empty)
 			continue;
 		char a[32], b[32], c3[32];
 		char *c[NC] = { xstrdup(total ? _("Total") : f->row_labels[r]), xstrdup(numfmt_int(cur, a)),

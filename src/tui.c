@@ -384,17 +384,25 @@ void tui_show_lines(struct ui *ui, const char *title, const struct strlist *give
 				gap++;
 			hang = text_width(l) - text_width(gap);
 		}
-		struct strlist parts = STRLIST_INIT;
-		text_wrap(l, width, &parts);
-		for (size_t j = 0; j < parts.n; j++) {
-			if (j == 0)
-				sl_push(&wrapped, xstrdup(parts.items[j]));
-			else
-				sl_pushf(&wrapped, "%*s%s", hang < width / 2 ? hang : indent, "", parts.items[j]);
-		}
-		if (!parts.n)
+		/* The first line takes the whole width; continuation lines are
+		 * indented, so the rest wraps at the width that keeps them inside. */
+		if (hang >= width / 2)
+			hang = indent;
+		struct strlist first = STRLIST_INIT, rest = STRLIST_INIT;
+		text_wrap(l, width, &first);
+		if (!first.n)
 			sl_push(&wrapped, xstrdup(""));
-		sl_free(&parts);
+		else {
+			sl_push(&wrapped, xstrdup(first.items[0]));
+			const char *more = l + strlen(first.items[0]);
+			while (*more == ' ')
+				more++;
+			text_wrap(more, width - hang, &rest);
+			for (size_t j = 0; j < rest.n; j++)
+				sl_pushf(&wrapped, "%*s%s", hang, "", rest.items[j]);
+		}
+		sl_free(&first);
+		sl_free(&rest);
 	}
 	struct lines_box b = { title, lines, 0, _("Up/Down: scroll   Enter/Esc: close") };
 	tui_push_overlay(draw_lines_box, &b);
@@ -653,7 +661,8 @@ void tui_help(struct ui *ui, unsigned context, const char *about)
 	static const struct { unsigned scope; const char *title; } parts[] = {
 		{ AS_FORM, N_("In a form") }, { AS_TEXT, N_("While typing") },
 		{ AS_LIST, N_("In lists") }, { AS_DATA, N_("On screens with several kinds of record") },
-		{ AS_REPORT, N_("In reports") }, { AS_GLOBAL, N_("Everywhere") },
+		{ AS_REPORT, N_("In reports") }, { AS_VIEWS, N_("In the overview and its views") },
+		{ AS_GLOBAL, N_("Everywhere") },
 	};
 	for (size_t p = 0; p < ARRAY_SIZE(parts); p++) {
 		if (!(context & parts[p].scope))
@@ -662,6 +671,11 @@ void tui_help(struct ui *ui, unsigned context, const char *about)
 		for (int i = 0; i < action_count; i++) {
 			const struct action *a = &actions[i];
 			unsigned first = a->scope & (~a->scope + 1);
+			/* Listed under its first scope, or under the first of its
+			 * scopes that applies here (Up/Down on a report or a view). */
+			unsigned here = a->scope & context & ~AS_GLOBAL;
+			if (first != AS_GLOBAL && !(first & context) && here)
+				first = here & (~here + 1);
 			if (first != parts[p].scope && !(parts[p].scope == AS_TEXT && (a->scope & AS_TEXT)))
 				continue;
 			if (parts[p].scope == AS_GLOBAL && (a->scope & AS_TEXT))

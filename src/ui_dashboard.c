@@ -1,6 +1,11 @@
 /* ui_dashboard.c - the overview (Tổng quan): every indicator of the period
  * with its target, status and what is still missing.  The figures come from
- * summary_compute(), the same as `wardsafe summary`. */
+ * summary_compute(), the same as `wardsafe summary`.
+ *
+ * The overview also owns its analysis views (ui_views.h): Tab and
+ * Shift-Tab move through them, the first line names the one shown, and
+ * only the view shown is computed, when it is shown or the period
+ * changes. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -10,21 +15,54 @@
 #include "indicator.h"
 #include "numfmt.h"
 #include "summary.h"
+#include "text.h"
 #include "tui.h"
+#include "ui_views.h"
+
+/* The views after the overview itself (view 0), in Tab order. */
+static const struct view *const views[] = {
+	NULL, &view_breakdown, &view_behind, &view_incidents, &view_outreach, &view_trends,
+};
+#define NVIEWS ((int)ARRAY_SIZE(views))
+
+static const char *const overview_help =
+	N_("The overview shows every indicator for the selected period: the value, the target, "
+	   "whether it is met, how many households or people are still missing, and the change "
+	   "against the previous period and the same period last year. Change the period with [ ] or p. "
+	   "Tab shows the other views: by group, behind target, incidents and outreach by month, trends.");
 
 struct dashboard {
 	struct summary s;
 	bool have;
 	char *sentence;
+	int view;                /* index into views[]; 0 is the overview */
+	void *vstate;            /* the open view's state */
+	struct view_prefs prefs;
 };
 
-static void dash_enter(struct ui *ui, struct screen *sc)
+/* Frees what the current view (or the overview) computed. */
+static void close_view(struct dashboard *d)
 {
-	struct dashboard *d = sc->state;
+	if (d->vstate)
+		views[d->view]->close(d->vstate);
+	d->vstate = NULL;
 	if (d->have)
 		summary_free(&d->s);
+	d->have = false;
 	free(d->sentence);
 	d->sentence = NULL;
+}
+
+/* Computes what the current view shows for the period. */
+static void open_view(struct ui *ui, struct screen *sc)
+{
+	struct dashboard *d = sc->state;
+	close_view(d);
+	sc->help = d->view ? views[d->view]->help : overview_help;
+	if (d->view) {
+		d->vstate = views[d->view]->open(ui, &d->prefs);
+		return;
+	}
 	struct strlist errors = STRLIST_INIT;
 	d->have = summary_compute(ui->db, &ui->period, NULL, &d->s, &errors);
 	if (!d->have)
@@ -32,6 +70,12 @@ static void dash_enter(struct ui *ui, struct screen *sc)
 	else
 		d->sentence = summary_incident_sentence(&d->s);
 	sl_free(&errors);
+}
+
+/* On showing the screen and on a change of period: the current view again. */
+static void dash_enter(struct ui *ui, struct screen *sc)
+{
+	open_view(ui, sc);
 }
 
 /* Colour of a row: met, close to the target (within 10 points), or far. */
@@ -72,10 +116,39 @@ static char *status_text(const struct ind_row *r)
 	return xstrdup(_("not met"));
 }
 
+/* The first line: "Overview · By group · ..." and which view of how many. */
+static void draw_view_line(struct ui *ui, struct dashboard *d, int top)
+{
+	int cols = tui_cols();
+	struct strbuf t = STRBUF_INIT;
+	sb_puts(&t, _("Overview"));
+	if (d->view) {
+		sb_printf(&t, " · %s", _(views[d->view]->name));
+		char *more = d->vstate && views[d->view]->title ? views[d->view]->title(ui, d->vstate) : NULL;
+		if (more && *more)
+			sb_printf(&t, " · %s", more);
+		free(more);
+	}
+	char *pos = xasprintf(_("Tab %d/%d"), d->view + 1, NVIEWS);
+	int pw = text_width(pos);
+	tui_put(top, 0, cols - pw - 1, t.buf, TC_TITLE);
+	tui_put_right(top, cols - pw, pw, pos, TC_NORMAL);
+	free(pos);
+	sb_free(&t);
+}
+
+/* Draws the first line, then the overview or the current view. */
 static void dash_draw(struct ui *ui, struct screen *sc, int top, int rows)
 {
-	(void)ui;
 	struct dashboard *d = sc->state;
+	draw_view_line(ui, d, top);
+	top++;
+	rows--;
+	if (d->view) {
+		if (d->vstate)
+			views[d->view]->draw(ui, d->vstate, top, rows);
+		return;
+	}
 	if (!d->have)
 		return;
 	int cols = tui_cols();
@@ -166,12 +239,39 @@ static void dash_draw(struct ui *ui, struct screen *sc, int top, int rows)
 	}
 }
 
+/* Tab and Shift-Tab change the view, F2 on a view returns to the overview;
+ * the rest goes to the view. */
+static bool dash_key(struct ui *ui, struct screen *sc, struct wkey k, enum action_id act)
+{
+	(void)k;
+	struct dashboard *d = sc->state;
+	if (act == ACT_NEXT_VIEW || act == ACT_PREV_VIEW) {
+		close_view(d); /* before the index changes: it knows how */
+		d->view = (d->view + (act == ACT_NEXT_VIEW ? 1 : NVIEWS - 1)) % NVIEWS;
+		open_view(ui, sc);
+		return true;
+	}
+	if (act == ACT_DASHBOARD && d->view) {
+		/* F2 on a view: back to the overview itself. */
+		close_view(d);
+		d->view = 0;
+		open_view(ui, sc);
+		return true;
+	}
+	if (d->view && d->vstate && views[d->view]->key(ui, d->vstate, act))
+		return true;
+	if (act == ACT_SORT || act == ACT_INDICATOR || act == ACT_HISTORY) {
+		tui_message(ui, false, "%s", _("Not on this view: Tab shows the group view (s, Enter) and the trends (i)."));
+		return true;
+	}
+	return false;
+}
+
+/* Frees the screen's state. */
 static void dash_free(struct screen *sc)
 {
 	struct dashboard *d = sc->state;
-	if (d->have)
-		summary_free(&d->s);
-	free(d->sentence);
+	close_view(d);
 	free(d);
 }
 
@@ -182,13 +282,15 @@ struct screen *ui_dashboard_new(void)
 	s->action = ACT_DASHBOARD;
 	s->title = N_("Overview");
 	s->tab = N_("Overview");
-	s->context = AS_GLOBAL;
-	s->help = N_("The overview shows every indicator for the selected period: the value, the target, "
-		     "whether it is met, how many households or people are still missing, and the change "
-		     "against the previous period and the same period last year. Change the period with [ ] or p.");
+	s->context = AS_VIEWS;
+	s->help = overview_help;
 	s->enter = dash_enter;
 	s->draw = dash_draw;
+	s->key = dash_key;
 	s->free = dash_free;
-	s->state = xcalloc(1, sizeof(struct dashboard));
+	struct dashboard *d = xcalloc(1, sizeof *d);
+	d->prefs.sort = -1;
+	d->prefs.trend = "extinguisher";
+	s->state = d;
 	return s;
 }

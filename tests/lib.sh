@@ -80,6 +80,21 @@ demo_db() {
 	"$WARDSAFE_BIN" --db "$1" demo >/dev/null
 }
 
+# screens NAME KEYS [ARGS...]: runs the screens in scripted mode with the
+# keys; the dump goes to $T/NAME.txt, the status to $rc.
+screens() {
+	name=$1 keys=$2
+	shift 2
+	printf '%s' "$keys" > "$T/$name.keys"
+	WARDSAFE_SCRIPT="$T/$name.keys" WARDSAFE_DUMP="$T/$name.txt" \
+		"$WARDSAFE_BIN" "$@" > "$T/$name.out" 2> "$T/$name.err"
+	rc=$?
+}
+# same_dump NAME TEXT: compares $T/NAME.txt with tests/expected/screens/NAME.txt.
+same_dump() {
+	expect_same "$T/$1.txt" "$EXPECTED/screens/$1.txt" "$2"
+}
+
 finish() {
 	echo "1..$tap_n"
 	[ "$tap_failed" -eq 0 ]

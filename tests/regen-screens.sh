@@ -6,6 +6,7 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 export WARDSAFE_DATADIR="$top/data" WARDSAFE_LOCALEDIR="$top/po/locale" WARDSAFE_TODAY=2026-11-24
 export LC_ALL=C.UTF-8 TZ=UTC
+unset WARDSAFE_ASCII
 bin="$top/src/wardsafe"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
@@ -25,4 +26,7 @@ gen vi 'p<C-u>2023-Q3<Enter><Dump><F4><Dump>' --db "$T/demo.db"
 COLUMNS=120 LINES=30 gen wide 'p<C-u>2023-Q3<Enter><Dump><F3><Dump>' --lang en --db "$T/demo.db"
 gen help '<F1><Dump><Esc><F4><F1><Dump><Esc>' --lang en --db "$T/demo.db"
 gen form '<F4>a<F4>9<Enter><Tab>999<Tab>5<F2><Dump><C-u>170<Tab><C-u>150<F2><Dump>y<Dump>' --lang en --db "$T/demo.db"
+# These must be the same as in tests/tui-views.sh.
+gen views 'p<C-u>2023-Q3<Enter><Dump><Tab><Dump><Tab><Dump><Tab><Dump><Tab><Dump><Tab><Dump><Tab><Dump>' --lang en --db "$T/demo.db"
+gen trends 'p<C-u>2022-01..2023-12<Enter><S-Tab><Dump>' --lang en --db "$T/demo.db"
 echo "regenerated $(ls "$out" | wc -l) dumps in $out"

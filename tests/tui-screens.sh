@@ -11,19 +11,6 @@ export WARDSAFE_CONFIG="$T/test.ini"
 DB="$T/demo.db"
 demo_db "$DB"
 
-# screens NAME KEYS [ARGS...]: runs the screens with the keys, dump in $T/NAME.
-screens() {
-	name=$1 keys=$2
-	shift 2
-	printf '%s' "$keys" > "$T/$name.keys"
-	WARDSAFE_SCRIPT="$T/$name.keys" WARDSAFE_DUMP="$T/$name.txt" \
-		"$WARDSAFE_BIN" "$@" > "$T/$name.out" 2> "$T/$name.err"
-	rc=$?
-}
-# same_dump NAME TEXT: compares a dump with tests/expected/screens/NAME.txt.
-same_dump() {
-	expect_same "$T/$1.txt" "$SCREENS/$1.txt" "$2"
-}
 ws() { "$WARDSAFE_BIN" --lang en --db "$DB" "$@"; }
 
 # ---- every screen on the demo ward, Q3 2023
