@@ -318,7 +318,13 @@ sqlite3 *db_open(const char *path, enum db_mode mode, struct strlist *errors)
 		return NULL;
 	}
 	sqlite3_extended_result_codes(db, 1);
-	sqlite3_busy_timeout(db, 5000);
+	/* How long to wait for another program's lock; $WARDSAFE_BUSY_TIMEOUT
+	 * (milliseconds) shortens it for tests. */
+	long long busy = 5000;
+	const char *bt = getenv("WARDSAFE_BUSY_TIMEOUT");
+	if (bt && *bt)
+		parse_int64(bt, &busy);
+	sqlite3_busy_timeout(db, (int)busy);
 	/* foreign_keys must be set outside any transaction. */
 	if (!db_exec(db, "PRAGMA foreign_keys = ON", errors))
 		goto fail;
@@ -334,6 +340,14 @@ sqlite3 *db_open(const char *path, enum db_mode mode, struct strlist *errors)
 		goto fail;
 	if (!install_audit_triggers(db, errors))
 		goto fail;
+	/* For tests: $WARDSAFE_MAX_PAGES caps the file as a full disk would. */
+	const char *mp = getenv("WARDSAFE_MAX_PAGES");
+	long long pages;
+	if (mp && *mp && parse_int64(mp, &pages) && pages > 0) {
+		char *sql = xasprintf("PRAGMA max_page_count = %lld", pages);
+		sqlite3_exec(db, sql, NULL, NULL, NULL);
+		free(sql);
+	}
 	return db;
 fail:
 	sqlite3_close(db);
