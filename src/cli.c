@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "action.h"
+#include "audit.h"
 #include "check.h"
 #include "cli.h"
 #include "db.h"
@@ -128,8 +129,15 @@ static void print_list(const struct strlist *l, bool warning)
 static sqlite3 *open_db(struct cli_env *env, enum db_mode mode)
 {
 	struct strlist errors = STRLIST_INIT;
+	bool existed = access(env->db_path, F_OK) == 0;
 	sqlite3 *db = db_open(env->db_path, mode, &errors);
 	print_list(&errors, false);
+	if (db && existed) {
+		struct strlist warnings = STRLIST_INIT;
+		db_startup(db, env->db_path, &warnings);
+		print_list(&warnings, true);
+		sl_free(&warnings);
+	}
 	sl_free(&errors);
 	return db;
 }
@@ -887,6 +895,95 @@ static int cmd_keys(struct cli_env *env, int argc, char **argv)
 	return EXIT_DONE;
 }
 
+static int cmd_restore(struct cli_env *env, int argc, char **argv)
+{
+	struct strlist pos = STRLIST_INIT;
+	if (!parse_opts(argc, argv, NULL, &pos) || pos.n != 1) {
+		if (pos.n != 1)
+			cli_error(_("usage: wardsafe restore FILE"));
+		sl_free(&pos);
+		return EXIT_USAGE;
+	}
+	struct strlist errors = STRLIST_INIT;
+	char *kept = NULL;
+	bool ok = db_restore(env->db_path, pos.items[0], &kept, &errors);
+	print_list(&errors, false);
+	if (ok) {
+		printf(_("Restored %s from %s\n"), env->db_path, pos.items[0]);
+		if (kept)
+			printf(_("The replaced database was kept as %s\n"), kept);
+	}
+	free(kept);
+	sl_free(&errors);
+	sl_free(&pos);
+	return ok ? EXIT_DONE : EXIT_DBERR;
+}
+
+struct audit_ctx {
+	sqlite3 *db;
+	bool tsv;
+	long n;
+};
+
+static bool audit_row(const struct audit_entry *e, void *vctx)
+{
+	struct audit_ctx *c = vctx;
+	if (c->tsv) {
+		printf("%lld\t%s\t%s\t%s\t%lld\t%s\t%s\t%s\n", e->id, e->at, e->operator_, e->kind, e->row_id,
+		       e->action, e->old_json ? e->old_json : "", e->new_json ? e->new_json : "");
+	} else {
+		char *what = audit_describe(c->db, e);
+		printf("%s  %-16s %-7s %s %lld: %s\n", e->at, e->operator_, e->action, e->kind, e->row_id, what);
+		free(what);
+	}
+	c->n++;
+	return true;
+}
+
+static int cmd_audit(struct cli_env *env, int argc, char **argv)
+{
+	const char *period = NULL, *op = NULL, *format = "text";
+	struct opt opts[] = { { "--period", true, &period, NULL }, { "--operator", true, &op, NULL },
+			      { "--format", true, &format, NULL }, { NULL, false, NULL, NULL } };
+	struct strlist pos = STRLIST_INIT;
+	int rc = EXIT_USAGE;
+	struct period p;
+	if (!parse_opts(argc, argv, opts, &pos))
+		goto out;
+	if (pos.n) {
+		cli_error(_("usage: wardsafe audit [--period P] [--operator NAME] [--format text|tsv]"));
+		goto out;
+	}
+	if (strcmp(format, "text") != 0 && strcmp(format, "tsv") != 0) {
+		cli_error(_("--format takes text or tsv, not '%s'"), format);
+		goto out;
+	}
+	if (period && !get_period(period, &p))
+		goto out;
+	sqlite3 *db = open_db(env, DB_EXISTING);
+	if (!db) {
+		rc = EXIT_DBERR;
+		goto out;
+	}
+	struct audit_filter f = { 0, 0, op };
+	if (period) {
+		int sd = (int)settings_int(CFG_MONTH_START_DAY);
+		f.from = period_start(&p, sd);
+		f.to = period_end(&p, sd);
+	}
+	struct audit_ctx c = { db, !strcmp(format, "tsv"), 0 };
+	if (c.tsv)
+		printf("id\tat\toperator\tkind\trow\taction\told\tnew\n");
+	struct strlist errors = STRLIST_INIT;
+	rc = audit_list(db, &f, audit_row, &c, &errors) ? EXIT_DONE : EXIT_DBERR;
+	print_list(&errors, false);
+	sl_free(&errors);
+	db_close(db);
+out:
+	sl_free(&pos);
+	return rc;
+}
+
 static int cmd_check(struct cli_env *env, int argc, char **argv)
 {
 	if (!no_arguments(argc, argv))
@@ -930,6 +1027,9 @@ static const struct command commands[] = {
 	{ "report", cmd_report, "report [--period P] [--format pdf|text|csv] [-o FILE] [--number N] [--bom] [--force]",
 	  N_("the report of a period, for printing") },
 	{ "backup", cmd_backup, "backup [-o FILE] [--force]", N_("copy the database safely") },
+	{ "restore", cmd_restore, "restore FILE", N_("replace the database with a checked backup (the replaced one is kept)") },
+	{ "audit", cmd_audit, "audit [--period P] [--operator NAME] [--format text|tsv]",
+	  N_("who changed what and when, with old and new values") },
 	{ "check", cmd_check, "check", N_("integrity and consistency check") },
 	{ "keys", cmd_keys, "keys [--roff]", N_("list the keys of the screens") },
 };

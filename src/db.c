@@ -10,9 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "date.h"
 #include "db.h"
 #include "i18n.h"
 #include "schema.h"
@@ -495,4 +497,137 @@ char *db_backup_auto(sqlite3 *db, const char *db_path, const char *tag, struct s
 		return NULL;
 	}
 	return dest;
+}
+
+/* The kind of network file system `path` is on, or NULL for a local one.
+ * $WARDSAFE_FAKE_FSTYPE=nfs pretends, for tests. */
+static const char *network_fs(const char *path)
+{
+	const char *fake = getenv("WARDSAFE_FAKE_FSTYPE");
+	if (fake && *fake)
+		return fake;
+	struct statfs fs;
+	if (statfs(path, &fs) != 0)
+		return NULL;
+	switch ((unsigned long)fs.f_type) {
+	case 0x6969UL: return "NFS";
+	case 0x517BUL: return "SMB";
+	case 0xFF534D42UL: return "CIFS";
+	case 0xFE534D42UL: return "SMB2";
+	case 0x65735546UL: return "FUSE (sshfs)";
+	default: return NULL;
+	}
+}
+
+/* True if today's automatic backup of `base` is already in `dir`. */
+static bool backed_up_today(const char *dir, const char *base)
+{
+	char today[16];
+	ws_date t = date_today();
+	snprintf(today, sizeof today, "%04d%02d%02d", DATE_Y(t) % 10000, DATE_M(t) % 100, DATE_D(t) % 100);
+	char *prefix = xasprintf("%s-%s-", base, today);
+	DIR *d = opendir(dir);
+	bool found = false;
+	struct dirent *e;
+	while (d && !found && (e = readdir(d)) != NULL)
+		found = str_has_prefix(e->d_name, prefix) && str_has_suffix(e->d_name, "-daily.db");
+	if (d)
+		closedir(d);
+	free(prefix);
+	return found;
+}
+
+void db_startup(sqlite3 *db, const char *path, struct strlist *warnings)
+{
+	const char *net = network_fs(path);
+	if (net)
+		sl_pushf(warnings, _("%s is on a network file system (%s), where SQLite's locking is unreliable: "
+				     "keep the database on a local disk and copy it for others"), path, net);
+	struct stat st;
+	if (stat(path, &st) == 0 && (st.st_mode & 077))
+		sl_pushf(warnings, _("%s can be read by other users of this computer (mode %03o); "
+				     "run: chmod 600 %s"), path, (unsigned)(st.st_mode & 0777), path);
+	/* The first start of each day leaves a copy behind. */
+	char *dir = db_backup_dir(path);
+	const char *slash = strrchr(path, '/');
+	char *base = xstrdup(slash ? slash + 1 : path);
+	if (str_has_suffix(base, ".db"))
+		base[strlen(base) - 3] = '\0';
+	if (!backed_up_today(dir, base)) {
+		struct strlist errors = STRLIST_INIT;
+		char *b = db_backup_auto(db, path, "daily", &errors);
+		if (!b)
+			for (size_t i = 0; i < errors.n; i++)
+				sl_pushf(warnings, _("the daily backup was not made: %s"), errors.items[i]);
+		free(b);
+		sl_free(&errors);
+	}
+	free(dir);
+	free(base);
+}
+
+bool db_restore(const char *path, const char *from, char **kept, struct strlist *errors)
+{
+	*kept = NULL;
+	/* Check the backup where it lies, read-only. */
+	sqlite3 *src = NULL;
+	if (sqlite3_open_v2(from, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		db_error(src, errors, from);
+		sqlite3_close(src);
+		return false;
+	}
+	sqlite3_extended_result_codes(src, 1);
+	bool ok = true;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(src, "PRAGMA integrity_check", -1, &st, NULL) != SQLITE_OK) {
+		db_error(src, errors, from);
+		ok = false;
+	} else {
+		int rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW) {
+			db_error(src, errors, from);
+			ok = false;
+		} else if (strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0) {
+			sl_pushf(errors, _("%s is damaged (%s): it is not restored"), from,
+				 (const char *)sqlite3_column_text(st, 0));
+			ok = false;
+		}
+	}
+	sqlite3_finalize(st);
+	if (ok) {
+		int version = (int)db_query_int(src, 0, "PRAGMA user_version", NULL);
+		long long ours = db_query_int(src, 0, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
+					      "AND name IN ('ward', 'rgroup', 'audit')", NULL);
+		if (version > schema_version) {
+			sl_pushf(errors, _("%s was written by a newer version of wardsafe (schema %d; this "
+					   "program knows up to %d): install the newer version"),
+				 from, version, schema_version);
+			ok = false;
+		} else if (version < 1 || ours != 3) {
+			sl_pushf(errors, _("%s is not a wardsafe database: it is not restored"), from);
+			ok = false;
+		}
+	}
+	if (ok) {
+		/* Keep what is replaced, then copy through the backup API into place. */
+		struct stat stt;
+		if (stat(path, &stt) == 0) {
+			sqlite3 *cur = db_open(path, DB_EXISTING, errors);
+			if (!cur)
+				ok = false;
+			else {
+				*kept = db_backup_auto(cur, path, "pre-restore", errors);
+				ok = *kept != NULL;
+				db_close(cur);
+			}
+		} else {
+			char *dir = dir_of(path);
+			ok = db_make_dirs(dir, errors);
+			free(dir);
+		}
+		if (ok)
+			ok = db_backup_to(src, path, errors);
+	}
+	sqlite3_close(src);
+	return ok;
 }

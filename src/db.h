@@ -53,6 +53,16 @@ char *db_backup_dir(const char *db_path);
  * down to [database] backups_keep.  `tag` goes into the name. Returns the
  * file name written, or NULL after adding a message. */
 char *db_backup_auto(sqlite3 *db, const char *db_path, const char *tag, struct strlist *errors);
+/* Checks made when a program starts on an existing database: a warning for
+ * a network file system (SQLite's locking is unreliable there) or a file
+ * others can read, and the automatic backup of the first start of each
+ * day.  Problems are warnings: the program goes on. */
+void db_startup(sqlite3 *db, const char *path, struct strlist *warnings);
+/* Replaces the database at `path` with the backup `from` after checking its
+ * integrity and schema; the replaced file is kept as a backup, whose name
+ * goes to *kept (may be NULL if there was none). */
+bool db_restore(const char *path, const char *from, char **kept, struct strlist *errors);
+
 /* mkdir -p with mode 0700 for the directories it creates. */
 bool db_make_dirs(const char *dir, struct strlist *errors);
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "db.h"
@@ -105,17 +106,21 @@ int main(int argc, char **argv)
 	env.db_path = db_default_path(db);
 	if (nrest == 0) {
 		/* The screens; a new database is created for the first-run form. */
-		struct strlist dberr = STRLIST_INIT;
+		struct strlist dberr = STRLIST_INIT, warnings = STRLIST_INIT;
+		bool existed = access(env.db_path, F_OK) == 0;
 		sqlite3 *sdb = db_open(env.db_path, DB_CREATE, &dberr);
+		if (sdb && existed)
+			db_startup(sdb, env.db_path, &warnings);
 		if (!sdb) {
 			for (size_t i = 0; i < dberr.n; i++)
 				cli_error("%s", dberr.items[i]);
 			rc = EXIT_DBERR;
 		} else {
-			rc = tui_run(sdb, env.db_path);
+			rc = tui_run(sdb, env.db_path, &warnings);
 			db_close(sdb);
 		}
 		sl_free(&dberr);
+		sl_free(&warnings);
 	} else {
 		rc = cli_run(&env, nrest, rest);
 	}

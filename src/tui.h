@@ -58,7 +58,9 @@ struct ui {
 };
 
 /* Runs the screens on an open database; returns an exit status. */
-int tui_run(sqlite3 *db, const char *db_path);
+/* Runs the screens on an open database; `warnings` (from db_startup) are
+ * shown first.  Returns an exit status. */
+int tui_run(sqlite3 *db, const char *db_path, const struct strlist *warnings);
 
 /* ---- drawing (curses lives only in tui*.c, form.c and ui_*.c) */
 enum tui_color { TC_NORMAL, TC_BAR, TC_KEY, TC_MET, TC_CLOSE, TC_FAR, TC_ERROR, TC_SELECTED, TC_TITLE };
