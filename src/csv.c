@@ -49,6 +49,8 @@ int csv_next(struct csv_reader *r, struct strlist *fields, long *line)
 	bool any = r->field.len > 0;
 	bool quoted = false, was_quoted = false;
 	for (;;) {
+		if (r->field.len > CSV_MAX_FIELD)
+			return -2;
 		c = getc(r->f);
 		if (c == EOF) {
 			if (quoted) {

@@ -18,9 +18,14 @@ struct csv_reader {
 
 void csv_reader_init(struct csv_reader *r, FILE *f);
 void csv_reader_free(struct csv_reader *r);
+/* Longest field accepted: a longer one is not a record of ours, and
+ * stopping there keeps memory bounded whatever the file. */
+#define CSV_MAX_FIELD (1024 * 1024)
+
 /* Reads the next record into `fields` (cleared first); `*line` gets the
  * line it started on.  Returns 1 for a record, 0 at the end, -1 for an
- * unterminated quoted field (the rest of the file is consumed). */
+ * unterminated quoted field (the rest of the file is consumed), -2 for a
+ * field longer than CSV_MAX_FIELD (reading stops there). */
 int csv_next(struct csv_reader *r, struct strlist *fields, long *line);
 
 /* Writes one field, quoted if it holds a comma, quote, CR or LF. */

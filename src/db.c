@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <pwd.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,6 +115,73 @@ sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql)
 	return st;
 }
 
+/* The statement cache: a small open-addressing table keyed by connection
+ * and SQL text. */
+#define STMT_CACHE 256
+static struct cached_stmt {
+	sqlite3 *db;
+	char *sql;
+	sqlite3_stmt *st;
+} stmt_cache[STMT_CACHE];
+
+static size_t stmt_slot(sqlite3 *db, const char *sql)
+{
+	size_t h = (size_t)(uintptr_t)db * 31u;
+	for (const char *p = sql; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	return h % STMT_CACHE;
+}
+
+sqlite3_stmt *db_cached(sqlite3 *db, const char *sql)
+{
+	size_t i = stmt_slot(db, sql);
+	for (size_t n = 0; n < STMT_CACHE; n++, i = (i + 1) % STMT_CACHE) {
+		struct cached_stmt *c = &stmt_cache[i];
+		if (c->db == db && !strcmp(c->sql, sql)) {
+			sqlite3_reset(c->st);
+			sqlite3_clear_bindings(c->st);
+			return c->st;
+		}
+		if (!c->db) {
+			c->st = db_prepare(db, sql);
+			c->db = db;
+			c->sql = xstrdup(sql);
+			return c->st;
+		}
+	}
+	/* A full cache never happens with the program's fixed SQL; be safe. */
+	return db_prepare(db, sql);
+}
+
+void db_release(sqlite3_stmt *st)
+{
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+}
+
+/* Finalizes the cached statements of a connection before it closes. */
+static void stmt_cache_purge(sqlite3 *db)
+{
+	for (size_t i = 0; i < STMT_CACHE; i++)
+		if (stmt_cache[i].db == db) {
+			sqlite3_finalize(stmt_cache[i].st);
+			free(stmt_cache[i].sql);
+			stmt_cache[i].db = NULL;
+			stmt_cache[i].sql = NULL;
+			stmt_cache[i].st = NULL;
+		}
+	/* Re-pack the table so lookups do not stop at the holes. */
+	for (size_t i = 0; i < STMT_CACHE; i++)
+		if (stmt_cache[i].db) {
+			struct cached_stmt c = stmt_cache[i];
+			stmt_cache[i].db = NULL;
+			size_t j = stmt_slot(c.db, c.sql);
+			while (stmt_cache[j].db)
+				j = (j + 1) % STMT_CACHE;
+			stmt_cache[j] = c;
+		}
+}
+
 void db_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
 	if (s)
@@ -125,7 +193,7 @@ void db_bind_text(sqlite3_stmt *st, int i, const char *s)
 long long db_query_int(sqlite3 *db, long long def, const char *sql, ...)
 {
 	/* Arguments are const char * (text parameters), terminated by NULL. */
-	sqlite3_stmt *st = db_prepare(db, sql);
+	sqlite3_stmt *st = db_cached(db, sql);
 	va_list ap;
 	va_start(ap, sql);
 	const char *arg;
@@ -136,7 +204,7 @@ long long db_query_int(sqlite3 *db, long long def, const char *sql, ...)
 	long long v = def;
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
 		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	db_release(st);
 	return v;
 }
 
@@ -352,14 +420,17 @@ sqlite3 *db_open(const char *path, enum db_mode mode, struct strlist *errors)
 	}
 	return db;
 fail:
+	stmt_cache_purge(db);
 	sqlite3_close(db);
 	return NULL;
 }
 
 void db_close(sqlite3 *db)
 {
-	if (db)
+	if (db) {
+		stmt_cache_purge(db);
 		sqlite3_close(db);
+	}
 }
 
 bool db_backup_to(sqlite3 *db, const char *dest, struct strlist *errors)
@@ -573,7 +644,7 @@ bool db_restore(const char *path, const char *from, char **kept, struct strlist 
 	sqlite3 *src = NULL;
 	if (sqlite3_open_v2(from, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
 		db_error(src, errors, from);
-		sqlite3_close(src);
+		db_close(src);
 		return false;
 	}
 	sqlite3_extended_result_codes(src, 1);
@@ -628,6 +699,6 @@ bool db_restore(const char *path, const char *from, char **kept, struct strlist 
 		if (ok)
 			ok = db_backup_to(src, path, errors);
 	}
-	sqlite3_close(src);
+	db_close(src);
 	return ok;
 }

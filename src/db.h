@@ -39,6 +39,12 @@ void db_error(sqlite3 *db, struct strlist *errors, const char *what);
 
 /* Prepares a statement; aborts with a message on a programming error. */
 sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql);
+/* A prepared statement for `sql` kept for the life of the connection, so
+ * that code run for every row of an import does not prepare its SQL again.
+ * Give it back with db_release() (resets it, keeping no lock); never
+ * finalize it.  db_close() finalizes them all. */
+sqlite3_stmt *db_cached(sqlite3 *db, const char *sql);
+void db_release(sqlite3_stmt *st);
 /* Binds text or NULL when s is NULL. */
 void db_bind_text(sqlite3_stmt *st, int i, const char *s);
 /* Runs a query returning one integer; returns def when there is no row. */

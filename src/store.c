@@ -156,7 +156,7 @@ bool store_insert(sqlite3 *db, struct record *rec, struct strlist *errors)
 	/* A second ward row fails on its CHECK (id = 1): nothing is replaced
 	 * silently; callers update the ward instead. */
 	char *sql = xasprintf("INSERT INTO %s (%s) VALUES (%s)", k->table, cols.buf, vals.buf);
-	sqlite3_stmt *st = db_prepare(db, sql);
+	sqlite3_stmt *st = db_cached(db, sql);
 	int p = 1;
 	for (int i = 0; i < k->nfields; i++)
 		if (stored(&k->fields[i]))
@@ -168,7 +168,7 @@ bool store_insert(sqlite3 *db, struct record *rec, struct strlist *errors)
 		report_constraint(db, rec, errors);
 	else
 		rec->id = sqlite3_last_insert_rowid(db);
-	sqlite3_finalize(st);
+	db_release(st);
 	free(sql);
 	sb_free(&cols);
 	sb_free(&vals);
@@ -194,7 +194,7 @@ bool store_update(sqlite3 *db, const struct record *rec, struct strlist *errors)
 	for (int j = 0; j < nd; j++)
 		sb_printf(&sets, ", %s = ?", dv[j].column);
 	char *sql = xasprintf("UPDATE %s SET %s WHERE id = ?", k->table, sets.buf);
-	sqlite3_stmt *st = db_prepare(db, sql);
+	sqlite3_stmt *st = db_cached(db, sql);
 	int p = 1;
 	for (int i = 0; i < k->nfields; i++)
 		if (stored(&k->fields[i]))
@@ -205,7 +205,7 @@ bool store_update(sqlite3 *db, const struct record *rec, struct strlist *errors)
 	bool ok = sqlite3_step(st) == SQLITE_DONE;
 	if (!ok)
 		report_constraint(db, rec, errors);
-	sqlite3_finalize(st);
+	db_release(st);
 	free(sql);
 	sb_free(&sets);
 	for (int j = 0; j < nd; j++)
@@ -216,7 +216,7 @@ bool store_update(sqlite3 *db, const struct record *rec, struct strlist *errors)
 bool store_delete(sqlite3 *db, const struct kind_def *k, long long id, struct strlist *errors)
 {
 	char *sql = xasprintf("DELETE FROM %s WHERE id = ?", k->table);
-	sqlite3_stmt *st = db_prepare(db, sql);
+	sqlite3_stmt *st = db_cached(db, sql);
 	free(sql);
 	sqlite3_bind_int64(st, 1, id);
 	bool ok = sqlite3_step(st) == SQLITE_DONE;
@@ -226,7 +226,7 @@ bool store_delete(sqlite3 *db, const struct kind_def *k, long long id, struct st
 		r.id = id;
 		report_constraint(db, &r, errors);
 	}
-	sqlite3_finalize(st);
+	db_release(st);
 	return ok;
 }
 
@@ -310,14 +310,14 @@ long long store_find_key(sqlite3 *db, const struct record *rec)
 		const struct field_def *f = &k->fields[kind_field_index(k, k->key[n])];
 		sb_printf(&sql, "%s%s = ?", n ? " AND " : "", f->column);
 	}
-	sqlite3_stmt *st = db_prepare(db, sql.buf);
+	sqlite3_stmt *st = db_cached(db, sql.buf);
 	sb_free(&sql);
 	for (int i = 0; i < n; i++) {
 		int fi = kind_field_index(k, k->key[i]);
 		bind_value(st, i + 1, &k->fields[fi], rec->val[fi]);
 	}
 	long long id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
+	db_release(st);
 	return id;
 }
 

@@ -63,6 +63,20 @@ static const struct kind_def *kind_from_header(const struct strlist *h)
 	return found;
 }
 
+/* A column name as it may appear in a message: at most 40 characters. */
+static char *shown_name(const char *name)
+{
+	if (text_length(name) <= 40)
+		return xstrdup(name);
+	const char *p = name;
+	for (int n = 0; n < 40 && *p; n++) {
+		p++;
+		while ((*p & 0xC0) == 0x80)
+			p++;
+	}
+	return xasprintf("%.*s…", (int)(p - name), name);
+}
+
 static bool make_layout(const char *path, const struct kind_def *k, const struct strlist *h,
 			struct layout *lay, struct strlist *errors)
 {
@@ -82,14 +96,16 @@ static bool make_layout(const char *path, const struct kind_def *k, const struct
 				struct strbuf allowed = STRBUF_INIT;
 				for (int f = 0; f < k->nfields; f++)
 					sb_printf(&allowed, "%s%s", f ? ", " : "", k->fields[f].name);
+				char *shown = shown_name(name);
 				sl_pushf(errors, _("%s:1: unknown column '%s' for %s; allowed: %s"),
-					 path, name, k->name, allowed.buf);
+					 path, shown, k->name, allowed.buf);
+				free(shown);
 				sb_free(&allowed);
 				ok = false;
 			}
 			for (size_t d = 0; d < c && fi >= 0; d++)
 				if (lay->col_field[d] == fi) {
-					sl_pushf(errors, _("%s:1: column '%s' appears twice"), path, name);
+					sl_pushf(errors, _("%s:1: column '%s' appears twice"), path, k->fields[fi].name);
 					ok = false;
 				}
 		}
@@ -125,31 +141,33 @@ static int cmp_pending(const void *a, const void *b)
 	return kind_order(x->kind) - kind_order(y->kind);
 }
 
-/* A hash set of row texts with the line each was first seen on. */
+/* The rows seen so far, as 64-bit hashes of their text with the line each
+ * was first seen on: memory stays small however large the file (two rows
+ * with the same hash but different text are too unlikely to matter). */
 struct rowset {
-	struct rowslot { char *text; long line; } *slots;
+	struct rowslot { unsigned long long hash; long line; } *slots;
 	size_t n, cap;
 };
 
-static size_t hash_text(const char *s)
+static unsigned long long hash_text(const char *s)
 {
-	size_t h = 1469598103934665603ULL;
+	unsigned long long h = 1469598103934665603ULL;
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
+	return h ? h : 1; /* 0 marks an empty slot */
 }
 
-/* Adds an owned text; returns the line of an equal text added before, or 0. */
-static long rowset_add(struct rowset *set, char *text, long line)
+/* Adds a row's text; returns the line of an equal row added before, or 0. */
+static long rowset_add(struct rowset *set, const char *text, long line)
 {
 	if (2 * (set->n + 1) > set->cap) {
 		size_t cap = set->cap ? set->cap * 2 : 256;
 		struct rowslot *slots = xcalloc(cap, sizeof *slots);
 		for (size_t i = 0; i < set->cap; i++) {
-			if (!set->slots[i].text)
+			if (!set->slots[i].hash)
 				continue;
-			size_t j = hash_text(set->slots[i].text) & (cap - 1);
-			while (slots[j].text)
+			size_t j = set->slots[i].hash & (cap - 1);
+			while (slots[j].hash)
 				j = (j + 1) & (cap - 1);
 			slots[j] = set->slots[i];
 		}
@@ -157,15 +175,14 @@ static long rowset_add(struct rowset *set, char *text, long line)
 		set->slots = slots;
 		set->cap = cap;
 	}
-	size_t j = hash_text(text) & (set->cap - 1);
-	while (set->slots[j].text) {
-		if (!strcmp(set->slots[j].text, text)) {
-			free(text);
+	unsigned long long h = hash_text(text);
+	size_t j = h & (set->cap - 1);
+	while (set->slots[j].hash) {
+		if (set->slots[j].hash == h)
 			return set->slots[j].line;
-		}
 		j = (j + 1) & (set->cap - 1);
 	}
-	set->slots[j].text = text;
+	set->slots[j].hash = h;
 	set->slots[j].line = line;
 	set->n++;
 	return 0;
@@ -173,8 +190,6 @@ static long rowset_add(struct rowset *set, char *text, long line)
 
 static void rowset_free(struct rowset *set)
 {
-	for (size_t i = 0; i < set->cap; i++)
-		free(set->slots[i].text);
 	free(set->slots);
 }
 
@@ -187,6 +202,11 @@ static void import_rows(sqlite3 *db, struct pending *p, struct import_result *re
 	/* Exact duplicate rows, remembered by their text. */
 	struct rowset seen = { NULL, 0, 0 };
 	while ((rc = csv_next(&p->rd, &fields, &line)) != 0) {
+		if (rc == -2) {
+			sl_pushf(&res->errors, _("%s:%ld: a field is longer than %d bytes; this is not a file of records"),
+				 p->path, line, CSV_MAX_FIELD);
+			break;
+		}
 		if (rc < 0) {
 			sl_pushf(&res->errors, _("%s:%ld: a quoted field is not closed"), p->path, line);
 			break;
@@ -211,7 +231,8 @@ static void import_rows(sqlite3 *db, struct pending *p, struct import_result *re
 			sb_free(&key);
 			continue;
 		}
-		long dup = rowset_add(&seen, sb_steal(&key), line);
+		long dup = rowset_add(&seen, key.buf, line);
+		sb_free(&key);
 		if (dup)
 			sl_pushf(&res->warnings, _("%s:%ld: the same as line %ld"), p->path, line, dup);
 
@@ -291,6 +312,15 @@ bool import_files(sqlite3 *db, char **files, int nfiles, const struct import_opt
 		struct strlist header = STRLIST_INIT;
 		long line;
 		int rc = csv_next(&q->rd, &header, &line);
+		if (rc == -2) {
+			sl_pushf(&res->errors, _("%s:%ld: a field is longer than %d bytes; this is not a file of records"),
+				 files[i], line, CSV_MAX_FIELD);
+			sl_free(&header);
+			csv_reader_free(&q->rd);
+			fclose(q->f);
+			q->f = NULL;
+			continue;
+		}
 		if (rc <= 0 || (header.n == 1 && !header.items[0][0])) {
 			sl_pushf(&res->errors, _("%s: the file is empty; expected a header row of field names"),
 				 files[i]);

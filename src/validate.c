@@ -267,7 +267,7 @@ static bool check_field(struct ctx *c, int i)
 static bool population_at(sqlite3 *db, const char *group, const char *date,
 			  long long *households, long long *residents)
 {
-	sqlite3_stmt *st = db_prepare(db,
+	sqlite3_stmt *st = db_cached(db,
 		"SELECT households, residents FROM population WHERE group_id = "
 		"(SELECT id FROM rgroup WHERE code = ?) AND date <= ? ORDER BY date DESC, id DESC LIMIT 1");
 	db_bind_text(st, 1, group);
@@ -277,7 +277,7 @@ static bool population_at(sqlite3 *db, const char *group, const char *date,
 		*households = sqlite3_column_int64(st, 0);
 		*residents = sqlite3_column_int64(st, 1);
 	}
-	sqlite3_finalize(st);
+	db_release(st);
 	return found;
 }
 
@@ -354,7 +354,7 @@ static void check_closed(struct ctx *c, const struct record *r)
 	const char *d = record_get(r, df);
 	if (!d)
 		return;
-	sqlite3_stmt *st = db_prepare(c->db,
+	sqlite3_stmt *st = db_cached(c->db,
 		"SELECT period FROM closing WHERE ? BETWEEN first_day AND last_day ORDER BY first_day LIMIT 1");
 	db_bind_text(st, 1, d);
 	if (sqlite3_step(st) == SQLITE_ROW)
@@ -362,7 +362,7 @@ static void check_closed(struct ctx *c, const struct record *r)
 			   _("%s=%s: falls in period %s, which is closed (its report was issued); "
 			     "the change will be recorded in the audit log"),
 			   df, d, (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	db_release(st);
 }
 
 static void rules_population(struct ctx *c)

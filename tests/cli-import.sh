@@ -80,6 +80,33 @@ expect_rc 1 "a warning (installs going down) refuses the import"
 ws import --force "$T/app114.csv"
 expect_rc 0 "--force accepts the warnings"
 
+# Big files: a 100 MB file that is not CSV at all (one line, no commas) and
+# a 100 MB file with a wrong header are refused at once, in bounded memory,
+# naming the problem without echoing megabytes; a 20,000-row file with bad
+# rows here and there is refused whole with every bad line listed.
+before=$(snapshot)
+head -c 100000000 /dev/zero | tr '\0' 'x' > "$T/incident-huge.csv"
+/usr/bin/time -f %M -o "$T/mem" "$WARDSAFE_BIN" --lang en --db "$DB" import "$T/incident-huge.csv" > "$T/out" 2> "$T/err"
+rc=$?
+[ "$rc" -eq 1 ]; ok $? "a 100 MB file of one line is refused (exit $rc)"
+[ "$(wc -c < "$T/err")" -lt 2000 ]; ok $? "with a short message"
+expect_grep "$T/err" "longer than" "saying what is wrong"
+[ "$(tail -1 "$T/mem")" -lt 20000 ]; ok $? "in bounded memory ($(tail -1 "$T/mem") KB)"
+{ printf 'group,date,kategory,count,note\n'; yes '1,2023-05-01,theft,1,' | head -c 100000000; } > "$T/incident-wide.csv"
+"$WARDSAFE_BIN" --lang en --db "$DB" import "$T/incident-wide.csv" > "$T/out" 2> "$T/err"
+[ $? -eq 1 ] && grep -q "unknown column 'kategory'" "$T/err"; ok $? "a 100 MB file with a wrong header is refused by its header"
+[ "$(snapshot)" = "$before" ]; ok $? "neither changed the database"
+awk 'BEGIN { print "group,date,category,count,note";
+	for (i = 1; i <= 20000; i++) {
+		if (i % 5000 == 0) print "99,2023-05-01,theft,1,bad group " i;
+		else if (i == 12345) print "1,2023-02-30,theft,1,bad date";
+		else print (i % 2 + 1) ",2023-05-01,theft,1,note " i } }' > "$T/incident-many.csv"
+ws import "$T/incident-many.csv"
+expect_rc 1 "20,000 rows with 5 bad ones are refused"
+[ "$(grep -c 'incident-many.csv:' "$T/err")" -eq 5 ]; ok $? "exactly the 5 bad lines are listed"
+expect_grep "$T/err" "incident-many.csv:5001:" "with their line numbers"
+[ "$(snapshot)" = "$before" ]; ok $? "and nothing was imported"
+
 # Decomposed Vietnamese text is stored in NFC.
 printf 'code,name\n3,To\314\202\314\200 3\n' > "$T/group.csv"
 ws import "$T/group.csv"

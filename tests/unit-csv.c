@@ -110,7 +110,7 @@ int main(void)
 {
 	i18n_init_locale();
 	i18n_set_language("en");
-	plan(239);
+	plan(240);
 
 	/* ---- reading */
 	READS("simple", "a,b,c\n1,2,3\n",
@@ -273,5 +273,21 @@ int main(void)
 		sb_free(&sb);
 	}
 
+	/* A field longer than CSV_MAX_FIELD stops the reader with -2. */
+	{
+		FILE *big = tmpfile();
+		for (int i = 0; i < CSV_MAX_FIELD + 10; i++)
+			fputc('x', big);
+		fputs(",y\n", big);
+		rewind(big);
+		struct csv_reader br;
+		csv_reader_init(&br, big);
+		struct strlist bf = STRLIST_INIT;
+		long bl;
+		is_int(csv_next(&br, &bf, &bl), -2, "a field over CSV_MAX_FIELD bytes is refused (-2)");
+		sl_free(&bf);
+		csv_reader_free(&br);
+		fclose(big);
+	}
 	return done();
 }
