@@ -604,7 +604,7 @@ static int cmd_import(struct cli_env *env, int argc, char **argv)
 		fprintf(stderr, _("wardsafe: nothing imported: %zu problems\n"), res.errors.n);
 	else
 		fprintf(stderr, "%s\n", _("wardsafe: nothing imported; check the warnings and add --force to import anyway"));
-	rc = ok ? EXIT_DONE : EXIT_REFUSED;
+	rc = ok ? EXIT_DONE : res.failed ? EXIT_DBERR : EXIT_REFUSED;
 	import_result_free(&res);
 	db_close(db);
 out:

@@ -379,6 +379,10 @@ sqlite3 *db_open(const char *path, enum db_mode mode, struct strlist *errors)
 	} else if (!S_ISREG(st.st_mode)) {
 		sl_pushf(errors, _("%s is not a regular file"), path);
 		return NULL;
+	} else if (st.st_size == 0) {
+		/* A wiped file must not quietly become a new, empty database. */
+		sl_pushf(errors, _("%s is empty: its data is gone; restore a backup (wardsafe restore)"), path);
+		return NULL;
 	}
 
 	sqlite3 *db = NULL;
@@ -548,11 +552,15 @@ char *db_backup_auto(sqlite3 *db, const char *db_path, const char *tag, struct s
 	char *base = xstrdup(slash ? slash + 1 : db_path);
 	if (str_has_suffix(base, ".db"))
 		base[strlen(base) - 3] = '\0';
+	/* The day as the program sees it ($WARDSAFE_TODAY in tests), so that
+	 * the daily check and the names agree; the time of day from the clock. */
 	time_t now = time(NULL);
 	struct tm tm;
 	localtime_r(&now, &tm);
+	ws_date today = date_today();
 	char stamp[32];
-	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+	snprintf(stamp, sizeof stamp, "%04d%02d%02d-%02d%02d%02d", DATE_Y(today) % 10000, DATE_M(today) % 100,
+		 DATE_D(today) % 100, tm.tm_hour % 100, tm.tm_min % 100, tm.tm_sec % 100);
 	char *dest = xasprintf("%s/%s-%s-%s.db", dir, base, stamp, tag);
 	for (int n = 2; access(dest, F_OK) == 0; n++) {
 		free(dest);
@@ -624,7 +632,12 @@ void db_startup(sqlite3 *db, const char *path, struct strlist *warnings)
 	char *base = xstrdup(slash ? slash + 1 : path);
 	if (str_has_suffix(base, ".db"))
 		base[strlen(base) - 3] = '\0';
-	if (!backed_up_today(dir, base)) {
+	/* A read-only place (a CD, a read-only share) is for reading only: no
+	 * backup, and no warning on every command about it. */
+	char *parent = dir_of(dir);
+	bool writable = access(dir, W_OK) == 0 || (access(dir, F_OK) != 0 && access(parent, W_OK) == 0);
+	free(parent);
+	if (writable && !backed_up_today(dir, base)) {
 		struct strlist errors = STRLIST_INIT;
 		char *b = db_backup_auto(db, path, "daily", &errors);
 		if (!b)

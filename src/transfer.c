@@ -277,6 +277,10 @@ static void import_rows(sqlite3 *db, struct pending *p, struct import_result *re
 			for (size_t i = 0; i < dberr.n; i++)
 				sl_pushf(&res->errors, "%s:%ld: %s", p->path, line, dberr.items[i]);
 			sl_free(&dberr);
+			/* A refused record is bad input; anything else (a full disk,
+			 * a read-only file) ends the import at once. */
+			if (!ok && (sqlite3_extended_errcode(db) & 0xff) != SQLITE_CONSTRAINT)
+				res->failed = true;
 			if (ok) {
 				res->records++;
 				if (have_old)
@@ -289,6 +293,8 @@ static void import_rows(sqlite3 *db, struct pending *p, struct import_result *re
 		record_clear(&rec);
 		if (have_old)
 			record_clear(&old);
+		if (res->failed)
+			break;
 	}
 	sl_free(&fields);
 	rowset_free(&seen);
@@ -347,13 +353,17 @@ bool import_files(sqlite3 *db, char **files, int nfiles, const struct import_opt
 	qsort(p, (size_t)np, sizeof *p, cmp_pending);
 
 	bool ok = false;
-	if (res->errors.n == 0 && db_begin(db, &res->errors)) {
+	if (res->errors.n == 0 && !db_begin(db, &res->errors))
+		res->failed = true;
+	else if (res->errors.n == 0) {
 		for (int i = 0; i < np; i++)
 			if (p[i].header_ok)
 				import_rows(db, &p[i], res);
 		bool clean = res->errors.n == 0 && (res->warnings.n == 0 || o->force);
-		if (clean && !o->dry_run)
+		if (clean && !o->dry_run) {
 			ok = db_commit(db, &res->errors);
+			res->failed = !ok;
+		}
 		else {
 			db_rollback(db);
 			ok = clean;

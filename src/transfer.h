@@ -20,6 +20,7 @@ struct import_result {
 	long inserted, updated;
 	struct strlist errors;   /* "file:line: message" */
 	struct strlist warnings;
+	bool failed;             /* a database error, not bad input */
 };
 
 /* Imports CSV files in one transaction, in dependency order.  Returns

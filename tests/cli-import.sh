@@ -91,7 +91,11 @@ rc=$?
 [ "$rc" -eq 1 ]; ok $? "a 100 MB file of one line is refused (exit $rc)"
 [ "$(wc -c < "$T/err")" -lt 2000 ]; ok $? "with a short message"
 expect_grep "$T/err" "longer than" "saying what is wrong"
-[ "$(tail -1 "$T/mem")" -lt 20000 ]; ok $? "in bounded memory ($(tail -1 "$T/mem") KB)"
+if [ -n "${WARDSAFE_VALGRIND:-}" ]; then
+	tap_n=$((tap_n + 1)); echo "ok $tap_n - in bounded memory # SKIP measured under valgrind"
+else
+	[ "$(tail -1 "$T/mem")" -lt 20000 ]; ok $? "in bounded memory ($(tail -1 "$T/mem") KB)"
+fi
 { printf 'group,date,kategory,count,note\n'; yes '1,2023-05-01,theft,1,' | head -c 100000000; } > "$T/incident-wide.csv"
 "$WARDSAFE_BIN" --lang en --db "$DB" import "$T/incident-wide.csv" > "$T/out" 2> "$T/err"
 [ $? -eq 1 ] && grep -q "unknown column 'kategory'" "$T/err"; ok $? "a 100 MB file with a wrong header is refused by its header"
