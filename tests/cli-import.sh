@@ -94,7 +94,9 @@ expect_grep "$T/err" "longer than" "saying what is wrong"
 if [ -n "${WARDSAFE_VALGRIND:-}" ]; then
 	tap_n=$((tap_n + 1)); echo "ok $tap_n - in bounded memory # SKIP measured under valgrind"
 else
-	[ "$(tail -1 "$T/mem")" -lt 20000 ]; ok $? "in bounded memory ($(tail -1 "$T/mem") KB)"
+	# Reading the line whole would take over 100 MB; the sanitizer build
+	# adds its own overhead to the few MB this takes.
+	[ "$(tail -1 "$T/mem")" -lt 60000 ]; ok $? "in bounded memory ($(tail -1 "$T/mem") KB)"
 fi
 { printf 'group,date,kategory,count,note\n'; yes '1,2023-05-01,theft,1,' | head -c 100000000; } > "$T/incident-wide.csv"
 "$WARDSAFE_BIN" --lang en --db "$DB" import "$T/incident-wide.csv" > "$T/out" 2> "$T/err"
