@@ -23,6 +23,19 @@ static void push_field(struct csv_reader *r, struct strlist *fields)
 	sb_reset(&r->field);
 }
 
+/* The next byte: one given back first, else from the file. */
+static int next_byte(struct csv_reader *r)
+{
+	return r->nback ? r->back[--r->nback] : getc(r->f);
+}
+
+/* Gives a byte back; the last one given back is read first. */
+static void give_back(struct csv_reader *r, int c)
+{
+	if (c != EOF && r->nback < (int)ARRAY_SIZE(r->back))
+		r->back[r->nback++] = c;
+}
+
 int csv_next(struct csv_reader *r, struct strlist *fields, long *line)
 {
 	sl_free(fields);
@@ -30,28 +43,24 @@ int csv_next(struct csv_reader *r, struct strlist *fields, long *line)
 	int c;
 	if (!r->started) {
 		r->started = true;
-		/* Skip a UTF-8 byte-order mark. */
-		int a = getc(r->f);
-		if (a == 0xEF) {
-			int b = getc(r->f), d = getc(r->f);
-			if (!(b == 0xBB && d == 0xBF)) {
-				sb_putc(&r->field, (char)a);
-				if (b != EOF)
-					sb_putc(&r->field, (char)b);
-				if (d != EOF)
-					sb_putc(&r->field, (char)d);
-			}
-		} else if (a != EOF) {
-			ungetc(a, r->f);
+		/* Skip a UTF-8 byte-order mark; anything else is read as usual. */
+		int a = next_byte(r), b = a == 0xEF ? next_byte(r) : EOF;
+		int d = b == 0xBB ? next_byte(r) : EOF;
+		if (!(a == 0xEF && b == 0xBB && d == 0xBF)) {
+			give_back(r, d);
+			give_back(r, b);
+			give_back(r, a);
 		}
 	}
 	*line = r->line;
-	bool any = r->field.len > 0;
+	bool any = false;
 	bool quoted = false, was_quoted = false;
 	for (;;) {
 		if (r->field.len > CSV_MAX_FIELD)
 			return -2;
-		c = getc(r->f);
+		c = next_byte(r);
+		if (c == 0)
+			return -3;
 		if (c == EOF) {
 			if (quoted) {
 				push_field(r, fields);
@@ -65,13 +74,12 @@ int csv_next(struct csv_reader *r, struct strlist *fields, long *line)
 		any = true;
 		if (quoted) {
 			if (c == '"') {
-				int n = getc(r->f);
+				int n = next_byte(r);
 				if (n == '"') {
 					sb_putc(&r->field, '"');
 				} else {
 					quoted = false;
-					if (n != EOF)
-						ungetc(n, r->f);
+					give_back(r, n);
 				}
 			} else {
 				if (c == '\n')
@@ -86,9 +94,9 @@ int csv_next(struct csv_reader *r, struct strlist *fields, long *line)
 			push_field(r, fields);
 			was_quoted = false;
 		} else if (c == '\r') {
-			int n = getc(r->f);
-			if (n != '\n' && n != EOF)
-				ungetc(n, r->f);
+			int n = next_byte(r);
+			if (n != '\n')
+				give_back(r, n);
 			r->line++;
 			push_field(r, fields);
 			return 1;

@@ -14,6 +14,7 @@ struct csv_reader {
 	long line;        /* current physical line (1-based) */
 	bool started;
 	struct strbuf field;
+	int back[3], nback;   /* bytes read ahead and given back */
 };
 
 void csv_reader_init(struct csv_reader *r, FILE *f);
@@ -25,7 +26,8 @@ void csv_reader_free(struct csv_reader *r);
 /* Reads the next record into `fields` (cleared first); `*line` gets the
  * line it started on.  Returns 1 for a record, 0 at the end, -1 for an
  * unterminated quoted field (the rest of the file is consumed), -2 for a
- * field longer than CSV_MAX_FIELD (reading stops there). */
+ * field longer than CSV_MAX_FIELD, -3 for a NUL byte (reading stops at
+ * either: such a file is not text). */
 int csv_next(struct csv_reader *r, struct strlist *fields, long *line);
 
 /* Writes one field, quoted if it holds a comma, quote, CR or LF. */

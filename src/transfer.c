@@ -207,6 +207,10 @@ static void import_rows(sqlite3 *db, struct pending *p, struct import_result *re
 				 p->path, line, CSV_MAX_FIELD);
 			break;
 		}
+		if (rc == -3) {
+			sl_pushf(&res->errors, _("%s:%ld: contains a NUL byte; this is not a text file"), p->path, line);
+			break;
+		}
 		if (rc < 0) {
 			sl_pushf(&res->errors, _("%s:%ld: a quoted field is not closed"), p->path, line);
 			break;
@@ -318,9 +322,12 @@ bool import_files(sqlite3 *db, char **files, int nfiles, const struct import_opt
 		struct strlist header = STRLIST_INIT;
 		long line;
 		int rc = csv_next(&q->rd, &header, &line);
-		if (rc == -2) {
-			sl_pushf(&res->errors, _("%s:%ld: a field is longer than %d bytes; this is not a file of records"),
-				 files[i], line, CSV_MAX_FIELD);
+		if (rc == -2 || rc == -3) {
+			if (rc == -2)
+				sl_pushf(&res->errors, _("%s:%ld: a field is longer than %d bytes; this is not a file of records"),
+					 files[i], line, CSV_MAX_FIELD);
+			else
+				sl_pushf(&res->errors, _("%s:%ld: contains a NUL byte; this is not a text file"), files[i], line);
 			sl_free(&header);
 			csv_reader_free(&q->rd);
 			fclose(q->f);

@@ -110,7 +110,7 @@ int main(void)
 {
 	i18n_init_locale();
 	i18n_set_language("en");
-	plan(240);
+	plan(242);
 
 	/* ---- reading */
 	READS("simple", "a,b,c\n1,2,3\n",
@@ -288,6 +288,27 @@ int main(void)
 		sl_free(&bf);
 		csv_reader_free(&br);
 		fclose(big);
+	}
+	/* A lone 0xEF at the start is a byte like any other; a NUL stops the reader. */
+	{
+		static const char ef[] = "\xEF,b\n";
+		FILE *fe = fmemopen((void *)ef, sizeof ef - 1, "r");
+		struct csv_reader er;
+		csv_reader_init(&er, fe);
+		struct strlist ff = STRLIST_INIT;
+		long fl;
+		ok(csv_next(&er, &ff, &fl) == 1 && ff.n == 2 && !strcmp(ff.items[1], "b"),
+		   "a 0xEF that starts no byte-order mark keeps the comma after it");
+		sl_free(&ff);
+		csv_reader_free(&er);
+		fclose(fe);
+		static const char nul[] = "a,b\0c\n";
+		FILE *fn = fmemopen((void *)nul, sizeof nul - 1, "r");
+		csv_reader_init(&er, fn);
+		is_int(csv_next(&er, &ff, &fl), -3, "a NUL byte is refused (-3)");
+		sl_free(&ff);
+		csv_reader_free(&er);
+		fclose(fn);
 	}
 	return done();
 }
