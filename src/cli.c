@@ -98,6 +98,15 @@ static bool parse_opts(int argc, char **argv, struct opt *opts, struct strlist *
 	return true;
 }
 
+/* True if `format` is text or tsv; else says so. */
+static bool text_or_tsv(const char *format)
+{
+	if (!strcmp(format, "text") || !strcmp(format, "tsv"))
+		return true;
+	cli_error(_("--format takes text or tsv, not '%s'"), format);
+	return false;
+}
+
 /* For commands that take no arguments: false (usage error) if any are given. */
 static bool no_arguments(int argc, char **argv)
 {
@@ -721,10 +730,8 @@ static int cmd_summary(struct cli_env *env, int argc, char **argv)
 		cli_error(_("usage: wardsafe summary [--period P] [--group G] [--format text|tsv]"));
 		goto out;
 	}
-	if (strcmp(format, "text") != 0 && strcmp(format, "tsv") != 0) {
-		cli_error(_("--format takes text or tsv, not '%s'"), format);
+	if (!text_or_tsv(format))
 		goto out;
-	}
 	if (!get_period(period, &p))
 		goto out;
 	sqlite3 *db = open_db(env, DB_EXISTING);
@@ -954,10 +961,8 @@ static int cmd_audit(struct cli_env *env, int argc, char **argv)
 		cli_error(_("usage: wardsafe audit [--period P] [--operator NAME] [--format text|tsv]"));
 		goto out;
 	}
-	if (strcmp(format, "text") != 0 && strcmp(format, "tsv") != 0) {
-		cli_error(_("--format takes text or tsv, not '%s'"), format);
+	if (!text_or_tsv(format))
 		goto out;
-	}
 	if (period && !get_period(period, &p))
 		goto out;
 	sqlite3 *db = open_db(env, DB_EXISTING);

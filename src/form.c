@@ -211,15 +211,11 @@ static bool form_save(struct form *f)
 	struct strlist errors = STRLIST_INIT;
 	enum entry_result res = entry_save(f->ui->db, &r, f->old, false, &is, &errors);
 	if (res == ENTRY_CONFIRM) {
-		struct strbuf w = STRBUF_INIT;
-		for (size_t i = 0; i < is.n; i++) {
-			char *t = issue_text(f->k, &is.v[i]);
-			sb_printf(&w, "%s%s", i ? "; " : "", t);
-			free(t);
-		}
-		sb_puts(&w, _(" — save anyway?"));
-		bool yes = tui_confirm(f->ui, w.buf);
-		sb_free(&w);
+		char *warnings = issues_text(f->k, &is);
+		char *q = xasprintf("%s%s", warnings, _(" — save anyway?"));
+		bool yes = tui_confirm(f->ui, q);
+		free(q);
+		free(warnings);
 		issues_free(&is);
 		if (yes) {
 			record_clear(&r);

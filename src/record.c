@@ -85,6 +85,17 @@ char *issue_text(const struct kind_def *k, const struct issue *is)
 	return xasprintf("%s: %s", _(k->fields[is->field].label), colon + 2);
 }
 
+char *issues_text(const struct kind_def *k, const struct issues *is)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < is->n; i++) {
+		char *t = issue_text(k, &is->v[i]);
+		sb_printf(&sb, "%s%s", i ? "; " : "", t);
+		free(t);
+	}
+	return sb_steal(&sb);
+}
+
 void issues_free(struct issues *is)
 {
 	for (size_t i = 0; i < is->n; i++)

@@ -42,6 +42,8 @@ size_t issues_count(const struct issues *is, enum severity sev);
 /* An issue for a form or dialog: "Label: rule" instead of "field=value: rule"
  * (new string). */
 char *issue_text(const struct kind_def *k, const struct issue *is);
+/* Every issue so, joined with "; " (new string). */
+char *issues_text(const struct kind_def *k, const struct issues *is);
 void issues_free(struct issues *is);
 
 #endif

@@ -330,18 +330,14 @@ static void delete_selected(struct ui *ui, struct list_state *l)
 	struct strlist errors = STRLIST_INIT;
 	enum entry_result res = entry_delete(ui->db, r, false, &is, &errors);
 	if (res == ENTRY_CONFIRM) {
-		struct strbuf w = STRBUF_INIT;
-		for (size_t i = 0; i < is.n; i++) {
-			char *t = issue_text(r->kind, &is.v[i]);
-			sb_printf(&w, "%s%s", i ? "; " : "", t);
-			free(t);
-		}
-		sb_puts(&w, _(" — delete anyway?"));
-		if (tui_confirm(ui, w.buf)) {
+		char *warnings = issues_text(r->kind, &is);
+		char *again = xasprintf("%s%s", warnings, _(" — delete anyway?"));
+		free(warnings);
+		if (tui_confirm(ui, again)) {
 			issues_free(&is);
 			res = entry_delete(ui->db, r, true, &is, &errors);
 		}
-		sb_free(&w);
+		free(again);
 	}
 	if (res == ENTRY_SAVED)
 		tui_message(ui, false, _("Deleted %s"), what);
