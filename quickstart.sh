@@ -62,7 +62,12 @@ if [ ! -f "$demo" ]; then
   echo "quickstart: creating the demo database $demo"
   WARDSAFE_DATADIR="$top/data" ./src/wardsafe --db "$demo" demo
 fi
-# The full-screen interface comes in a later version; until then the
-# program prints the demo ward's summary for the quarter its article covers.
-WARDSAFE_DATADIR="$top/data" WARDSAFE_LOCALEDIR="$top/po/locale" \
-  exec ./src/wardsafe --db "$demo" summary --period 2023-Q3
+# The screens on the demo ward (its figures are for 2022-2023: press p and
+# type 2023-Q3 for the quarter of the article).  Without a terminal, print
+# that quarter's summary instead.
+export WARDSAFE_DATADIR="$top/data" WARDSAFE_LOCALEDIR="$top/po/locale"
+if [ -t 0 ] && [ -t 1 ]; then
+  echo "quickstart: starting wardsafe on $demo (F1: help, p: period, q: quit)"
+  exec ./src/wardsafe --db "$demo"
+fi
+exec ./src/wardsafe --db "$demo" summary --period 2023-Q3
