@@ -124,11 +124,17 @@ static struct cached_stmt {
 	sqlite3_stmt *st;
 } stmt_cache[STMT_CACHE];
 
+/* Hashes the length and the two ends of the text only: statements run for
+ * every imported row are long, and their ends tell them apart well enough
+ * (a collision only costs a step of probing). */
 static size_t stmt_slot(sqlite3 *db, const char *sql)
 {
-	size_t h = (size_t)(uintptr_t)db * 31u;
-	for (const char *p = sql; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	size_t n = strlen(sql), h = ((size_t)(uintptr_t)db * 31u) ^ n;
+	size_t head = n < 48 ? n : 48, tail = n < 96 ? n - head : 48;
+	for (size_t i = 0; i < head; i++)
+		h = (h ^ (unsigned char)sql[i]) * 1099511628211ULL;
+	for (size_t i = n - tail; i < n; i++)
+		h = (h ^ (unsigned char)sql[i]) * 1099511628211ULL;
 	return h % STMT_CACHE;
 }
 

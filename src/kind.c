@@ -107,31 +107,31 @@ static const struct field_def closing_fields[] = {
 	F("note", "note", FT_TEXT, 0, NULL, 500, NULL, N_("Note"), NULL),
 };
 
-static const struct kind_def k_ward = { "ward", "ward", N_("ward"), FIELDS(ward_fields), { NULL }, NULL, true };
+static const struct kind_def k_ward = { "ward", "ward", N_("ward"), FIELDS(ward_fields), { NULL }, NULL, true, false };
 static const struct kind_def k_category = { "category", "category", N_("incident category"),
-	FIELDS(category_fields), { "code", NULL }, NULL, false };
+	FIELDS(category_fields), { "code", NULL }, NULL, false, false };
 static const struct kind_def k_group = { "group", "rgroup", N_("residential group"),
-	FIELDS(group_fields), { "code", NULL }, NULL, false };
+	FIELDS(group_fields), { "code", NULL }, NULL, false, false };
 static const struct kind_def k_population = { "population", "population", N_("population"),
-	FIELDS(population_fields), { NULL }, "date", false };
+	FIELDS(population_fields), { NULL }, "date", false, true };
 static const struct kind_def k_survey = { "survey", "survey", N_("extinguisher survey"),
-	FIELDS(survey_fields), { NULL }, "date", false };
+	FIELDS(survey_fields), { NULL }, "date", false, true };
 static const struct kind_def k_commitment = { "commitment", "commitment", N_("commitments"),
-	FIELDS(commitment_fields), { NULL }, "date", false };
+	FIELDS(commitment_fields), { NULL }, "date", false, true };
 static const struct kind_def k_app114 = { "app114", "app114", N_("Báo cháy 114 app"),
-	FIELDS(app114_fields), { NULL }, "date", false };
+	FIELDS(app114_fields), { NULL }, "date", false, true };
 static const struct kind_def k_incident = { "incident", "incident", N_("incident"),
-	FIELDS(incident_fields), { NULL }, "date", false };
+	FIELDS(incident_fields), { NULL }, "date", false, false };
 static const struct kind_def k_outreach = { "outreach", "outreach", N_("outreach"),
-	FIELDS(outreach_fields), { NULL }, "date", false };
+	FIELDS(outreach_fields), { NULL }, "date", false, false };
 static const struct kind_def k_fireteam = { "fireteam", "fireteam", N_("fire team or point"),
-	FIELDS(fireteam_fields), { NULL }, "established", false };
+	FIELDS(fireteam_fields), { NULL }, "established", false, false };
 static const struct kind_def k_establishments = { "establishments", "establishments",
-	N_("establishments"), FIELDS(establishments_fields), { NULL }, "date", false };
+	N_("establishments"), FIELDS(establishments_fields), { NULL }, "date", false, true };
 static const struct kind_def k_target = { "target", "target", N_("target"),
-	FIELDS(target_fields), { "year", "indicator", NULL }, NULL, false };
+	FIELDS(target_fields), { "year", "indicator", NULL }, NULL, false, false };
 static const struct kind_def k_closing = { "closing", "closing", N_("closed period"),
-	FIELDS(closing_fields), { "period", NULL }, NULL, false };
+	FIELDS(closing_fields), { "period", NULL }, NULL, false, false };
 
 /* In import order: what a record refers to comes before it. */
 const struct kind_def *const kinds[] = {

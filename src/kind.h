@@ -49,6 +49,7 @@ struct kind_def {
 	const char *key[3];     /* natural key fields: import updates a match */
 	const char *date_field; /* field that places the record in time */
 	bool singleton;         /* one row only (ward) */
+	bool one_per_date;      /* one record per group and date (or per date) */
 };
 
 extern const struct kind_def *const kinds[];

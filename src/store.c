@@ -131,12 +131,16 @@ static bool insert_group_population(sqlite3 *db, const struct record *rec, struc
 	return ok;
 }
 
-bool store_insert(sqlite3 *db, struct record *rec, struct strlist *errors)
+/* The INSERT statement of a kind, built once (it depends only on the kind
+ * table): imports run it for every row. */
+static const char *insert_sql(const struct kind_def *k, const struct derived *dv, int nd)
 {
-	const struct kind_def *k = rec->kind;
+	static struct { const struct kind_def *k; int nd; char *sql; } built[32];
+	size_t slot = 0;
+	for (; slot < ARRAY_SIZE(built) && built[slot].k; slot++)
+		if (built[slot].k == k && built[slot].nd == nd)
+			return built[slot].sql;
 	struct strbuf cols = STRBUF_INIT, vals = STRBUF_INIT;
-	struct derived dv[2];
-	int nd = derive(rec, dv);
 	if (k->singleton) {
 		sb_puts(&cols, "id");
 		sb_puts(&vals, "1");
@@ -156,7 +160,22 @@ bool store_insert(sqlite3 *db, struct record *rec, struct strlist *errors)
 	/* A second ward row fails on its CHECK (id = 1): nothing is replaced
 	 * silently; callers update the ward instead. */
 	char *sql = xasprintf("INSERT INTO %s (%s) VALUES (%s)", k->table, cols.buf, vals.buf);
-	sqlite3_stmt *st = db_cached(db, sql);
+	sb_free(&cols);
+	sb_free(&vals);
+	if (slot == ARRAY_SIZE(built))
+		abort(); /* more kinds than slots: enlarge `built` */
+	built[slot].k = k;
+	built[slot].nd = nd;
+	built[slot].sql = sql;
+	return sql;
+}
+
+bool store_insert(sqlite3 *db, struct record *rec, struct strlist *errors)
+{
+	const struct kind_def *k = rec->kind;
+	struct derived dv[2];
+	int nd = derive(rec, dv);
+	sqlite3_stmt *st = db_cached(db, insert_sql(k, dv, nd));
 	int p = 1;
 	for (int i = 0; i < k->nfields; i++)
 		if (stored(&k->fields[i]))
@@ -169,9 +188,6 @@ bool store_insert(sqlite3 *db, struct record *rec, struct strlist *errors)
 	else
 		rec->id = sqlite3_last_insert_rowid(db);
 	db_release(st);
-	free(sql);
-	sb_free(&cols);
-	sb_free(&vals);
 	for (int j = 0; j < nd; j++)
 		free(dv[j].value);
 	if (ok && !strcmp(k->name, "group"))

@@ -45,6 +45,11 @@ static char *map_eth(const char *s)
 
 char *text_nfc(const char *s)
 {
+	const char *a = s;
+	while (*a && (unsigned char)*a < 0x80)
+		a++;
+	if (!*a)
+		return xstrdup(s); /* ASCII is its own NFC (the common case of numbers and codes) */
 	if (!text_valid_utf8(s, strlen(s)))
 		return NULL;
 	char *m = map_eth(s);

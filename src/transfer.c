@@ -10,6 +10,7 @@
 #include "db.h"
 #include "i18n.h"
 #include "record.h"
+#include "refcache.h"
 #include "store.h"
 #include "text.h"
 #include "transfer.h"
@@ -235,7 +236,10 @@ static void import_rows(sqlite3 *db, struct pending *p, struct import_result *re
 			sb_free(&key);
 			continue;
 		}
-		long dup = rowset_add(&seen, key.buf, line);
+		/* Kinds with one record per group and date (or per date) refuse
+		 * a repeated line anyway: only the others need the set, which
+		 * keeps a million-line survey file in little memory. */
+		long dup = p->kind->one_per_date ? 0 : rowset_add(&seen, key.buf, line);
 		sb_free(&key);
 		if (dup)
 			sl_pushf(&res->warnings, _("%s:%ld: the same as line %ld"), p->path, line, dup);
@@ -286,6 +290,7 @@ static void import_rows(sqlite3 *db, struct pending *p, struct import_result *re
 			if (!ok && (sqlite3_extended_errcode(db) & 0xff) != SQLITE_CONSTRAINT)
 				res->failed = true;
 			if (ok) {
+				refcache_changed(p->kind);
 				res->records++;
 				if (have_old)
 					res->updated++;
@@ -363,9 +368,13 @@ bool import_files(sqlite3 *db, char **files, int nfiles, const struct import_opt
 	if (res->errors.n == 0 && !db_begin(db, &res->errors))
 		res->failed = true;
 	else if (res->errors.n == 0) {
+		/* The write lock is held from here to the end: reference data
+		 * may stay in memory between rows. */
+		refcache_begin(db);
 		for (int i = 0; i < np; i++)
 			if (p[i].header_ok)
 				import_rows(db, &p[i], res);
+		refcache_end();
 		bool clean = res->errors.n == 0 && (res->warnings.n == 0 || o->force);
 		if (clean && !o->dry_run) {
 			ok = db_commit(db, &res->errors);

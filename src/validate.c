@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "indicator.h"
 #include "period.h"
+#include "refcache.h"
 #include "settings.h"
 #include "text.h"
 #include "validate.h"
@@ -103,10 +104,7 @@ static bool choice_ok(const char *choices, const char *v)
 
 static long long lookup_id(sqlite3 *db, const char *table, const char *code)
 {
-	char *sql = xasprintf("SELECT id FROM %s WHERE code = ?", table);
-	long long id = db_query_int(db, 0, sql, code, NULL);
-	free(sql);
-	return id;
+	return refcache_id(db, table, code);
 }
 
 /* Parses one field into canonical text; false (with an error) if invalid. */
@@ -267,18 +265,8 @@ static bool check_field(struct ctx *c, int i)
 static bool population_at(sqlite3 *db, const char *group, const char *date,
 			  long long *households, long long *residents)
 {
-	sqlite3_stmt *st = db_cached(db,
-		"SELECT households, residents FROM population WHERE group_id = "
-		"(SELECT id FROM rgroup WHERE code = ?) AND date <= ? ORDER BY date DESC, id DESC LIMIT 1");
-	db_bind_text(st, 1, group);
-	db_bind_text(st, 2, date);
-	bool found = sqlite3_step(st) == SQLITE_ROW;
-	if (found) {
-		*households = sqlite3_column_int64(st, 0);
-		*residents = sqlite3_column_int64(st, 1);
-	}
-	db_release(st);
-	return found;
+	long long id = refcache_id(db, "rgroup", group);
+	return id && refcache_population(db, id, date, households, residents);
 }
 
 static bool need_population(struct ctx *c, long long *h, long long *r)
@@ -293,48 +281,64 @@ static bool need_population(struct ctx *c, long long *h, long long *r)
 	return false;
 }
 
-/* One record per group and date for stock kinds. */
-static void check_unique_group_date(struct ctx *c)
+/* The SQL of stock_rules for a kind: the record of the same group and date,
+ * then for each cumulative field its value before and after the date.
+ * Built once per kind (the text depends only on the kind table). */
+static const char *stock_sql(const struct kind_def *k, const char *const *fields, int nfields)
+{
+	static struct { const struct kind_def *k; char *sql; } built[16];
+	size_t i = 0;
+	for (; i < ARRAY_SIZE(built) && built[i].k; i++)
+		if (built[i].k == k)
+			return built[i].sql;
+	struct strbuf sb = STRBUF_INIT;
+	sb_printf(&sb, "SELECT (SELECT id FROM %s WHERE group_id = ?1 AND date = ?2 AND id != ?3)", k->table);
+	for (int f = 0; f < nfields; f++)
+		for (int dir = 0; dir < 2; dir++)
+			sb_printf(&sb, ", (SELECT %s FROM %s WHERE group_id = ?1 AND date %s ?2 AND %s IS NOT NULL "
+				  "AND id != ?3 ORDER BY date %s LIMIT 1)",
+				  fields[f], k->table, dir ? ">" : "<", fields[f], dir ? "ASC" : "DESC");
+	if (i == ARRAY_SIZE(built))
+		abort(); /* more stock kinds than slots: enlarge `built` */
+	built[i].k = k;
+	built[i].sql = sb.buf;
+	return sb.buf;
+}
+
+/* The rules of stock kinds that look at the other records of the group: one
+ * record per group and date, and cumulative counts that do not go down
+ * (lower than the one before the date or higher than the one after it).
+ * One query answers all of them, since this runs for every imported row. */
+static void stock_rules(struct ctx *c, const char *const *fields, int nfields)
 {
 	const char *g = fval(c, "group"), *d = fval(c, "date");
 	if (!g || !d)
 		return;
-	char *sql = xasprintf("SELECT id FROM %s WHERE group_id = (SELECT id FROM rgroup WHERE code = ?) "
-			      "AND date = ? AND id != ?", c->rec->kind->table);
-	char idbuf[32];
-	snprintf(idbuf, sizeof idbuf, "%lld", c->rec->id);
-	long long other = db_query_int(c->db, 0, sql, g, d, idbuf, NULL);
-	free(sql);
-	if (other)
-		err(c, "date", _("group %s already has a record of this kind on this date (%s, id %lld); "
-				 "edit that one instead"), g, _(c->rec->kind->label), other);
-}
-
-/* Warns when a cumulative count is lower than the one before it, or higher
- * than the one after it. */
-static void check_cumulative(struct ctx *c, const char *field)
-{
-	bool has;
-	long long v = num(c, field, &has);
-	const char *g = fval(c, "group"), *d = fval(c, "date");
-	if (!has || !g || !d)
+	sqlite3_stmt *st = db_cached(c->db, stock_sql(c->rec->kind, fields, nfields));
+	sqlite3_bind_int64(st, 1, lookup_id(c->db, "rgroup", g));
+	sqlite3_bind_text(st, 2, d, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, c->rec->id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		db_release(st);
 		return;
-	char idbuf[32];
-	snprintf(idbuf, sizeof idbuf, "%lld", c->rec->id);
-	for (int dir = 0; dir < 2; dir++) {
-		char *sql = xasprintf(
-			"SELECT %s FROM %s WHERE group_id = (SELECT id FROM rgroup WHERE code = ?) "
-			"AND date %s ? AND %s IS NOT NULL AND id != ? ORDER BY date %s LIMIT 1",
-			field, c->rec->kind->table, dir ? ">" : "<", field, dir ? "ASC" : "DESC");
-		long long other = db_query_int(c->db, -1, sql, g, d, idbuf, NULL);
-		free(sql);
-		if (dir == 0 && other > v)
-			warn(c, field, _("lower than the %lld recorded before this date; a cumulative count "
-					 "should not go down"), other);
-		if (dir == 1 && other >= 0 && other < v)
-			warn(c, field, _("higher than the %lld recorded after this date; a cumulative count "
-					 "should not go down"), other);
 	}
+	if (sqlite3_column_type(st, 0) != SQLITE_NULL)
+		err(c, "date", _("group %s already has a record of this kind on this date (%s, id %lld); "
+				 "edit that one instead"), g, _(c->rec->kind->label), sqlite3_column_int64(st, 0));
+	for (int f = 0; f < nfields; f++) {
+		bool has;
+		long long v = num(c, fields[f], &has);
+		if (!has)
+			continue;
+		int before = 1 + 2 * f, after = before + 1;
+		if (sqlite3_column_type(st, before) != SQLITE_NULL && sqlite3_column_int64(st, before) > v)
+			warn(c, fields[f], _("lower than the %lld recorded before this date; a cumulative count "
+					     "should not go down"), sqlite3_column_int64(st, before));
+		if (sqlite3_column_type(st, after) != SQLITE_NULL && sqlite3_column_int64(st, after) < v)
+			warn(c, fields[f], _("higher than the %lld recorded after this date; a cumulative count "
+					     "should not go down"), sqlite3_column_int64(st, after));
+	}
+	db_release(st);
 }
 
 static void check_ratio(struct ctx *c, long long h, long long r, const char *field)
@@ -354,15 +358,12 @@ static void check_closed(struct ctx *c, const struct record *r)
 	const char *d = record_get(r, df);
 	if (!d)
 		return;
-	sqlite3_stmt *st = db_cached(c->db,
-		"SELECT period FROM closing WHERE ? BETWEEN first_day AND last_day ORDER BY first_day LIMIT 1");
-	db_bind_text(st, 1, d);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	char period[64];
+	if (refcache_closed(c->db, d, period, sizeof period))
 		issues_add(c->out, SEV_WARNING, kind_field_index(r->kind, df),
 			   _("%s=%s: falls in period %s, which is closed (its report was issued); "
 			     "the change will be recorded in the audit log"),
-			   df, d, (const char *)sqlite3_column_text(st, 0));
-	db_release(st);
+			   df, d, period);
 }
 
 static void rules_population(struct ctx *c)
@@ -371,7 +372,7 @@ static void rules_population(struct ctx *c)
 	long long h = num(c, "households", &hh), r = num(c, "residents", &hr);
 	if (hh && hr)
 		check_ratio(c, h, r, "residents");
-	check_unique_group_date(c);
+	stock_rules(c, NULL, 0);
 }
 
 static void rules_survey(struct ctx *c)
@@ -386,9 +387,8 @@ static void rules_survey(struct ctx *c)
 	long long h, r;
 	if (hs && need_population(c, &h, &r) && s > h)
 		err(c, "surveyed", _("more than the %lld households of group %s"), h, fval(c, "group"));
-	check_unique_group_date(c);
-	check_cumulative(c, "with_extinguisher");
-	check_cumulative(c, "surveyed");
+	static const char *const cumulative[] = { "with_extinguisher", "surveyed" };
+	stock_rules(c, cumulative, 2);
 }
 
 static void rules_commitment(struct ctx *c)
@@ -407,9 +407,8 @@ static void rules_commitment(struct ctx *c)
 		if (ha && a > h)
 			err(c, "antt", _("more than the %lld households of group %s"), h, fval(c, "group"));
 	}
-	check_unique_group_date(c);
-	check_cumulative(c, "pccc");
-	check_cumulative(c, "antt");
+	static const char *const cumulative[] = { "pccc", "antt" };
+	stock_rules(c, cumulative, 2);
 }
 
 static void rules_app114(struct ctx *c)
@@ -419,8 +418,8 @@ static void rules_app114(struct ctx *c)
 	long long h, r;
 	if (hi && need_population(c, &h, &r) && n > r)
 		warn(c, "installs", _("more app users than the %lld residents of group %s"), r, fval(c, "group"));
-	check_unique_group_date(c);
-	check_cumulative(c, "installs");
+	static const char *const cumulative[] = { "installs" };
+	stock_rules(c, cumulative, 1);
 }
 
 static void rules_positive(struct ctx *c, const char *field)
