@@ -644,6 +644,31 @@ static int write_output(const char *path, const struct strbuf *data)
 	return EXIT_DONE;
 }
 
+/* Streams the records of a kind into a file written atomically; returns an
+ * exit status. */
+static int export_file(sqlite3 *db, const struct kind_def *k, bool bom, const char *path,
+		       struct strlist *errors)
+{
+	struct atomic_file f;
+	int e = atomic_open(&f, path, 0600);
+	if (!e) {
+		if (!export_kind_file(db, k, bom, &f, NULL, errors)) {
+			int werr = f.err;
+			atomic_abort(&f);
+			if (!werr)
+				return EXIT_DBERR;
+			e = werr;
+		} else {
+			e = atomic_commit(&f);
+		}
+	}
+	if (e) {
+		cli_error(_("cannot write %s: %s"), path, strerror(e));
+		return EXIT_DBERR;
+	}
+	return EXIT_DONE;
+}
+
 static int cmd_export(struct cli_env *env, int argc, char **argv)
 {
 	bool bom = false, force = false;
@@ -685,28 +710,18 @@ static int cmd_export(struct cli_env *env, int argc, char **argv)
 		if (rc == EXIT_DONE && !db_make_dirs(out, &errors))
 			rc = EXIT_DBERR;
 		for (int i = 0; i < kind_count && rc == EXIT_DONE; i++) {
-			struct strbuf data = STRBUF_INIT;
-			if (!export_kind(db, kinds[i], bom, &data, &errors)) {
-				rc = EXIT_DBERR;
-			} else {
-				char *path = xasprintf("%s/%s.csv", out, kinds[i]->name);
-				rc = write_output(path, &data);
-				free(path);
-			}
-			sb_free(&data);
+			char *path = xasprintf("%s/%s.csv", out, kinds[i]->name);
+			rc = export_file(db, kinds[i], bom, path, &errors);
+			free(path);
 		}
 	} else {
-		struct strbuf data = STRBUF_INIT;
 		bool to_file = out && strcmp(out, "-") != 0;
 		if (to_file && !may_write(out, force))
 			rc = EXIT_REFUSED;
-		else if (!export_kind(db, k, bom, &data, &errors))
-			rc = EXIT_DBERR;
 		else if (to_file)
-			rc = write_output(out, &data);
-		else
-			fwrite(data.buf, 1, data.len, stdout);
-		sb_free(&data);
+			rc = export_file(db, k, bom, out, &errors);
+		else if (!export_kind_file(db, k, bom, NULL, stdout, &errors))
+			rc = EXIT_DBERR;
 	}
 	print_list(&errors, false);
 	sl_free(&errors);

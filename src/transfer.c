@@ -404,7 +404,23 @@ void import_result_free(struct import_result *res)
 struct export_ctx {
 	struct strbuf *out;
 	const struct kind_def *k;
+	struct atomic_file *file; /* when set, out is flushed to it as it fills */
+	FILE *stream;             /* or to this stream */
 };
+
+/* Passes what has been written so far on to the file or stream. */
+static void export_flush(struct export_ctx *c)
+{
+	if (c->file)
+		atomic_write(c->file, c->out->buf, c->out->len);
+	else if (c->stream)
+		fwrite(c->out->buf, 1, c->out->len, c->stream);
+	else
+		return;
+	c->out->len = 0;
+	if (c->out->buf)
+		c->out->buf[0] = '\0';
+}
 
 static bool export_row(const struct record *r, void *vctx)
 {
@@ -415,20 +431,39 @@ static bool export_row(const struct record *r, void *vctx)
 		if (c->k->fields[i].column)
 			vals[n++] = r->val[i];
 	csv_write_row(c->out, vals, n, ',');
-	return true;
+	if (c->out->len >= 65536)
+		export_flush(c);
+	return !(c->file && c->file->err);
+}
+
+static bool export_to(sqlite3 *db, struct export_ctx *c, bool bom, struct strlist *errors)
+{
+	if (bom)
+		sb_puts(c->out, "\xEF\xBB\xBF");
+	const char *names[KIND_MAX_FIELDS];
+	int n = 0;
+	for (int i = 0; i < c->k->nfields; i++)
+		if (c->k->fields[i].column)
+			names[n++] = c->k->fields[i].name;
+	csv_write_row(c->out, names, n, ',');
+	bool ok = store_list(db, c->k, NULL, export_row, c, errors);
+	export_flush(c);
+	return ok;
 }
 
 bool export_kind(sqlite3 *db, const struct kind_def *k, bool bom, struct strbuf *out,
 		 struct strlist *errors)
 {
-	if (bom)
-		sb_puts(out, "\xEF\xBB\xBF");
-	const char *names[KIND_MAX_FIELDS];
-	int n = 0;
-	for (int i = 0; i < k->nfields; i++)
-		if (k->fields[i].column)
-			names[n++] = k->fields[i].name;
-	csv_write_row(out, names, n, ',');
-	struct export_ctx c = { out, k };
-	return store_list(db, k, NULL, export_row, &c, errors);
+	struct export_ctx c = { out, k, NULL, NULL };
+	return export_to(db, &c, bom, errors);
+}
+
+bool export_kind_file(sqlite3 *db, const struct kind_def *k, bool bom, struct atomic_file *file,
+		      FILE *stream, struct strlist *errors)
+{
+	struct strbuf out = STRBUF_INIT;
+	struct export_ctx c = { &out, k, file, stream };
+	bool ok = export_to(db, &c, bom, errors);
+	sb_free(&out);
+	return ok;
 }

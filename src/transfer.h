@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "kind.h"
 #include "util.h"
@@ -32,6 +33,11 @@ void import_result_free(struct import_result *res);
 /* Writes the records of one kind as CSV (header of field names) into out. */
 bool export_kind(sqlite3 *db, const struct kind_def *k, bool bom, struct strbuf *out,
 		 struct strlist *errors);
+/* The same, streamed: to a file being written atomically (its write error,
+ * if any, is left in file->err for atomic_commit) or else to `stream`;
+ * memory stays small however many records there are. */
+bool export_kind_file(sqlite3 *db, const struct kind_def *k, bool bom, struct atomic_file *file,
+		      FILE *stream, struct strlist *errors);
 /* The kind a CSV file name stands for ("survey-2023.csv" -> survey). */
 const struct kind_def *kind_from_filename(const char *path);
 

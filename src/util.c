@@ -266,39 +266,72 @@ bool parse_decimal(const char *s, double *out)
 	return true;
 }
 
-int write_file_atomic(const char *path, const char *data, size_t len, int mode)
+int atomic_open(struct atomic_file *f, const char *path, int mode)
 {
-	char *tmp = xasprintf("%s.tmpXXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		int e = errno;
-		free(tmp);
-		return e;
+	f->path = xstrdup(path);
+	f->tmp = xasprintf("%s.tmpXXXXXX", path);
+	f->err = 0;
+	f->fd = mkstemp(f->tmp);
+	if (f->fd < 0) {
+		f->err = errno;
+		free(f->path);
+		free(f->tmp);
+		f->path = f->tmp = NULL;
+		return f->err;
 	}
-	int err = 0;
-	if (fchmod(fd, (mode_t)mode) != 0)
-		err = errno;
+	if (fchmod(f->fd, (mode_t)mode) != 0)
+		f->err = errno;
+	return 0;
+}
+
+void atomic_write(struct atomic_file *f, const char *data, size_t len)
+{
 	size_t off = 0;
-	while (!err && off < len) {
-		ssize_t w = write(fd, data + off, len - off);
+	while (!f->err && off < len) {
+		ssize_t w = write(f->fd, data + off, len - off);
 		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			err = errno;
+			if (errno != EINTR)
+				f->err = errno;
 		} else {
 			off += (size_t)w;
 		}
 	}
-	if (!err && fsync(fd) != 0)
+}
+
+int atomic_commit(struct atomic_file *f)
+{
+	int err = f->err;
+	if (!err && fsync(f->fd) != 0)
 		err = errno;
-	if (close(fd) != 0 && !err)
+	if (close(f->fd) != 0 && !err)
 		err = errno;
-	if (!err && rename(tmp, path) != 0)
+	if (!err && rename(f->tmp, f->path) != 0)
 		err = errno;
 	if (err)
-		unlink(tmp);
-	free(tmp);
+		unlink(f->tmp);
+	free(f->tmp);
+	free(f->path);
+	f->tmp = f->path = NULL;
 	return err;
+}
+
+void atomic_abort(struct atomic_file *f)
+{
+	close(f->fd);
+	unlink(f->tmp);
+	free(f->tmp);
+	free(f->path);
+	f->tmp = f->path = NULL;
+}
+
+int write_file_atomic(const char *path, const char *data, size_t len, int mode)
+{
+	struct atomic_file f;
+	int e = atomic_open(&f, path, mode);
+	if (e)
+		return e;
+	atomic_write(&f, data, len);
+	return atomic_commit(&f);
 }
 
 char *read_file(const char *path, size_t *len)

@@ -65,6 +65,19 @@ bool parse_decimal(const char *s, double *out);
 /* Writes a whole file atomically (temp file in the same directory, fsync,
  * rename).  mode is applied regardless of umask.  Returns 0 or an errno. */
 int write_file_atomic(const char *path, const char *data, size_t len, int mode);
+
+/* The same, written piece by piece (for large exports): atomic_open()
+ * creates the temp file, atomic_write() appends, atomic_commit() syncs and
+ * renames it over `path`, atomic_abort() removes it.  The first error is
+ * kept and returned by atomic_commit(), which removes the temp file then. */
+struct atomic_file {
+	char *path, *tmp;
+	int fd, err;
+};
+int atomic_open(struct atomic_file *f, const char *path, int mode);
+void atomic_write(struct atomic_file *f, const char *data, size_t len);
+int atomic_commit(struct atomic_file *f);
+void atomic_abort(struct atomic_file *f);
 /* Reads a whole file; NULL with errno set on failure. */
 char *read_file(const char *path, size_t *len);
 
