@@ -542,7 +542,7 @@ static int cmd_list(struct cli_env *env, int argc, char **argv)
 		cli_error(_("%s records belong to no group; --group does not apply"), k->name);
 		goto out;
 	}
-	sqlite3 *db = open_db(env, DB_EXISTING);
+	sqlite3 *db = open_db(env, DB_READ);
 	if (!db) {
 		rc = EXIT_DBERR;
 		goto out;
@@ -692,7 +692,7 @@ static int cmd_export(struct cli_env *env, int argc, char **argv)
 		cli_error(_("'export all' writes one file per kind: give a directory with -o DIR"));
 		goto out;
 	}
-	sqlite3 *db = open_db(env, DB_EXISTING);
+	sqlite3 *db = open_db(env, DB_READ);
 	if (!db) {
 		rc = EXIT_DBERR;
 		goto out;
@@ -749,7 +749,7 @@ static int cmd_summary(struct cli_env *env, int argc, char **argv)
 		goto out;
 	if (!get_period(period, &p))
 		goto out;
-	sqlite3 *db = open_db(env, DB_EXISTING);
+	sqlite3 *db = open_db(env, DB_READ);
 	if (!db) {
 		rc = EXIT_DBERR;
 		goto out;
@@ -980,7 +980,7 @@ static int cmd_audit(struct cli_env *env, int argc, char **argv)
 		goto out;
 	if (period && !get_period(period, &p))
 		goto out;
-	sqlite3 *db = open_db(env, DB_EXISTING);
+	sqlite3 *db = open_db(env, DB_READ);
 	if (!db) {
 		rc = EXIT_DBERR;
 		goto out;

@@ -16,6 +16,8 @@
 enum db_mode {
 	DB_EXISTING, /* the file must exist */
 	DB_CREATE,   /* create the file if it is missing */
+	DB_READ,     /* the file must exist; this connection never writes
+		      * (query_only), so it needs no audit triggers */
 };
 
 /* The database path: `option` (--db), $WARDSAFE_DB, [database] path, then

@@ -163,6 +163,24 @@ int main(void)
 	ok(stat(deepdir, &st) == 0 && (st.st_mode & 0777) == 0700, "directories created with mode 0700");
 	db_close(db);
 
+	/* A reading connection (summary, list, export) cannot write, so it
+	 * needs no audit triggers. */
+	ok(db_open(missing, DB_READ, &err) == NULL && err.n == 1, "reading a missing database does not create it");
+	sl_free(&err);
+	db = db_open(path, DB_READ, &err);
+	ok(db != NULL, "an existing database opens for reading");
+	is_int(q(db, "SELECT count(*) FROM sqlite_temp_schema WHERE type = 'trigger'"), 0,
+	       "no audit triggers on a reading connection");
+	ok(q(db, "SELECT count(*) FROM rgroup") >= 0, "it reads");
+	ok(sqlite3_exec(db, "INSERT INTO category (code, name) VALUES ('x', 'X')", NULL, NULL, NULL) != SQLITE_OK,
+	   "it cannot write");
+	db_close(db);
+	db = db_open(path, DB_EXISTING, &err);
+	ok(q(db, "SELECT count(*) FROM sqlite_temp_schema WHERE type = 'trigger'") > 0,
+	   "a writing connection has its audit triggers");
+	is_int(q(db, "SELECT count(*) FROM category WHERE code = 'x'"), 0, "nothing was written");
+	db_close(db);
+
 	free(deepdir);
 	free(deep);
 	free(missing);
