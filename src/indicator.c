@@ -92,7 +92,7 @@ int indicator_group_stocks(sqlite3 *db, ws_date end, const char *group, struct g
 		"        AND (?2 IS NULL OR r.code = ?2)) g "
 		"ORDER BY g.id";
 #undef LATEST
-	sqlite3_stmt *st = db_prepare(db, sql);
+	sqlite3_stmt *st = db_cached(db, sql);
 	db_bind_text(st, 1, e);
 	db_bind_text(st, 2, group);
 	int n = 0, cap = 16;
@@ -112,7 +112,7 @@ int indicator_group_stocks(sqlite3 *db, ws_date end, const char *group, struct g
 		for (int i = 0; i < (int)ARRAY_SIZE(fields); i++)
 			*fields[i] = sqlite3_column_int64(st, i + 2); /* NULL reads as 0 */
 	}
-	sqlite3_finalize(st);
+	db_release(st);
 	*out = v;
 	return n;
 }
@@ -142,14 +142,14 @@ static void load_categories(sqlite3 *db, struct categories *c)
 	c->ids = xcalloc((size_t)n + 1, sizeof *c->ids);
 	c->codes = xcalloc((size_t)n + 1, sizeof *c->codes);
 	c->names = xcalloc((size_t)n + 1, sizeof *c->names);
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, code, name FROM category ORDER BY id");
+	sqlite3_stmt *st = db_cached(db, "SELECT id, code, name FROM category ORDER BY id");
 	while (sqlite3_step(st) == SQLITE_ROW && c->n < n) {
 		c->ids[c->n] = sqlite3_column_int64(st, 0);
 		c->codes[c->n] = xstrdup((const char *)sqlite3_column_text(st, 1));
 		c->names[c->n] = xstrdup((const char *)sqlite3_column_text(st, 2));
 		c->n++;
 	}
-	sqlite3_finalize(st);
+	db_release(st);
 }
 
 static void free_categories(struct categories *c)
@@ -191,7 +191,7 @@ static void compute_totals(sqlite3 *db, const struct period *p, const char *grou
 	free(g);
 
 	if (!group) {
-		sqlite3_stmt *st = db_prepare(db,
+		sqlite3_stmt *st = db_cached(db,
 			"SELECT managed, with_file FROM establishments WHERE date <= ? ORDER BY date DESC LIMIT 1");
 		db_bind_text(st, 1, e);
 		if (sqlite3_step(st) == SQLITE_ROW) {
@@ -199,10 +199,10 @@ static void compute_totals(sqlite3 *db, const struct period *p, const char *grou
 			t->managed = sqlite3_column_int64(st, 0);
 			t->with_file = sqlite3_column_int64(st, 1);
 		}
-		sqlite3_finalize(st);
+		db_release(st);
 	}
 
-	sqlite3_stmt *st = db_prepare(db,
+	sqlite3_stmt *st = db_cached(db,
 		"SELECT category_id, sum(count) FROM incident WHERE date BETWEEN ?1 AND ?2 "
 		"AND (?3 IS NULL OR group_id = (SELECT id FROM rgroup WHERE code = ?3)) GROUP BY category_id");
 	db_bind_text(st, 1, s);
@@ -215,9 +215,9 @@ static void compute_totals(sqlite3 *db, const struct period *p, const char *grou
 			if (cats->ids[i] == id)
 				t->by_category[i] += v;
 	}
-	sqlite3_finalize(st);
+	db_release(st);
 
-	st = db_prepare(db,
+	st = db_cached(db,
 		"SELECT kind, sum(sessions) FROM outreach WHERE date BETWEEN ?1 AND ?2 "
 		"AND (?3 IS NULL OR group_id = (SELECT id FROM rgroup WHERE code = ?3)) GROUP BY kind");
 	db_bind_text(st, 1, s);
@@ -231,7 +231,7 @@ static void compute_totals(sqlite3 *db, const struct period *p, const char *grou
 			if (!strcmp(k, outreach_kinds[i]))
 				t->by_kind[i] += v;
 	}
-	sqlite3_finalize(st);
+	db_release(st);
 }
 
 static struct ind_value rate(long long num, long long den)
@@ -281,13 +281,13 @@ bool indicator_target(sqlite3 *db, const char *id, const struct period *p, doubl
 {
 	char year[16];
 	snprintf(year, sizeof year, "%d", p->last / 12);
-	sqlite3_stmt *st = db_prepare(db, "SELECT value FROM target WHERE year = ? AND indicator = ?");
+	sqlite3_stmt *st = db_cached(db, "SELECT value FROM target WHERE year = ? AND indicator = ?");
 	db_bind_text(st, 1, year);
 	db_bind_text(st, 2, id);
 	bool found = sqlite3_step(st) == SQLITE_ROW;
 	if (found)
 		*out = sqlite3_column_double(st, 0);
-	sqlite3_finalize(st);
+	db_release(st);
 	if (found)
 		return true;
 	double d = settings_default_target(id);

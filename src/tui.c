@@ -138,10 +138,10 @@ void tui_put_right(int y, int x, int width, const char *text, enum tui_color c)
 void tui_fill(int y, int x, int width, enum tui_color c)
 {
 	attr_t a = color_attr(c);
-	attron(a);
-	for (int i = 0; i < width && x + i < tui_cols(); i++)
-		mvaddch(y, x + i, ' ');
-	attroff(a);
+	int n = width < tui_cols() - x ? width : tui_cols() - x;
+	/* One call for the run of blanks: this is drawn for every key. */
+	if (n > 0)
+		mvhline(y, x, ' ' | (chtype)a, n);
 }
 
 /* ---- the frame */
