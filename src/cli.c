@@ -278,12 +278,13 @@ static sqlite3 *create_db(struct cli_env *env, struct record *ward)
 
 static int cmd_init(struct cli_env *env, int argc, char **argv)
 {
-	const char *v[6] = { NULL };
+	/* In the order of the ward's fields (kind.c). */
+	const char *v[7] = { NULL };
 	struct opt opts[] = {
 		{ "--ward", true, &v[0], NULL }, { "--district", true, &v[1], NULL },
 		{ "--province", true, &v[2], NULL }, { "--unit", true, &v[3], NULL },
 		{ "--parent-unit", true, &v[4], NULL }, { "--place", true, &v[5], NULL },
-		{ NULL, false, NULL, NULL },
+		{ "--code", true, &v[6], NULL }, { NULL, false, NULL, NULL },
 	};
 	struct strlist pos = STRLIST_INIT;
 	if (!parse_opts(argc, argv, opts, &pos) || pos.n) {
@@ -294,10 +295,10 @@ static int cmd_init(struct cli_env *env, int argc, char **argv)
 	}
 	struct record ward;
 	record_init(&ward, kind_find("ward"));
-	for (int i = 0; i < 6; i++)
+	for (int i = 0; i < (int)ARRAY_SIZE(v); i++)
 		record_set(&ward, i, v[i]);
 	if (!v[0])
-		for (int i = 1; i < 6; i++)
+		for (int i = 1; i < (int)ARRAY_SIZE(v); i++)
 			if (v[i]) {
 				cli_error(_("give the ward's name with --ward"));
 				record_clear(&ward);
@@ -1017,7 +1018,7 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{ "init", cmd_init, "init [--ward NAME] [--district D] [--province P] [--unit U] [--parent-unit U] [--place P]",
+	{ "init", cmd_init, "init [--ward NAME] [--district D] [--province P] [--unit U] [--parent-unit U] [--place P] [--code CODE]",
 	  N_("create an empty database (never overwrites)") },
 	{ "demo", cmd_demo, "demo", N_("create the demo database") },
 	{ "add", cmd_add, "add KIND FIELD=VALUE... [--force]", N_("record one entry; prints its id") },
