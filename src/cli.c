@@ -1,6 +1,6 @@
-/* cli.c - subcommands: init, demo, add, list, edit, delete, import, export,
- * summary, backup, check.  Each parses its own options, calls the model and
- * maps the outcome to an exit status (cli.h). */
+/* cli.c - subcommands: init, demo, add, list, edit, delete, import, export
+ * (CSV or DHIS2), summary, backup, check.  Each parses its own options,
+ * calls the model and maps the outcome to an exit status (cli.h). */
 #include "config.h"
 
 #include <errno.h>
@@ -16,6 +16,7 @@
 #include "check.h"
 #include "cli.h"
 #include "db.h"
+#include "dhis2.h"
 #include "entry.h"
 #include "i18n.h"
 #include "indicator.h"
@@ -278,12 +279,13 @@ static sqlite3 *create_db(struct cli_env *env, struct record *ward)
 
 static int cmd_init(struct cli_env *env, int argc, char **argv)
 {
-	const char *v[6] = { NULL };
+	/* In the order of the ward's fields (kind.c). */
+	const char *v[7] = { NULL };
 	struct opt opts[] = {
 		{ "--ward", true, &v[0], NULL }, { "--district", true, &v[1], NULL },
 		{ "--province", true, &v[2], NULL }, { "--unit", true, &v[3], NULL },
 		{ "--parent-unit", true, &v[4], NULL }, { "--place", true, &v[5], NULL },
-		{ NULL, false, NULL, NULL },
+		{ "--code", true, &v[6], NULL }, { NULL, false, NULL, NULL },
 	};
 	struct strlist pos = STRLIST_INIT;
 	if (!parse_opts(argc, argv, opts, &pos) || pos.n) {
@@ -294,10 +296,10 @@ static int cmd_init(struct cli_env *env, int argc, char **argv)
 	}
 	struct record ward;
 	record_init(&ward, kind_find("ward"));
-	for (int i = 0; i < 6; i++)
+	for (int i = 0; i < (int)ARRAY_SIZE(v); i++)
 		record_set(&ward, i, v[i]);
 	if (!v[0])
-		for (int i = 1; i < 6; i++)
+		for (int i = 1; i < (int)ARRAY_SIZE(v); i++)
 			if (v[i]) {
 				cli_error(_("give the ward's name with --ward"));
 				record_clear(&ward);
@@ -669,17 +671,91 @@ static int export_file(sqlite3 *db, const struct kind_def *k, bool bom, const ch
 	return EXIT_DONE;
 }
 
+/* export --format dhis2 [KIND|all] [--period P] [-o FILE] [--force]: one
+ * file holds every data element (dhis2.h). */
+static int export_dhis2(struct cli_env *env, const struct strlist *pos, const char *period, bool bom,
+			const char *out, bool force)
+{
+	if (pos->n > 1) {
+		cli_error(_("usage: wardsafe export --format dhis2 [KIND|all] [--period P] [-o FILE] [--force]"));
+		return EXIT_USAGE;
+	}
+	if (bom) {
+		cli_error(_("--bom does not apply to --format dhis2: DHIS2 reads UTF-8 without a byte-order mark"));
+		return EXIT_USAGE;
+	}
+	const struct kind_def *k = NULL;
+	if (pos->n && strcmp(pos->items[0], "all") != 0) {
+		k = need_kind(pos->items[0]);
+		if (!k)
+			return EXIT_USAGE;
+		if (!dhis2_kind_exported(k)) {
+			cli_error(_("%s records give no DHIS2 data values; kinds that do: %s"), k->name,
+				  dhis2_kind_names());
+			return EXIT_USAGE;
+		}
+	}
+	struct period p;
+	if (period && !get_period(period, &p))
+		return EXIT_USAGE;
+	bool to_file = out && strcmp(out, "-") != 0;
+	if (to_file && !may_write(out, force))
+		return EXIT_REFUSED;
+	sqlite3 *db = open_db(env, DB_READ);
+	if (!db)
+		return EXIT_DBERR;
+	char stamp[32];
+	struct dhis2_opts o = { k, period ? &p : NULL, db_operator(), dhis2_timestamp(stamp) };
+	struct strbuf data = STRBUF_INIT;
+	struct strlist errors = STRLIST_INIT;
+	int rc;
+	switch (dhis2_export(db, &o, &data, &errors)) {
+	case DHIS2_DONE:
+		if (to_file)
+			rc = write_output(out, &data);
+		else {
+			fwrite(data.buf, 1, data.len, stdout);
+			rc = EXIT_DONE;
+		}
+		break;
+	case DHIS2_REFUSED:
+		rc = EXIT_REFUSED;
+		break;
+	default:
+		rc = EXIT_DBERR;
+		break;
+	}
+	print_list(&errors, false);
+	sl_free(&errors);
+	sb_free(&data);
+	db_close(db);
+	return rc;
+}
+
 static int cmd_export(struct cli_env *env, int argc, char **argv)
 {
 	bool bom = false, force = false;
-	const char *out = NULL;
+	const char *out = NULL, *format = "csv", *period = NULL;
 	struct opt opts[] = { { "--bom", false, NULL, &bom }, { "--force", false, NULL, &force },
 			      { "-o", true, &out, NULL }, { "--output", true, &out, NULL },
+			      { "--format", true, &format, NULL }, { "--period", true, &period, NULL },
 			      { NULL, false, NULL, NULL } };
 	struct strlist pos = STRLIST_INIT;
 	int rc = EXIT_USAGE;
 	if (!parse_opts(argc, argv, opts, &pos))
 		goto out;
+	if (!strcmp(format, "dhis2")) {
+		rc = export_dhis2(env, &pos, period, bom, out, force);
+		goto out;
+	}
+	if (strcmp(format, "csv") != 0) {
+		cli_error(_("--format takes csv or dhis2, not '%s'"), format);
+		goto out;
+	}
+	if (period) {
+		cli_error(_("--period applies to --format dhis2 only; 'export' in CSV writes every record"));
+		goto out;
+	}
 	if (pos.n != 1) {
 		cli_error(_("usage: wardsafe export KIND|all [--bom] [-o FILE|DIR] [--force]"));
 		goto out;
@@ -1032,7 +1108,7 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{ "init", cmd_init, "init [--ward NAME] [--district D] [--province P] [--unit U] [--parent-unit U] [--place P]",
+	{ "init", cmd_init, "init [--ward NAME] [--district D] [--province P] [--unit U] [--parent-unit U] [--place P] [--code CODE]",
 	  N_("create an empty database (never overwrites)") },
 	{ "demo", cmd_demo, "demo", N_("create the demo database") },
 	{ "add", cmd_add, "add KIND FIELD=VALUE... [--force]", N_("record one entry; prints its id") },
@@ -1041,7 +1117,10 @@ static const struct command commands[] = {
 	{ "delete", cmd_delete, "delete KIND ID [--force]", N_("delete an entry") },
 	{ "import", cmd_import, "import FILE.csv... [--kind KIND] [--dry-run] [--force]",
 	  N_("import CSV files, all or nothing") },
-	{ "export", cmd_export, "export KIND|all [--bom] [-o FILE|DIR] [--force]", N_("export records as CSV") },
+	{ "export", cmd_export, "export KIND|all [--format csv] [--bom] [-o FILE|DIR] [--force]",
+	  N_("export records as CSV") },
+	{ "export", cmd_export, "export --format dhis2 [KIND|all] [--period P] [-o FILE] [--force]",
+	  N_("export the figures as a DHIS2 data value set (CSV), one file") },
 	{ "summary", cmd_summary, "summary [--period P] [--group G] [--format text|tsv]",
 	  N_("indicators for a period against targets") },
 	{ "report", cmd_report, "report [--period P] [--format pdf|text|csv] [-o FILE] [--number N] [--bom] [--force]",

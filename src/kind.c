@@ -17,6 +17,7 @@ static const struct field_def ward_fields[] = {
 	F("unit", "unit", FT_TEXT, 0, NULL, 200, NULL, N_("Police unit"), NULL),
 	F("parent_unit", "parent_unit", FT_TEXT, 0, NULL, 200, NULL, N_("Parent unit"), NULL),
 	F("place", "place", FT_TEXT, 0, NULL, 200, NULL, N_("Place name for report dates"), NULL),
+	F("code", "code", FT_CODE, 0, NULL, 32, NULL, N_("Ward code (DHIS2)"), NULL),
 };
 
 static const struct field_def category_fields[] = {

@@ -137,6 +137,10 @@ const char *const schema_migrations[] = {
 	"CREATE INDEX outreach_date ON outreach(date);"
 	"CREATE INDEX fireteam_group ON fireteam(group_id);"
 	"CREATE INDEX audit_at ON audit(at);",
+	/* 2: the ward's code, its organisation unit in DHIS2 (dhis2.c); at
+	 * most 32 characters so that WARD-GROUP codes stay within DHIS2's 50 */
+	"ALTER TABLE ward ADD COLUMN code TEXT NOT NULL DEFAULT ''"
+	" CHECK (length(code) <= 32 AND code NOT GLOB '*[^A-Za-z0-9_.-]*');",
 };
 
 const int schema_version = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);

@@ -36,8 +36,8 @@ static void value_expr(struct strbuf *sql, const struct field_def *f)
 static void bind_value(sqlite3_stmt *st, int i, const struct field_def *f, const char *v)
 {
 	if (!v) {
-		/* Optional text columns are NOT NULL DEFAULT ''. */
-		if (f->type == FT_TEXT)
+		/* Optional text and code columns are NOT NULL DEFAULT ''. */
+		if (f->type == FT_TEXT || f->type == FT_CODE)
 			sqlite3_bind_text(st, i, "", 0, SQLITE_STATIC);
 		else
 			sqlite3_bind_null(st, i);

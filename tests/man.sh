@@ -71,7 +71,8 @@ done
 run --lang en --help
 expect_rc 0 "--help"
 cp "$T/out" "$T/help"
-sed -n 's/^  wardsafe \([a-z][a-z0-9]*\).*/\1/p' "$T/help" > "$T/commands"
+# (a command with two forms, like export, has two lines: list it once)
+sed -n 's/^  wardsafe \([a-z][a-z0-9]*\).*/\1/p' "$T/help" | awk '!seen[$0]++' > "$T/commands"
 [ "$(wc -l < "$T/commands")" -ge 10 ]; ok $? "--help lists the commands"
 section "$MAN1" SYNOPSIS > "$T/synopsis"
 section "$MAN1" COMMANDS > "$T/man-commands"
@@ -201,9 +202,29 @@ while read -r id; do
 	ok $? "wardsafe.1 documents the indicator $id"
 done < "$T/ids"
 
+# ---- the DHIS2 data elements: the table of src/dhis2.c, the entries of
+# wardsafe.1, and the header line the program writes
+sed -n 's/^	{ "\(WS_[A-Z0-9_]*\)".*/\1/p' "$top_srcdir/src/dhis2.c" | sort > "$T/de-program"
+[ "$(wc -l < "$T/de-program")" -ge 15 ]; ok $? "the data element table is found in dhis2.c"
+section "$MAN1" "DHIS2 EXPORT" "Data elements" > "$T/de-text"
+entries "$T/de-text" | sort > "$T/de-man"
+while read -r de; do
+	grep -qx "$de" "$T/de-man"
+	ok $? "wardsafe.1 documents the data element $de"
+done < "$T/de-program"
+comm -13 "$T/de-program" "$T/de-man" > "$T/extra"
+[ ! -s "$T/extra" ]; ok $? "wardsafe.1 documents no unknown data element"
+sed 's/^/#   unknown: /' "$T/extra"
+run --lang en --db "$T/f.db" add ward name=X code=X
+run --lang en --db "$T/f.db" export --format dhis2
+expect_rc 0 "export --format dhis2"
+section "$MAN1" "DHIS2 EXPORT" | sed 's/\\://g' > "$T/dhis2-text"
+grep -qxF -- ".B $(head -n 1 "$T/out")" "$T/dhis2-text"
+ok $? "wardsafe.1 gives the exact DHIS2 header line"
+
 # ---- the other sections the program refers to
 for sh in NAME SYNOPSIS DESCRIPTION COMMANDS "GLOBAL OPTIONS" "RECORD KINDS AND FIELDS" \
-	VALIDATION PERIODS INDICATORS "SUMMARY TSV FORMAT" "CSV IMPORT AND EXPORT" DATABASE \
+	VALIDATION PERIODS INDICATORS "SUMMARY TSV FORMAT" "CSV IMPORT AND EXPORT" "DHIS2 EXPORT" DATABASE \
 	KEYS "EXIT STATUS" ENVIRONMENT FILES EXAMPLES "SEE ALSO"; do
 	grep -Eq "^\\.SH \"?$sh\"?\$" "$MAN1"
 	ok $? "wardsafe.1 has the section $sh"

@@ -167,16 +167,18 @@ audit_updates() { sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action = 'upda
 # 1. Every kind of record through its form, then in its list
 
 # ---- the ward: Groups screen, Tab to the ward, Enter opens it
-screens ward '<F3><Tab><dump ward-list><Enter><dump ward-form><Tab><Tab><Tab><Tab><Tab><C-u>P. Lam Sơn<F2><dump ward-saved>'
+screens ward '<F3><Tab><dump ward-list><Enter><dump ward-form><Tab><Tab><Tab><Tab><Tab><C-u>P. Lam Sơn<Tab>TH-14845<F2><dump ward-saved>'
 grep -q '^Ward (2/2, Tab)' "$D/ward-list"
 ok $? "ward: Tab on the Groups screen shows the ward"
 expect_fields "$D/ward-form" "ward: Enter opens the form with the current values" \
 	"Ward name=Lam Sơn" "District=TP Thanh Hóa" "Police unit=CÔNG AN PHƯỜNG LAM SƠN" \
 	"Place name for report dates=Lam Sơn"
-expect_line "$D/ward-saved" "Lam Sơn TP Thanh Hó Thanh Hóa CÔNG AN PHƯ CÔNG AN TP P. Lam Sơn" \
-	"ward: the list shows the changed place"
-expect_row ward "ward: list ward has the typed place and the other values unchanged" \
-	"Lam Sơn" "TP Thanh Hóa" "Thanh Hóa" "CÔNG AN PHƯỜNG LAM SƠN" "CÔNG AN TP THANH HÓA" "P. Lam Sơn"
+grep -q '^ Ward code (DHIS2) *$' "$D/ward-form"
+ok $? "ward: the form has the ward code, empty in the demo"
+expect_line "$D/ward-saved" "Lam Sơn TP Thanh Thanh Hó CÔNG AN CÔNG AN P. Lam S TH-14845" \
+	"ward: the list shows the changed place and the new code"
+expect_row ward "ward: list ward has the typed place and code and the other values unchanged" \
+	"Lam Sơn" "TP Thanh Hóa" "Thanh Hóa" "CÔNG AN PHƯỜNG LAM SƠN" "CÔNG AN TP THANH HÓA" "P. Lam Sơn" "TH-14845"
 
 # ---- a category: Incidents screen, Tab; Enter on the last field saves
 n_cat=$(count category)

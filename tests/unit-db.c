@@ -133,6 +133,71 @@ int main(void)
 	sl_free(&err);
 	db_close(db);
 
+	/* ---- a database of schema 1 (before the ward's code) is brought to the
+	 * current schema, keeping every record, after a backup copy */
+	char *v1 = xasprintf("%s/v1.db", fixture_dir);
+	sqlite3 *o1;
+	ok(sqlite3_open(v1, &o1) == SQLITE_OK, "a schema-1 file");
+	ok(sqlite3_exec(o1, schema_migrations[0], NULL, NULL, NULL) == SQLITE_OK &&
+	   sqlite3_exec(o1, "PRAGMA user_version = 1;"
+			"INSERT INTO ward(id, name, district, place) VALUES (1, 'Lam Sơn', 'TP Thanh Hóa', 'Lam Sơn');"
+			"INSERT INTO category(code, name) VALUES ('theft', 'Trộm cắp tài sản');"
+			"INSERT INTO rgroup(code, name) VALUES ('9', 'Tổ dân phố 9');"
+			"INSERT INTO population(group_id, date, households, residents) VALUES (1, '2023-07-01', 181, 678);"
+			"INSERT INTO survey(group_id, date, surveyed, with_extinguisher) VALUES (1, '2023-12-31', 181, 163);"
+			"INSERT INTO incident(group_id, date, category_id, count) VALUES (1, '2023-09-12', 1, 2);"
+			"INSERT INTO audit(at, operator, tbl, row_id, action, new) "
+			" VALUES ('2023-09-12 08:00:00', 'x', 'incident', 1, 'insert', '{}');",
+			NULL, NULL, NULL) == SQLITE_OK, "made by the SQL of migration 1 only, with records");
+	sqlite3_close(o1);
+	sqlite3 *m = db_open(v1, DB_EXISTING, &err);
+	ok(m != NULL, "the schema-1 database opens");
+	if (m) {
+		is_int(q(m, "PRAGMA user_version"), schema_version, "it is migrated to the current schema");
+		ok(schema_version >= 2, "the current schema is at least 2");
+		is_int(q(m, "SELECT count(*) FROM ward WHERE name = 'Lam Sơn' AND district = 'TP Thanh Hóa' AND code = ''"), 1,
+		       "the ward keeps its fields and gains an empty code");
+		is_int(q(m, "SELECT (SELECT count(*) FROM category) || (SELECT count(*) FROM rgroup) || "
+			    "(SELECT count(*) FROM population) || (SELECT count(*) FROM survey) || "
+			    "(SELECT sum(count) FROM incident) || (SELECT count(*) FROM audit WHERE tbl = 'incident')"),
+		       111121, "every record is kept (categories, groups, population, surveys, incidents, audit)");
+		struct record w;
+		ok(store_load(m, kind_find("ward"), 1, &w) && record_get(&w, "code") == NULL,
+		   "the ward record loads with no code");
+		record_set_named(&w, "code", "14845");
+		ok(store_update(m, &w, &err), "the code can be set");
+		record_clear(&w);
+		char *nc = qtext(m, "SELECT json_extract(new, '$.code') FROM audit WHERE tbl = 'ward' AND action = 'update'");
+		is_str(nc, "14845", "the audit log records the new column");
+		free(nc);
+		ok(sqlite3_exec(m, "UPDATE ward SET code = 'a b'", NULL, NULL, NULL) != SQLITE_OK,
+		   "CHECK refuses a ward code with a space");
+		ok(sqlite3_exec(m, "UPDATE ward SET code = '123456789012345678901234567890123'", NULL, NULL, NULL)
+		   != SQLITE_OK, "CHECK refuses a ward code of 33 characters");
+		db_close(m);
+	}
+	sl_free(&err);
+	char *pre = xasprintf("ls '%s'/backups/v1-*-pre-v%d.db 2>/dev/null | head -n 1", fixture_dir, schema_version);
+	FILE *pf = popen(pre, "r");
+	char bpath[512] = "";
+	if (pf) {
+		if (!fgets(bpath, sizeof bpath, pf))
+			bpath[0] = '\0';
+		pclose(pf);
+	}
+	bpath[strcspn(bpath, "\n")] = '\0';
+	ok(bpath[0] != '\0', "a backup tagged pre-v%d was made before migrating", schema_version);
+	sqlite3 *bk = NULL;
+	if (bpath[0] && sqlite3_open_v2(bpath, &bk, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
+		is_int(q(bk, "PRAGMA user_version"), 1, "the backup is the schema-1 file");
+		is_int(q(bk, "SELECT count(*) FROM survey"), 1, "with its records");
+	} else {
+		ok(0, "the backup opens");
+	}
+	sqlite3_close(bk);
+	free(pre);
+	free(v1);
+
 	/* ---- files that are not ours */
 	char *junk = xasprintf("%s/junk.db", fixture_dir);
 	write_bytes(junk, "this is not a database at all, just some text\n", 46);

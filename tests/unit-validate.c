@@ -52,6 +52,20 @@ int main(void)
 	CHECK("survey", "group=99", "date=2023-09-30", "surveyed=1", "with_extinguisher=0");
 	ok(has_issue(&I, SEV_ERROR, "group"), "an unknown group code is refused");
 
+	/* ---- the ward's code (its DHIS2 organisation unit): optional, at most
+	 * 32 letters without accents, digits, '.', '-' and '_' */
+	CHECK("ward", "name=Lam Sơn", "code=TH-LS_14845.1");
+	is_int(ERRORS(), 0, "a ward code of letters, digits, '-', '_' and '.' is accepted");
+	CHECK("ward", "name=Lam Sơn");
+	is_int(ERRORS(), 0, "the ward code is optional");
+	CHECK("ward", "name=Lam Sơn", "code=Lam Sơn");
+	ok(has_issue(&I, SEV_ERROR, "code"), "a ward code with a space or an accent is refused");
+	CHECK("ward", "name=Lam Sơn", "code=12345678901234567890123456789012");
+	is_int(ERRORS(), 0, "a ward code of 32 characters is accepted");
+	CHECK("ward", "name=Lam Sơn", "code=123456789012345678901234567890123");
+	ok(has_issue(&I, SEV_ERROR, "code"), "a ward code of 33 characters is refused");
+	ok(strstr(first_message(), "32") != NULL, "the message gives the limit");
+
 	/* ---- dates */
 	CHECK("incident", "group=9", "date=2023-02-29", "category=theft");
 	ok(has_issue(&I, SEV_ERROR, "date"), "29 February 2023 is not a date");
