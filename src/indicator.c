@@ -92,7 +92,7 @@ int indicator_group_stocks(sqlite3 *db, ws_date end, const char *group, struct g
 		"        AND (?2 IS NULL OR r.code = ?2)) g "
 		"ORDER BY g.id";
 #undef LATEST
-	sqlite3_stmt *st = db_prepare(db, sql);
+	sqlite3_stmt *st = db_cached(db, sql);
 	db_bind_text(st, 1, e);
 	db_bind_text(st, 2, group);
 	int n = 0, cap = 16;
@@ -112,7 +112,7 @@ int indicator_group_stocks(sqlite3 *db, ws_date end, const char *group, struct g
 		for (int i = 0; i < (int)ARRAY_SIZE(fields); i++)
 			*fields[i] = sqlite3_column_int64(st, i + 2); /* NULL reads as 0 */
 	}
-	sqlite3_finalize(st);
+	db_release(st);
 	*out = v;
 	return n;
 }
@@ -142,14 +142,14 @@ static void load_categories(sqlite3 *db, struct categories *c)
 	c->ids = xcalloc((size_t)n + 1, sizeof *c->ids);
 	c->codes = xcalloc((size_t)n + 1, sizeof *c->codes);
 	c->names = xcalloc((size_t)n + 1, sizeof *c->names);
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, code, name FROM category ORDER BY id");
+	sqlite3_stmt *st = db_cached(db, "SELECT id, code, name FROM category ORDER BY id");
 	while (sqlite3_step(st) == SQLITE_ROW && c->n < n) {
 		c->ids[c->n] = sqlite3_column_int64(st, 0);
 		c->codes[c->n] = xstrdup((const char *)sqlite3_column_text(st, 1));
 		c->names[c->n] = xstrdup((const char *)sqlite3_column_text(st, 2));
 		c->n++;
 	}
-	sqlite3_finalize(st);
+	db_release(st);
 }
 
 static void free_categories(struct categories *c)
@@ -191,7 +191,7 @@ static void compute_totals(sqlite3 *db, const struct period *p, const char *grou
 	free(g);
 
 	if (!group) {
-		sqlite3_stmt *st = db_prepare(db,
+		sqlite3_stmt *st = db_cached(db,
 			"SELECT managed, with_file FROM establishments WHERE date <= ? ORDER BY date DESC LIMIT 1");
 		db_bind_text(st, 1, e);
 		if (sqlite3_step(st) == SQLITE_ROW) {
@@ -199,10 +199,10 @@ static void compute_totals(sqlite3 *db, const struct period *p, const char *grou
 			t->managed = sqlite3_column_int64(st, 0);
 			t->with_file = sqlite3_column_int64(st, 1);
 		}
-		sqlite3_finalize(st);
+		db_release(st);
 	}
 
-	sqlite3_stmt *st = db_prepare(db,
+	sqlite3_stmt *st = db_cached(db,
 		"SELECT category_id, sum(count) FROM incident WHERE date BETWEEN ?1 AND ?2 "
 		"AND (?3 IS NULL OR group_id = (SELECT id FROM rgroup WHERE code = ?3)) GROUP BY category_id");
 	db_bind_text(st, 1, s);
@@ -215,9 +215,9 @@ static void compute_totals(sqlite3 *db, const struct period *p, const char *grou
 			if (cats->ids[i] == id)
 				t->by_category[i] += v;
 	}
-	sqlite3_finalize(st);
+	db_release(st);
 
-	st = db_prepare(db,
+	st = db_cached(db,
 		"SELECT kind, sum(sessions) FROM outreach WHERE date BETWEEN ?1 AND ?2 "
 		"AND (?3 IS NULL OR group_id = (SELECT id FROM rgroup WHERE code = ?3)) GROUP BY kind");
 	db_bind_text(st, 1, s);
@@ -231,7 +231,7 @@ static void compute_totals(sqlite3 *db, const struct period *p, const char *grou
 			if (!strcmp(k, outreach_kinds[i]))
 				t->by_kind[i] += v;
 	}
-	sqlite3_finalize(st);
+	db_release(st);
 }
 
 static struct ind_value rate(long long num, long long den)
@@ -281,13 +281,13 @@ bool indicator_target(sqlite3 *db, const char *id, const struct period *p, doubl
 {
 	char year[16];
 	snprintf(year, sizeof year, "%d", p->last / 12);
-	sqlite3_stmt *st = db_prepare(db, "SELECT value FROM target WHERE year = ? AND indicator = ?");
+	sqlite3_stmt *st = db_cached(db, "SELECT value FROM target WHERE year = ? AND indicator = ?");
 	db_bind_text(st, 1, year);
 	db_bind_text(st, 2, id);
 	bool found = sqlite3_step(st) == SQLITE_ROW;
 	if (found)
 		*out = sqlite3_column_double(st, 0);
-	sqlite3_finalize(st);
+	db_release(st);
 	if (found)
 		return true;
 	double d = settings_default_target(id);
@@ -327,6 +327,32 @@ bool indicator_value(sqlite3 *db, const char *id, const struct period *p, const 
 	}
 	free_categories(&cats);
 	return ok;
+}
+
+void indicator_row_status(struct ind_row *r)
+{
+	r->has_status = r->has_missing = r->met = false;
+	r->missing = 0;
+	if (!r->has_target || !r->cur.known)
+		return;
+	r->has_status = true;
+	switch (r->def->type) {
+	case IT_RATE:
+		r->met = indicator_rate_met(r->cur.num, r->cur.den, r->target);
+		r->has_missing = true;
+		r->missing = indicator_missing(r->cur.num, r->cur.den, r->target);
+		break;
+	case IT_COUNT:
+	case IT_FLOW:
+		if (r->def->target_is_ceiling) {
+			r->met = r->cur.value <= r->target;
+		} else {
+			r->met = r->cur.value >= r->target;
+			r->has_missing = true;
+			r->missing = r->met ? 0 : (long long)ceil(r->target - r->cur.value);
+		}
+		break;
+	}
 }
 
 static void add_row(struct summary *s, int *cap, struct ind_row *r)
@@ -385,26 +411,7 @@ bool summary_compute(sqlite3 *db, const struct period *p, const char *group,
 			r.last_year = row_value(d->id, sub, &t[2], !group);
 			if (sub < 0)
 				r.has_target = indicator_target(db, d->id, p, &r.target);
-			if (r.has_target && r.cur.known) {
-				r.has_status = true;
-				switch (d->type) {
-				case IT_RATE:
-					r.met = indicator_rate_met(r.cur.num, r.cur.den, r.target);
-					r.has_missing = true;
-					r.missing = indicator_missing(r.cur.num, r.cur.den, r.target);
-					break;
-				case IT_COUNT:
-				case IT_FLOW:
-					if (d->target_is_ceiling) {
-						r.met = r.cur.value <= r.target;
-					} else {
-						r.met = r.cur.value >= r.target;
-						r.has_missing = true;
-						r.missing = r.met ? 0 : (long long)ceil(r.target - r.cur.value);
-					}
-					break;
-				}
-			}
+			indicator_row_status(&r);
 			add_row(out, &cap, &r);
 		}
 	}
