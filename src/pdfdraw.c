@@ -302,6 +302,11 @@ static double widest_word(struct pdf_doc *d, const char *text, const struct pdf_
 	return widest;
 }
 
+double pdf_cell_width(struct pdf_doc *d, const char *text, const struct pdf_style *st)
+{
+	return pdf_text_width(d, text, st) + 2 * CELL_PAD_X + 1;
+}
+
 void pdf_table_fit(struct pdf_doc *d, struct pdf_column *cols, int ncols, const char *const *header,
 		   const struct pdf_style *st, int flex)
 {

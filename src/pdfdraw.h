@@ -92,6 +92,8 @@ struct pdf_table {
 	const char *const *header;
 	struct pdf_style style, header_style;
 };
+/* The width a table column needs to show `text` on one line. */
+double pdf_cell_width(struct pdf_doc *d, const char *text, const struct pdf_style *st);
 /* Widens each column but `flex` to the longest word of its header text (in
  * `st`), then gives `flex` what is left of the text width (d->width). */
 void pdf_table_fit(struct pdf_doc *d, struct pdf_column *cols, int ncols, const char *const *header,

@@ -169,6 +169,18 @@ void report_pdf_overview(struct pdf_doc *d, const struct summary *s)
 	struct pdf_column cols[NC];
 	columns_fill(cols, NC, w, 0);
 	cols[4].align = PDF_ALIGN_CENTER;
+	/* The counts ("20.317/26.818" for a district) stay on one line. */
+	for (int i = 0; i < s->nrows; i++) {
+		const struct ind_row *r = &s->rows[i];
+		if (strchr(r->id, '.') || r->def->type != IT_RATE || !r->cur.known)
+			continue;
+		char a[32], b[32];
+		char *c = xasprintf("%s/%s", numfmt_int(r->cur.num, a), numfmt_int(r->cur.den, b));
+		double cw = pdf_cell_width(d, c, &st_table);
+		if (cw > cols[1].width)
+			cols[1].width = cw;
+		free(c);
+	}
 	const char *head[NC] = { _("Indicator"), _("Count"), _("Value"), _("Target"), _("Status"),
 				 _("Missing"), _("Previous"), _("Last year") };
 	pdf_table_fit(d, cols, NC, head, &st_table_head, 0);

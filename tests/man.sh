@@ -201,6 +201,13 @@ while read -r id; do
 	ok $? "wardsafe.1 documents the indicator $id"
 done < "$T/ids"
 
+# ---- the roll-up's TSV header
+run --lang en rollup "$T/f.db" --period 2023-09 --format tsv
+head -n 1 "$T/out" | tr '\t' ' ' > "$T/rollup-header"
+section "$MAN1" "ROLL-UP OF WARDS" > "$T/rollup-text"
+[ -s "$T/rollup-header" ] && grep -qF -- "$(cat "$T/rollup-header")" "$T/rollup-text"
+ok $? "wardsafe.1 gives the exact roll-up TSV header"
+
 # ---- the other sections the program refers to
 for sh in NAME SYNOPSIS DESCRIPTION COMMANDS "GLOBAL OPTIONS" "RECORD KINDS AND FIELDS" \
 	VALIDATION PERIODS INDICATORS "SUMMARY TSV FORMAT" "CSV IMPORT AND EXPORT" DATABASE \
