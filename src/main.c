@@ -1,5 +1,6 @@
 /* main.c - wardsafe entry point: global options, configuration, language,
- * then a subcommand (cli.c) or the screens. */
+ * then a subcommand (cli.c), the screens, or the roll-up screen when --db
+ * is given more than once. */
 #include "config.h"
 
 #include <stdio.h>
@@ -112,6 +113,11 @@ int main(int argc, char **argv)
 		cli_error(_("--db is given %d times: several databases are rolled up by the screens "
 			    "(no command) or by 'wardsafe rollup FILE...'"), ndb);
 		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (ndb > 1) {
+		/* Several databases and no command: the roll-up screen. */
+		rc = tui_run_rollup(dbs, ndb);
 		goto out;
 	}
 	env.db_option = db;
