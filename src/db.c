@@ -444,8 +444,15 @@ static bool query_int_checked(sqlite3 *db, const char *path, const char *sql, lo
 	if (rc == SQLITE_OK)
 		rc = sqlite3_step(st);
 	bool ok = rc == SQLITE_ROW;
+	int code = sqlite3_extended_errcode(db);
 	if (ok)
 		*out = sqlite3_column_int64(st, 0);
+	else if (code == SQLITE_READONLY_ROLLBACK || code == SQLITE_READONLY_RECOVERY)
+		/* A hot journal: the file was copied, or left, in the middle of a
+		 * save, which only a writer can finish or undo. */
+		sl_pushf(errors, _("%s is in the middle of an unfinished save (a journal file lies beside it): "
+				   "open it once with wardsafe, e.g. 'wardsafe --db %s check', which completes or "
+				   "undoes that save, or copy the ward's file again"), path, path);
 	else
 		db_error(db, errors, path);
 	sqlite3_finalize(st);
