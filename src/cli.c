@@ -1126,6 +1126,8 @@ void cli_usage(void)
 	printf("  --db FILE        %s\n", _("database file (default: $WARDSAFE_DB, the configuration, "
 					    "then $XDG_DATA_HOME/wardsafe/wardsafe.db or "
 					    "~/.local/share/wardsafe/wardsafe.db)"));
+	printf("                   %s\n", _("given two or more times without a command: the roll-up of those "
+					    "ward databases on the screens, read-only"));
 	printf("  --config FILE    ");
 	printf(_("configuration file (default: $WARDSAFE_CONFIG, then $XDG_CONFIG_HOME/wardsafe/wardsafe.ini "
 		 "or ~/.config/wardsafe/wardsafe.ini, then the system file %s)"), SYSCONFDIR "/wardsafe.ini");
