@@ -23,6 +23,8 @@ enum action_id {
 	ACT_SCROLL_LEFT, ACT_SCROLL_RIGHT, ACT_SAVE_REPORT, ACT_PRINT_REPORT, ACT_REPORT_DETAILS,
 	/* the views of the overview */
 	ACT_NEXT_VIEW, ACT_PREV_VIEW, ACT_HISTORY, ACT_INDICATOR, ACT_VIEW_LEFT, ACT_VIEW_RIGHT,
+	/* the roll-up of many wards */
+	ACT_ROLLUP_LEFT, ACT_ROLLUP_RIGHT, ACT_ROLLUP_WARD, ACT_ROLLUP_QUIT,
 	/* forms */
 	ACT_FORM_NEXT, ACT_FORM_PREV, ACT_FORM_SAVE, ACT_FORM_CANCEL, ACT_FORM_PICK,
 	/* text input, anywhere text is typed */
@@ -38,6 +40,7 @@ enum action_id {
 #define AS_FORM   0x10  /* a form */
 #define AS_TEXT   0x20  /* any text field (forms, prompts) */
 #define AS_VIEWS  0x40  /* the overview and its views (Tab) */
+#define AS_ROLLUP 0x80  /* the roll-up of many wards (several --db) */
 
 #define ACTION_KEYS 3
 

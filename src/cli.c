@@ -1,6 +1,7 @@
 /* cli.c - subcommands: init, demo, add, list, edit, delete, import, export
- * (CSV or DHIS2), summary, backup, check.  Each parses its own options,
- * calls the model and maps the outcome to an exit status (cli.h). */
+ * (CSV or DHIS2), summary, report, rollup, backup, restore, audit, check,
+ * keys.  Each parses its own options, calls the model and maps the outcome
+ * to an exit status (cli.h). */
 #include "config.h"
 
 #include <errno.h>
@@ -23,6 +24,7 @@
 #include "period.h"
 #include "record.h"
 #include "report.h"
+#include "rollup.h"
 #include "settings.h"
 #include "store.h"
 #include "summary.h"
@@ -932,6 +934,71 @@ out:
 	return rc;
 }
 
+static int cmd_rollup(struct cli_env *env, int argc, char **argv)
+{
+	(void)env;
+	const char *period = NULL, *format = "text", *out = NULL;
+	bool force = false;
+	struct opt opts[] = { { "--period", true, &period, NULL }, { "--format", true, &format, NULL },
+			      { "-o", true, &out, NULL }, { "--output", true, &out, NULL },
+			      { "--force", false, NULL, &force }, { NULL, false, NULL, NULL } };
+	struct strlist pos = STRLIST_INIT;
+	int rc = EXIT_USAGE;
+	struct period p;
+	if (!parse_opts(argc, argv, opts, &pos))
+		goto out;
+	if (!pos.n) {
+		cli_error(_("usage: wardsafe rollup WARD.db... [--period P] [--format text|tsv|pdf] [-o FILE] [--force]"));
+		goto out;
+	}
+	bool pdf = !strcmp(format, "pdf");
+	if (!pdf && strcmp(format, "text") != 0 && strcmp(format, "tsv") != 0) {
+		cli_error(_("--format takes text, tsv or pdf, not '%s'"), format);
+		goto out;
+	}
+	if (pdf && (!out || !strcmp(out, "-"))) {
+		cli_error(_("a PDF report needs a file name: -o FILE"));
+		goto out;
+	}
+	if (!get_period(period, &p))
+		goto out;
+	bool to_file = out && strcmp(out, "-") != 0;
+	if (to_file && !may_write(out, force)) {
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	struct rollup r;
+	struct strlist errors = STRLIST_INIT;
+	if (!rollup_compute((const char *const *)pos.items, (int)pos.n, &p, &r, &errors)) {
+		print_list(&errors, false);
+		fprintf(stderr, "%s\n", _("wardsafe: nothing rolled up"));
+		rc = EXIT_DBERR;
+	} else {
+		if (pdf) {
+			rc = rollup_write_pdf(&r, out, &errors) ? EXIT_DONE : EXIT_DBERR;
+			print_list(&errors, false);
+		} else {
+			struct strbuf data = STRBUF_INIT;
+			if (!strcmp(format, "tsv"))
+				rollup_write_tsv(&r, &data);
+			else
+				rollup_write_text(&r, &data);
+			if (to_file)
+				rc = write_output(out, &data);
+			else {
+				fwrite(data.buf, 1, data.len, stdout);
+				rc = EXIT_DONE;
+			}
+			sb_free(&data);
+		}
+		rollup_free(&r);
+	}
+	sl_free(&errors);
+out:
+	sl_free(&pos);
+	return rc;
+}
+
 static int cmd_backup(struct cli_env *env, int argc, char **argv)
 {
 	const char *out = NULL;
@@ -1125,6 +1192,8 @@ static const struct command commands[] = {
 	  N_("indicators for a period against targets") },
 	{ "report", cmd_report, "report [--period P] [--format pdf|text|csv] [-o FILE] [--number N] [--bom] [--force]",
 	  N_("the report of a period, for printing") },
+	{ "rollup", cmd_rollup, "rollup WARD.db... [--period P] [--format text|tsv|pdf] [-o FILE] [--force]",
+	  N_("the indicators of many wards at once, and their total (files only read)") },
 	{ "backup", cmd_backup, "backup [-o FILE] [--force]", N_("copy the database safely") },
 	{ "restore", cmd_restore, "restore FILE", N_("replace the database with a checked backup (the replaced one is kept)") },
 	{ "audit", cmd_audit, "audit [--period P] [--operator NAME] [--format text|tsv]",
@@ -1152,6 +1221,8 @@ void cli_usage(void)
 	printf("  --db FILE        %s\n", _("database file (default: $WARDSAFE_DB, the configuration, "
 					    "then $XDG_DATA_HOME/wardsafe/wardsafe.db or "
 					    "~/.local/share/wardsafe/wardsafe.db)"));
+	printf("                   %s\n", _("given two or more times without a command: the roll-up of those "
+					    "ward databases on the screens, read-only"));
 	printf("  --config FILE    ");
 	printf(_("configuration file (default: $WARDSAFE_CONFIG, then $XDG_CONFIG_HOME/wardsafe/wardsafe.ini "
 		 "or ~/.config/wardsafe/wardsafe.ini, then the system file %s)"), SYSCONFDIR "/wardsafe.ini");

@@ -359,6 +359,17 @@ static bool migrate(sqlite3 *db, const char *path, struct strlist *errors)
 	return db_commit(db, errors);
 }
 
+/* How long to wait for another program's lock, in milliseconds;
+ * $WARDSAFE_BUSY_TIMEOUT shortens it for tests. */
+static int busy_timeout(void)
+{
+	long long busy = 5000;
+	const char *bt = getenv("WARDSAFE_BUSY_TIMEOUT");
+	if (bt && *bt)
+		parse_int64(bt, &busy);
+	return (int)busy;
+}
+
 sqlite3 *db_open(const char *path, enum db_mode mode, struct strlist *errors)
 {
 	struct stat st;
@@ -398,13 +409,7 @@ sqlite3 *db_open(const char *path, enum db_mode mode, struct strlist *errors)
 		return NULL;
 	}
 	sqlite3_extended_result_codes(db, 1);
-	/* How long to wait for another program's lock; $WARDSAFE_BUSY_TIMEOUT
-	 * (milliseconds) shortens it for tests. */
-	long long busy = 5000;
-	const char *bt = getenv("WARDSAFE_BUSY_TIMEOUT");
-	if (bt && *bt)
-		parse_int64(bt, &busy);
-	sqlite3_busy_timeout(db, (int)busy);
+	sqlite3_busy_timeout(db, busy_timeout());
 	/* foreign_keys must be set outside any transaction. */
 	if (!db_exec(db, "PRAGMA foreign_keys = ON", errors))
 		goto fail;
@@ -436,6 +441,91 @@ fail:
 	stmt_cache_purge(db);
 	sqlite3_close(db);
 	return NULL;
+}
+
+/* Runs a query that returns one integer on a connection that may not be a
+ * wardsafe database at all; false after adding a message naming `path`. */
+static bool query_int_checked(sqlite3 *db, const char *path, const char *sql, long long *out,
+			      struct strlist *errors)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	bool ok = rc == SQLITE_ROW;
+	int code = sqlite3_extended_errcode(db);
+	if (ok)
+		*out = sqlite3_column_int64(st, 0);
+	else if (code == SQLITE_READONLY_ROLLBACK || code == SQLITE_READONLY_RECOVERY)
+		/* A hot journal: the file was copied, or left, in the middle of a
+		 * save, which only a writer can finish or undo. */
+		sl_pushf(errors, _("%s is in the middle of an unfinished save (a journal file lies beside it): "
+				   "open it once with wardsafe, e.g. 'wardsafe --db %s check', which completes or "
+				   "undoes that save, or copy the ward's file again"), path, path);
+	else
+		db_error(db, errors, path);
+	sqlite3_finalize(st);
+	return ok;
+}
+
+sqlite3 *db_open_readonly(const char *path, struct strlist *errors)
+{
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		if (errno == ENOENT)
+			sl_pushf(errors, _("%s: there is no such file"), path);
+		else
+			sl_pushf(errors, _("cannot open %s: %s"), path, strerror(errno));
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		sl_pushf(errors, _("%s is not a regular file"), path);
+		return NULL;
+	}
+	if (st.st_size == 0) {
+		sl_pushf(errors, _("%s is empty: it is not a wardsafe database"), path);
+		return NULL;
+	}
+	sqlite3 *db = NULL;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		db_error(db, errors, path);
+		sqlite3_close(db);
+		return NULL;
+	}
+	sqlite3_extended_result_codes(db, 1);
+	sqlite3_busy_timeout(db, busy_timeout());
+	/* Nothing here may write, even by mistake. */
+	sqlite3_exec(db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+
+	/* The first read tells if the file is SQLite at all; then its schema. */
+	long long version = 0, tables = 0;
+	struct strbuf sql = STRBUF_INIT;
+	sb_puts(&sql, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN (");
+	for (size_t i = 0; i < ARRAY_SIZE(audited_tables); i++)
+		sb_printf(&sql, "%s'%s'", i ? ", " : "", audited_tables[i]);
+	sb_puts(&sql, ")");
+	bool ok = query_int_checked(db, path, "PRAGMA user_version", &version, errors) &&
+		  query_int_checked(db, path, sql.buf, &tables, errors);
+	if (ok && version > schema_version) {
+		sl_pushf(errors, _("%s was written by a newer version of wardsafe (schema %d; this "
+				   "program knows up to %d): install the newer version"),
+			 path, (int)version, schema_version);
+		ok = false;
+	} else if (ok && (version < 1 || tables != (long long)ARRAY_SIZE(audited_tables))) {
+		sl_pushf(errors, _("%s is an SQLite database but not a wardsafe database"), path);
+		ok = false;
+	} else if (ok && version < schema_version) {
+		sl_pushf(errors, _("%s was written by an older version of wardsafe (schema %d; this "
+				   "program needs %d): open it once with this version to update it"),
+			 path, (int)version, schema_version);
+		ok = false;
+	}
+	sb_free(&sql);
+	if (!ok) {
+		db_close(db);
+		return NULL;
+	}
+	return db;
 }
 
 void db_close(sqlite3 *db)

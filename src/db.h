@@ -26,6 +26,12 @@ char *db_default_path(const char *option);
 /* Opens (and if needed creates and migrates) the database.  On failure
  * returns NULL and adds one message to errors. */
 sqlite3 *db_open(const char *path, enum db_mode mode, struct strlist *errors);
+/* Opens an existing database for reading only (the roll-up of many wards):
+ * never creates, migrates, backs up or writes anything, not even a journal.
+ * A missing, empty or unreadable file, one that is not a wardsafe database,
+ * or one of another schema version gives NULL and one message naming the
+ * file. */
+sqlite3 *db_open_readonly(const char *path, struct strlist *errors);
 void db_close(sqlite3 *db);
 /* The operator name written to the audit log. */
 const char *db_operator(void);

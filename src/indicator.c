@@ -329,6 +329,32 @@ bool indicator_value(sqlite3 *db, const char *id, const struct period *p, const 
 	return ok;
 }
 
+void indicator_row_status(struct ind_row *r)
+{
+	r->has_status = r->has_missing = r->met = false;
+	r->missing = 0;
+	if (!r->has_target || !r->cur.known)
+		return;
+	r->has_status = true;
+	switch (r->def->type) {
+	case IT_RATE:
+		r->met = indicator_rate_met(r->cur.num, r->cur.den, r->target);
+		r->has_missing = true;
+		r->missing = indicator_missing(r->cur.num, r->cur.den, r->target);
+		break;
+	case IT_COUNT:
+	case IT_FLOW:
+		if (r->def->target_is_ceiling) {
+			r->met = r->cur.value <= r->target;
+		} else {
+			r->met = r->cur.value >= r->target;
+			r->has_missing = true;
+			r->missing = r->met ? 0 : (long long)ceil(r->target - r->cur.value);
+		}
+		break;
+	}
+}
+
 static void add_row(struct summary *s, int *cap, struct ind_row *r)
 {
 	if (s->nrows == *cap) {
@@ -385,26 +411,7 @@ bool summary_compute(sqlite3 *db, const struct period *p, const char *group,
 			r.last_year = row_value(d->id, sub, &t[2], !group);
 			if (sub < 0)
 				r.has_target = indicator_target(db, d->id, p, &r.target);
-			if (r.has_target && r.cur.known) {
-				r.has_status = true;
-				switch (d->type) {
-				case IT_RATE:
-					r.met = indicator_rate_met(r.cur.num, r.cur.den, r.target);
-					r.has_missing = true;
-					r.missing = indicator_missing(r.cur.num, r.cur.den, r.target);
-					break;
-				case IT_COUNT:
-				case IT_FLOW:
-					if (d->target_is_ceiling) {
-						r.met = r.cur.value <= r.target;
-					} else {
-						r.met = r.cur.value >= r.target;
-						r.has_missing = true;
-						r.missing = r.met ? 0 : (long long)ceil(r.target - r.cur.value);
-					}
-					break;
-				}
-			}
+			indicator_row_status(&r);
 			add_row(out, &cap, &r);
 		}
 	}

@@ -89,6 +89,9 @@ bool indicator_value(sqlite3 *db, const char *id, const struct period *p, const 
  * configured default); false if there is none. */
 bool indicator_target(sqlite3 *db, const char *id, const struct period *p, double *out);
 
+/* Sets the status of a row from its current value and target: has_status,
+ * met, has_missing and missing (the rule of every summary). */
+void indicator_row_status(struct ind_row *r);
 /* Whole households/people still missing for num/den to reach `target`%. */
 long long indicator_missing(long long num, long long den, double target);
 /* True if num/den reaches target% (exactly, without rounding the rate). */

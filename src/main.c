@@ -1,5 +1,6 @@
 /* main.c - wardsafe entry point: global options, configuration, language,
- * then a subcommand (cli.c) or the screens. */
+ * then a subcommand (cli.c), the screens, or the roll-up screen when --db
+ * is given more than once. */
 #include "config.h"
 
 #include <stdio.h>
@@ -43,15 +44,21 @@ int main(int argc, char **argv)
 {
 	i18n_init_locale();
 	const char *db = NULL, *config = NULL, *lang = NULL;
+	int ndb = 0;
 	bool help = false, show_version = false, in_command = false;
 	char **rest = xcalloc((size_t)argc + 1, sizeof(char *));
+	const char **dbs = xcalloc((size_t)argc + 1, sizeof(char *));
 	int nrest = 0, rc = EXIT_DONE;
 	struct strlist errors = STRLIST_INIT;
 	struct cli_env env = { NULL, NULL };
 
 	for (int i = 1; i < argc; i++) {
 		int r;
-		if ((r = take_value(argc, argv, &i, "--db", &db)) ||
+		if ((r = take_value(argc, argv, &i, "--db", &dbs[ndb])) > 0) {
+			db = dbs[ndb++];
+			continue;
+		}
+		if (r < 0 ||
 		    (r = take_value(argc, argv, &i, "--config", &config)) ||
 		    (r = take_value(argc, argv, &i, "--lang", &lang))) {
 			if (r < 0) {
@@ -102,6 +109,17 @@ int main(int argc, char **argv)
 		cli_usage();
 		goto out;
 	}
+	if (ndb > 1 && nrest > 0) {
+		cli_error(_("--db is given %d times: several databases are rolled up by the screens "
+			    "(no command) or by 'wardsafe rollup FILE...'"), ndb);
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (ndb > 1) {
+		/* Several databases and no command: the roll-up screen. */
+		rc = tui_run_rollup(dbs, ndb);
+		goto out;
+	}
 	env.db_option = db;
 	env.db_path = db_default_path(db);
 	if (nrest == 0) {
@@ -128,5 +146,6 @@ out:
 	free(env.db_path);
 	sl_free(&errors);
 	free(rest);
+	free(dbs);
 	return rc;
 }

@@ -6,15 +6,22 @@
  * hinting off so that widths measured here are the widths printed.  Text is
  * normalized to NFC first: Vietnamese typed with combining marks then
  * shapes with the precomposed glyphs of the font.  Drawing never fails on
- * the spot: cairo records its first error, which pdf_close() returns. */
+ * the spot: cairo records its first error, which pdf_close() returns.
+ * pdf_write_file() writes a document like every other file of the program
+ * (temp file in the same directory, fsync, rename, mode 0600): cairo
+ * writes straight into the temp file. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cairo-pdf.h>
 
+#include "i18n.h"
 #include "pdfdraw.h"
 #include "util.h"
 
@@ -24,9 +31,18 @@
 #define RULE_WIDTH 0.5
 #define HEADER_GREY 0.88
 
-void pdf_open(struct pdf_doc *d, cairo_write_func_t write, void *closure)
+void pdf_open(struct pdf_doc *d, cairo_write_func_t write, void *closure, bool landscape)
 {
-	d->surface = cairo_pdf_surface_create_for_stream(write, closure, PDF_PAGE_W, PDF_PAGE_H);
+	/* Landscape turns the sheet, not the margins: 30 mm stay on the left
+	 * for binding. */
+	d->page_w = landscape ? PDF_PAGE_H : PDF_PAGE_W;
+	d->page_h = landscape ? PDF_PAGE_W : PDF_PAGE_H;
+	d->left = PDF_LEFT;
+	d->right = d->page_w - PDF_MM(15);
+	d->top = PDF_TOP;
+	d->bottom = d->page_h - PDF_MM(20);
+	d->width = d->right - d->left;
+	d->surface = cairo_pdf_surface_create_for_stream(write, closure, d->page_w, d->page_h);
 	d->cr = cairo_create(d->surface);
 	d->pango = pango_cairo_create_context(d->cr);
 	pango_cairo_context_set_resolution(d->pango, 72.0);
@@ -36,7 +52,7 @@ void pdf_open(struct pdf_doc *d, cairo_write_func_t write, void *closure)
 	pango_cairo_context_set_font_options(d->pango, fo);
 	cairo_font_options_destroy(fo);
 	pango_context_set_round_glyph_positions(d->pango, FALSE);
-	d->y = PDF_TOP;
+	d->y = d->top;
 	d->page = 1;
 }
 
@@ -57,19 +73,19 @@ void pdf_new_page(struct pdf_doc *d)
 {
 	cairo_show_page(d->cr);
 	d->page++;
-	d->y = PDF_TOP;
+	d->y = d->top;
 	/* Decree 30: pages after the first are numbered in the middle of the
 	 * top margin, upright, 13 pt. */
 	char num[16];
 	snprintf(num, sizeof num, "%d", d->page);
 	const struct pdf_style st = { 13, false, false };
-	pdf_text_at(d, PDF_LEFT, PDF_MM(8), PDF_WIDTH, num, &st, PDF_ALIGN_CENTER);
+	pdf_text_at(d, d->left, PDF_MM(8), d->width, num, &st, PDF_ALIGN_CENTER);
 }
 
 bool pdf_need(struct pdf_doc *d, double h)
 {
 	/* A block taller than a page starts at the top and runs over. */
-	if (d->y + h <= PDF_BOTTOM || d->y <= PDF_TOP + 0.5)
+	if (d->y + h <= d->bottom || d->y <= d->top + 0.5)
 		return false;
 	pdf_new_page(d);
 	return true;
@@ -192,14 +208,14 @@ double pdf_text_at(struct pdf_doc *d, double x, double y, double width, const ch
 void pdf_paragraph(struct pdf_doc *d, const char *text, const struct pdf_style *st, enum pdf_align align,
 		   double indent, double after)
 {
-	PangoLayout *l = layout_new(d, text, st, PDF_WIDTH, align, indent);
+	PangoLayout *l = layout_new(d, text, st, d->width, align, indent);
 	/* Body text is justified, as Decree 30 asks, except its last line. */
 	if (align == PDF_ALIGN_LEFT)
 		pango_layout_set_justify(l, TRUE);
 	double h;
 	layout_size(l, NULL, &h);
 	pdf_need(d, h);
-	layout_show(d, l, PDF_LEFT, d->y);
+	layout_show(d, l, d->left, d->y);
 	g_object_unref(l);
 	d->y += h + after;
 }
@@ -244,7 +260,7 @@ static void row_draw(struct pdf_doc *d, const struct pdf_table *t, const char *c
 		     const struct pdf_style *st, const bool *bold, double h, bool header)
 {
 	cairo_t *cr = d->cr;
-	double x = PDF_LEFT;
+	double x = d->left;
 	for (int i = 0; i < t->ncols; i++) {
 		double w = t->cols[i].width;
 		if (header) {
@@ -286,10 +302,15 @@ static double widest_word(struct pdf_doc *d, const char *text, const struct pdf_
 	return widest;
 }
 
+double pdf_cell_width(struct pdf_doc *d, const char *text, const struct pdf_style *st)
+{
+	return pdf_text_width(d, text, st) + 2 * CELL_PAD_X + 1;
+}
+
 void pdf_table_fit(struct pdf_doc *d, struct pdf_column *cols, int ncols, const char *const *header,
 		   const struct pdf_style *st, int flex)
 {
-	double rest = PDF_WIDTH;
+	double rest = d->width;
 	for (int i = 0; i < ncols; i++) {
 		if (i == flex)
 			continue;
@@ -312,10 +333,75 @@ void pdf_table_header(struct pdf_doc *d, const struct pdf_table *t)
 void pdf_table_row(struct pdf_doc *d, const struct pdf_table *t, const char *const *cells, const bool *bold)
 {
 	double h = row_height(d, t, cells, &t->style, bold);
-	if (d->y + h > PDF_BOTTOM) {
+	if (d->y + h > d->bottom) {
 		pdf_new_page(d);
 		double hh = row_height(d, t, t->header, &t->header_style, NULL);
 		row_draw(d, t, t->header, &t->header_style, NULL, hh, true);
 	}
 	row_draw(d, t, cells, &t->style, bold, h, false);
+}
+
+/* Where cairo's bytes go: the temp file, remembering the first error. */
+struct sink {
+	int fd;
+	int err;
+};
+
+/* cairo's write callback: writes all of `data` or records errno. */
+static cairo_status_t sink_write(void *closure, const unsigned char *data, unsigned int len)
+{
+	struct sink *s = closure;
+	while (!s->err && len > 0) {
+		ssize_t w = write(s->fd, data, len);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0) {
+			s->err = errno;
+			break;
+		}
+		data += w;
+		len -= (unsigned int)w;
+	}
+	return s->err ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
+}
+
+bool pdf_write_file(const char *path, bool landscape, const char *title,
+		    void (*draw)(struct pdf_doc *d, const void *ctx), const void *ctx, struct strlist *errors)
+{
+	char *tmp = xasprintf("%s.tmpXXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		sl_pushf(errors, _("cannot write %s: %s"), path, strerror(errno));
+		free(tmp);
+		return false;
+	}
+	struct sink sink = { fd, 0 };
+	cairo_status_t st = CAIRO_STATUS_SUCCESS;
+	if (fchmod(fd, 0600) != 0)
+		sink.err = errno;
+	if (!sink.err) {
+		struct pdf_doc d;
+		pdf_open(&d, sink_write, &sink, landscape);
+		cairo_pdf_surface_set_metadata(d.surface, CAIRO_PDF_METADATA_TITLE, title ? title : "");
+		cairo_pdf_surface_set_metadata(d.surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_STRING);
+		draw(&d, ctx);
+		st = pdf_close(&d);
+	}
+	bool ok = !sink.err && st == CAIRO_STATUS_SUCCESS;
+	if (ok && fsync(fd) != 0)
+		sink.err = errno;
+	if (close(fd) != 0 && ok && !sink.err)
+		sink.err = errno;
+	if (ok && !sink.err && rename(tmp, path) != 0)
+		sink.err = errno;
+	ok = !sink.err && st == CAIRO_STATUS_SUCCESS;
+	if (!ok) {
+		unlink(tmp);
+		if (sink.err)
+			sl_pushf(errors, _("cannot write %s: %s"), path, strerror(sink.err));
+		else
+			sl_pushf(errors, _("cannot make the PDF %s: %s"), path, cairo_status_to_string(st));
+	}
+	free(tmp);
+	return ok;
 }

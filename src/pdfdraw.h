@@ -1,4 +1,5 @@
-/* pdfdraw.h - drawing text and tables on A4 PDF pages with Pango and Cairo:
+/* pdfdraw.h - drawing text and tables on A4 PDF pages (portrait, or
+ * landscape for wide tables) with Pango and Cairo:
  * the page geometry of Decree 30/2020/NĐ-CP, a running vertical position
  * that starts a new page when a block does not fit, text blocks through
  * Pango layouts (NFC, wrapped, aligned), and ruled tables whose header row
@@ -12,8 +13,11 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "util.h"
+
 /* A4 portrait, and the margins of Decree 30: top and bottom 20 mm, left
- * 30 mm, right 15 mm (the smallest allowed). */
+ * 30 mm, right 15 mm (the smallest allowed).  A document's own geometry is
+ * in struct pdf_doc (a landscape one is wider). */
 #define PDF_MM(x) ((x) * 72.0 / 25.4)
 #define PDF_PAGE_W 595.28
 #define PDF_PAGE_H 841.89
@@ -38,13 +42,22 @@ struct pdf_doc {
 	PangoContext *pango;
 	double y;   /* top of the next block on the current page */
 	int page;   /* the current page, from 1 */
+	double page_w, page_h;            /* the sheet */
+	double left, right, top, bottom;  /* the margins, from the top left */
+	double width;                     /* right - left */
 };
 
-/* Starts a document whose bytes go to `write` (cairo's stream callback). */
-void pdf_open(struct pdf_doc *d, cairo_write_func_t write, void *closure);
+/* Starts a document whose bytes go to `write` (cairo's stream callback),
+ * on A4 portrait or landscape sheets. */
+void pdf_open(struct pdf_doc *d, cairo_write_func_t write, void *closure, bool landscape);
 /* Finishes the document (flushing it to the stream) and frees it; returns
  * the first error cairo met, if any. */
 cairo_status_t pdf_close(struct pdf_doc *d);
+/* Writes a whole document to `path` atomically (temp file, fsync, rename,
+ * mode 0600): `draw` draws it; `title` goes into its metadata.  False
+ * after adding a message. */
+bool pdf_write_file(const char *path, bool landscape, const char *title,
+		    void (*draw)(struct pdf_doc *d, const void *ctx), const void *ctx, struct strlist *errors);
 /* Ends the page and starts the next one, numbered in the top margin. */
 void pdf_new_page(struct pdf_doc *d);
 /* Starts a new page unless `h` points still fit above the bottom margin;
@@ -79,8 +92,10 @@ struct pdf_table {
 	const char *const *header;
 	struct pdf_style style, header_style;
 };
+/* The width a table column needs to show `text` on one line. */
+double pdf_cell_width(struct pdf_doc *d, const char *text, const struct pdf_style *st);
 /* Widens each column but `flex` to the longest word of its header text (in
- * `st`), then gives `flex` what is left of the text width. */
+ * `st`), then gives `flex` what is left of the text width (d->width). */
 void pdf_table_fit(struct pdf_doc *d, struct pdf_column *cols, int ncols, const char *const *header,
 		   const struct pdf_style *st, int flex);
 /* Draws the header row at the current position (on a new page if the

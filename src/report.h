@@ -52,5 +52,10 @@ void report_write_text(const struct report *r, struct strbuf *out);
 void report_write_csv(const struct report *r, bool bom, struct strbuf *out);
 /* Writes the PDF to `path` (atomically, mode 0600). */
 bool report_write_pdf(const struct report *r, const char *path, struct strlist *errors);
+/* The report's first table on a PDF page (report_pdf.c): every indicator
+ * of a summary with count, value, target, status, missing, previous and
+ * last year (sub-rows left out).  The roll-up prints its total with it. */
+struct pdf_doc;
+void report_pdf_overview(struct pdf_doc *d, const struct summary *s);
 
 #endif

@@ -13,19 +13,14 @@
  * (fonts, wrapping, page breaks, table rules).  Only black, white and greys
  * are used, with hatching and dash patterns where a colour would carry
  * meaning, so the page reads the same from a monochrome printer.  The file
- * is written like every other (temp file in the same directory, fsync,
- * rename, mode 0600): cairo writes straight into the temp file. */
+ * is written like every other (pdf_write_file: temp file in the same
+ * directory, fsync, rename, mode 0600). */
 #include "config.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cairo-pdf.h>
 
 #include "i18n.h"
 #include "numfmt.h"
@@ -167,14 +162,25 @@ static char *head_period(const char *label, const struct period *p)
 	return xasprintf("%s\n%s", label, period_format(p, buf));
 }
 
-/* Section 1: every indicator of the ward (sub-rows left to sections 3, 4). */
-static void draw_overview(struct pdf_doc *d, const struct summary *s)
+void report_pdf_overview(struct pdf_doc *d, const struct summary *s)
 {
 	enum { NC = 8 };
 	static const double w[NC] = { 0, 60, 42, 38, 52, 40, 48, 48 };
 	struct pdf_column cols[NC];
 	columns_fill(cols, NC, w, 0);
 	cols[4].align = PDF_ALIGN_CENTER;
+	/* The counts ("20.317/26.818" for a district) stay on one line. */
+	for (int i = 0; i < s->nrows; i++) {
+		const struct ind_row *r = &s->rows[i];
+		if (strchr(r->id, '.') || r->def->type != IT_RATE || !r->cur.known)
+			continue;
+		char a[32], b[32];
+		char *c = xasprintf("%s/%s", numfmt_int(r->cur.num, a), numfmt_int(r->cur.den, b));
+		double cw = pdf_cell_width(d, c, &st_table);
+		if (cw > cols[1].width)
+			cols[1].width = cw;
+		free(c);
+	}
 	const char *head[NC] = { _("Indicator"), _("Count"), _("Value"), _("Target"), _("Status"),
 				 _("Missing"), _("Previous"), _("Last year") };
 	pdf_table_fit(d, cols, NC, head, &st_table_head, 0);
@@ -540,7 +546,7 @@ static void draw_report(struct pdf_doc *d, const struct report *r)
 	free(intro);
 
 	draw_section(d, _("1. Overview of the period"), TABLE_START);
-	draw_overview(d, s);
+	report_pdf_overview(d, s);
 	draw_section(d, _("2. Groups"), TABLE_START);
 	draw_groups(d, &r->breakdown);
 	draw_section(d, _("3. Incidents of social disorder"), TABLE_START);
@@ -553,69 +559,16 @@ static void draw_report(struct pdf_doc *d, const struct report *r)
 	draw_signature(d, &r->info);
 }
 
-/* Where cairo's bytes go: the temp file, remembering the first error. */
-struct sink {
-	int fd;
-	int err;
-};
-
-/* cairo's write callback: writes all of `data` or records errno. */
-static cairo_status_t sink_write(void *closure, const unsigned char *data, unsigned int len)
+/* pdf_write_file's drawing callback. */
+static void draw_report_cb(struct pdf_doc *d, const void *ctx)
 {
-	struct sink *s = closure;
-	while (!s->err && len > 0) {
-		ssize_t w = write(s->fd, data, len);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0) {
-			s->err = errno;
-			break;
-		}
-		data += w;
-		len -= (unsigned int)w;
-	}
-	return s->err ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
+	draw_report(d, ctx);
 }
 
 bool report_write_pdf(const struct report *r, const char *path, struct strlist *errors)
 {
-	char *tmp = xasprintf("%s.tmpXXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		sl_pushf(errors, _("cannot write %s: %s"), path, strerror(errno));
-		free(tmp);
-		return false;
-	}
-	struct sink sink = { fd, 0 };
-	cairo_status_t st = CAIRO_STATUS_SUCCESS;
-	if (fchmod(fd, 0600) != 0)
-		sink.err = errno;
-	if (!sink.err) {
-		struct pdf_doc d;
-		pdf_open(&d, sink_write, &sink);
-		char *title = xasprintf("%s - %s", r->info.title ? r->info.title : "",
-					r->info.subject ? r->info.subject : "");
-		cairo_pdf_surface_set_metadata(d.surface, CAIRO_PDF_METADATA_TITLE, title);
-		cairo_pdf_surface_set_metadata(d.surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_STRING);
-		free(title);
-		draw_report(&d, r);
-		st = pdf_close(&d);
-	}
-	bool ok = !sink.err && st == CAIRO_STATUS_SUCCESS;
-	if (ok && fsync(fd) != 0)
-		sink.err = errno;
-	if (close(fd) != 0 && ok && !sink.err)
-		sink.err = errno;
-	if (ok && !sink.err && rename(tmp, path) != 0)
-		sink.err = errno;
-	ok = !sink.err && st == CAIRO_STATUS_SUCCESS;
-	if (!ok) {
-		unlink(tmp);
-		if (sink.err)
-			sl_pushf(errors, _("cannot write %s: %s"), path, strerror(sink.err));
-		else
-			sl_pushf(errors, _("cannot make the PDF %s: %s"), path, cairo_status_to_string(st));
-	}
-	free(tmp);
+	char *title = xasprintf("%s - %s", r->info.title ? r->info.title : "", r->info.subject ? r->info.subject : "");
+	bool ok = pdf_write_file(path, false, title, draw_report_cb, r, errors);
+	free(title);
 	return ok;
 }

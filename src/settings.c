@@ -75,6 +75,7 @@ const struct settings_def settings_defs[CFG_COUNT] = {
 };
 
 static char *values[CFG_COUNT];
+static bool given[CFG_COUNT];   /* set by the file loaded, not a default */
 static char *source;
 
 void settings_reset(void)
@@ -82,6 +83,7 @@ void settings_reset(void)
 	for (int i = 0; i < CFG_COUNT; i++) {
 		free(values[i]);
 		values[i] = xstrdup(settings_defs[i].def);
+		given[i] = false;
 	}
 	free(source);
 	source = NULL;
@@ -118,6 +120,7 @@ void settings_set(enum settings_key k, const char *value)
 	settings_str(k);
 	free(values[k]);
 	values[k] = xstrdup(value);
+	given[k] = true;
 }
 
 double settings_default_target(const char *indicator)
@@ -127,6 +130,22 @@ double settings_default_target(const char *indicator)
 		    strcmp(settings_defs[i].key, indicator) == 0)
 			return settings_decimal((enum settings_key)i);
 	return -1;
+}
+
+bool settings_given(enum settings_key k)
+{
+	return given[k];
+}
+
+bool settings_given_target(const char *indicator, double *out)
+{
+	for (int i = 0; i < CFG_COUNT; i++)
+		if (strcmp(settings_defs[i].section, "targets") == 0 &&
+		    strcmp(settings_defs[i].key, indicator) == 0 && given[i]) {
+			*out = settings_decimal((enum settings_key)i);
+			return true;
+		}
+	return false;
 }
 
 static int find_def(const char *section, const char *key)
@@ -432,6 +451,7 @@ bool settings_load_file(const char *path, struct strlist *errors)
 			free(values[i]);
 			values[i] = newvals[i];
 			newvals[i] = NULL;
+			given[i] = true;
 		}
 	source = xstrdup(path);
 	ok = true;

@@ -71,5 +71,12 @@ double settings_decimal(enum settings_key k);
 void settings_set(enum settings_key k, const char *value);
 /* The default target for an indicator id, or -1 if it has none. */
 double settings_default_target(const char *indicator);
+/* True if the configuration file loaded (or settings_set) gave the key a
+ * value (false when the value is the built-in default). */
+bool settings_given(enum settings_key k);
+/* True, with the value in *out, if the configuration file loaded sets a
+ * [targets] default for the indicator id (the built-in defaults do not
+ * count). */
+bool settings_given_target(const char *indicator, double *out);
 
 #endif

@@ -22,32 +22,39 @@ static void tsv_value(struct strbuf *out, const struct ind_row *r, const struct 
 		sb_printf(out, "%lld", v->num);
 }
 
+const char summary_tsv_header[] =
+	"indicator\tnumerator\tdenominator\tvalue\ttarget\tstatus\tmissing\tprevious\tlast_year";
+
+void summary_write_tsv_row(const struct ind_row *r, struct strbuf *out)
+{
+	sb_printf(out, "%s\t", r->id);
+	if (r->def->type == IT_RATE && r->cur.known)
+		sb_printf(out, "%lld\t%lld\t", r->cur.num, r->cur.den);
+	else
+		sb_puts(out, "\t\t");
+	tsv_value(out, r, &r->cur);
+	sb_putc(out, '\t');
+	if (r->has_target)
+		sb_printf(out, "%.10g", r->target);
+	sb_putc(out, '\t');
+	if (r->has_status)
+		sb_puts(out, r->met ? "met" : "not_met");
+	sb_putc(out, '\t');
+	if (r->has_missing)
+		sb_printf(out, "%lld", r->missing);
+	sb_putc(out, '\t');
+	tsv_value(out, r, &r->prev);
+	sb_putc(out, '\t');
+	tsv_value(out, r, &r->last_year);
+	sb_putc(out, '\n');
+}
+
 void summary_write_tsv(const struct summary *s, struct strbuf *out)
 {
-	sb_puts(out, "indicator\tnumerator\tdenominator\tvalue\ttarget\tstatus\tmissing\tprevious\tlast_year\n");
-	for (int i = 0; i < s->nrows; i++) {
-		const struct ind_row *r = &s->rows[i];
-		sb_printf(out, "%s\t", r->id);
-		if (r->def->type == IT_RATE && r->cur.known)
-			sb_printf(out, "%lld\t%lld\t", r->cur.num, r->cur.den);
-		else
-			sb_puts(out, "\t\t");
-		tsv_value(out, r, &r->cur);
-		sb_putc(out, '\t');
-		if (r->has_target)
-			sb_printf(out, "%.10g", r->target);
-		sb_putc(out, '\t');
-		if (r->has_status)
-			sb_puts(out, r->met ? "met" : "not_met");
-		sb_putc(out, '\t');
-		if (r->has_missing)
-			sb_printf(out, "%lld", r->missing);
-		sb_putc(out, '\t');
-		tsv_value(out, r, &r->prev);
-		sb_putc(out, '\t');
-		tsv_value(out, r, &r->last_year);
-		sb_putc(out, '\n');
-	}
+	sb_puts(out, summary_tsv_header);
+	sb_putc(out, '\n');
+	for (int i = 0; i < s->nrows; i++)
+		summary_write_tsv_row(&s->rows[i], out);
 }
 
 char *summary_value_text(const struct ind_row *r, const struct ind_value *v)
@@ -60,7 +67,7 @@ char *summary_value_text(const struct ind_row *r, const struct ind_value *v)
 	return xstrdup(numfmt_int(v->num, buf));
 }
 
-static const struct ind_row *find_row(const struct summary *s, const char *id)
+const struct ind_row *summary_row(const struct summary *s, const char *id)
 {
 	for (int i = 0; i < s->nrows; i++)
 		if (!strcmp(s->rows[i].id, id))
@@ -70,7 +77,7 @@ static const struct ind_row *find_row(const struct summary *s, const char *id)
 
 char *summary_incident_sentence(const struct summary *s)
 {
-	const struct ind_row *r = find_row(s, "incidents");
+	const struct ind_row *r = summary_row(s, "incidents");
 	if (!r)
 		return xstrdup("");
 	long long cur = r->cur.num, prev = r->prev.num, ly = r->last_year.num;

@@ -8,9 +8,16 @@
 #include "indicator.h"
 #include "util.h"
 
-/* Header line then one line per indicator:
+/* The TSV header without its newline:
  * indicator numerator denominator value target status missing previous last_year */
+extern const char summary_tsv_header[];
+/* Header line then one line per indicator (summary_write_tsv_row). */
 void summary_write_tsv(const struct summary *s, struct strbuf *out);
+/* One line of the TSV, with its newline: the nine columns of the header. */
+void summary_write_tsv_row(const struct ind_row *r, struct strbuf *out);
+/* The row with indicator id `id` ("extinguisher", "incidents.theft"), or
+ * NULL. */
+const struct ind_row *summary_row(const struct summary *s, const char *id);
 /* The same content laid out for a person, with the incident comparison in
  * the officers' words.  `ward` is the ward's name (may be NULL). */
 void summary_write_text(const struct summary *s, const char *ward, struct strbuf *out);

@@ -12,6 +12,7 @@
 #include "db.h"
 #include "i18n.h"
 #include "lineedit.h"
+#include "rollup.h"
 #include "settings.h"
 #include "store.h"
 #include "term.h"
@@ -182,9 +183,12 @@ static void draw_title(struct ui *ui)
 	free(right);
 }
 
-/* The text of a screen's tab: "F2 Overview", "2Overview" or "F2". */
+/* The text of a screen's tab: "F2 Overview", "2Overview" or "F2"; a screen
+ * no key opens (the roll-up) has its name only. */
 static char *tab_text(const struct screen *s, int style, bool current)
 {
+	if (s->action == ACT_NONE)
+		return xstrdup(_(s->tab));
 	char kb[16];
 	action_key_name(action_get(s->action)->keys[0], kb);
 	if (style == 0)
@@ -202,6 +206,8 @@ static void draw_tabs(struct ui *ui)
 	for (; style < 2; style++) {
 		int w = 0;
 		for (int i = 0; i < SCR_COUNT; i++) {
+			if (!ui->screens[i])
+				continue;
 			char *t = tab_text(ui->screens[i], style, ui->screens[i] == ui->current);
 			w += text_width(t) + 1;
 			free(t);
@@ -212,6 +218,8 @@ static void draw_tabs(struct ui *ui)
 	tui_fill(1, 0, cols, TC_NORMAL);
 	for (int i = 0, x = 0; i < SCR_COUNT && x < cols; i++) {
 		struct screen *s = ui->screens[i];
+		if (!s)
+			continue;
 		char *t = tab_text(s, style, s == ui->current);
 		x += tui_put(1, x, cols - x, t, s == ui->current ? TC_SELECTED : TC_NORMAL);
 		x += tui_put(1, x, cols - x, " ", TC_NORMAL);
@@ -278,7 +286,7 @@ void tui_draw(struct ui *ui)
 	if (too_small())
 		return;
 	erase();
-	tui_draw_frame(ui, ui->current->context | AS_GLOBAL);
+	tui_draw_frame(ui, ui->current->context | ui->global);
 	ui->current->draw(ui, ui->current, 2, tui_rows() - 4);
 	for (int i = 0; i < noverlays && i < (int)ARRAY_SIZE(overlays); i++)
 		overlays[i].draw(ui, overlays[i].ctx);
@@ -663,7 +671,7 @@ void tui_help(struct ui *ui, unsigned context, const char *about)
 		{ AS_FORM, N_("In a form") }, { AS_TEXT, N_("While typing") },
 		{ AS_LIST, N_("In lists") }, { AS_DATA, N_("On screens with several kinds of record") },
 		{ AS_REPORT, N_("In reports") }, { AS_VIEWS, N_("In the overview and its views") },
-		{ AS_GLOBAL, N_("Everywhere") },
+		{ AS_ROLLUP, N_("In the roll-up") }, { AS_GLOBAL, N_("Everywhere") },
 	};
 	for (size_t p = 0; p < ARRAY_SIZE(parts); p++) {
 		if (!(context & parts[p].scope))
@@ -673,9 +681,10 @@ void tui_help(struct ui *ui, unsigned context, const char *about)
 			const struct action *a = &actions[i];
 			unsigned first = a->scope & (~a->scope + 1);
 			/* Listed under its first scope, or under the first of its
-			 * scopes that applies here (Up/Down on a report or a view). */
+			 * scopes that applies here (Up/Down on a report or a view,
+			 * the period keys in the roll-up). */
 			unsigned here = a->scope & context & ~AS_GLOBAL;
-			if (first != AS_GLOBAL && !(first & context) && here)
+			if (!(first & context) && here)
 				first = here & (~here + 1);
 			if (first != parts[p].scope && !(parts[p].scope == AS_TEXT && (a->scope & AS_TEXT)))
 				continue;
@@ -777,13 +786,13 @@ static void show_audit(struct ui *ui)
 static bool global_key(struct ui *ui, enum action_id act)
 {
 	for (int i = 0; i < SCR_COUNT; i++)
-		if (ui->screens[i]->action == act) {
+		if (ui->screens[i] && ui->screens[i]->action == act && act != ACT_NONE) {
 			show(ui, ui->screens[i]);
 			return true;
 		}
 	switch (act) {
 	case ACT_HELP:
-		tui_help(ui, ui->current->context | AS_GLOBAL, _(ui->current->help));
+		tui_help(ui, ui->current->context | ui->global, _(ui->current->help));
 		return true;
 	case ACT_PERIOD_PREV:
 		shift_period(ui, -1);
@@ -814,24 +823,81 @@ static enum vnkey_method configured_ime(void)
 	return !strcmp(m, "telex") ? VNKEY_TELEX : !strcmp(m, "vni") ? VNKEY_VNI : VNKEY_OFF;
 }
 
-int tui_run(sqlite3 *db, const char *db_path, const struct strlist *warnings)
+/* The main loop, until a key asks to quit; frees the screens.  Returns the
+ * exit status. */
+static int run(struct ui *ui, const struct strlist *warnings)
+{
+	if (warnings && warnings->n)
+		tui_show_lines(ui, _("Warning"), warnings);
+	while (!ui->quit) {
+		tui_draw(ui);
+		struct wkey k = tui_key(ui);
+		if (k.code == WK_NONE)
+			break;
+		free(ui->message);
+		ui->message = NULL;
+		if (k.code == WK_RESIZE)
+			continue;
+		if (tui_rows() < MIN_ROWS || tui_cols() < MIN_COLS) {
+			if (k.code == WK_CHAR && k.ch == L'q')
+				break;
+			continue;
+		}
+		unsigned ctx = ui->current->context | ui->global;
+		enum action_id act = action_for_key(k, ctx);
+		if (ui->current->key && ui->current->key(ui, ui->current, k, act))
+			continue;
+		global_key(ui, act);
+		if (ui->db)
+			load_ward(ui);
+	}
+	term_end();
+	for (int i = 0; i < SCR_COUNT; i++) {
+		if (!ui->screens[i])
+			continue;
+		if (ui->screens[i]->free)
+			ui->screens[i]->free(ui->screens[i]);
+		free(ui->screens[i]);
+	}
+	free(ui->ward);
+	free(ui->message);
+	int sig = term_signal();
+	return sig ? 128 + sig : 0;
+}
+
+/* Starts curses; false after printing why it cannot. */
+static bool start_terminal(void)
 {
 	struct strlist errors = STRLIST_INIT;
-	if (!term_init(&errors)) {
+	bool ok = term_init(&errors);
+	if (!ok)
 		for (size_t i = 0; i < errors.n; i++)
 			fprintf(stderr, _("wardsafe: error: %s\n"), errors.items[i]);
-		sl_free(&errors);
+	sl_free(&errors);
+	if (ok)
+		init_colors();
+	return ok;
+}
+
+/* The settings every run of the screens starts from. */
+static void ui_init(struct ui *ui)
+{
+	memset(ui, 0, sizeof *ui);
+	ui->month_start_day = (int)settings_int(CFG_MONTH_START_DAY);
+	ui->period = period_of_date(date_today(), ui->month_start_day);
+	ui->ime = configured_ime();
+	ui->modern_tone = !strcmp(settings_str(CFG_INPUT_TONE), "modern");
+	ui->global = AS_GLOBAL;
+}
+
+int tui_run(sqlite3 *db, const char *db_path, const struct strlist *warnings)
+{
+	if (!start_terminal())
 		return 3;
-	}
-	init_colors();
 	struct ui ui;
-	memset(&ui, 0, sizeof ui);
+	ui_init(&ui);
 	ui.db = db;
 	ui.db_path = db_path;
-	ui.month_start_day = (int)settings_int(CFG_MONTH_START_DAY);
-	ui.period = period_of_date(date_today(), ui.month_start_day);
-	ui.ime = configured_ime();
-	ui.modern_tone = !strcmp(settings_str(CFG_INPUT_TONE), "modern");
 	ui.screens[SCR_DASHBOARD] = ui_dashboard_new();
 	for (int i = SCR_GROUPS; i < SCR_REPORTS; i++)
 		ui.screens[i] = ui_list_new((enum screen_id)i);
@@ -843,37 +909,31 @@ int tui_run(sqlite3 *db, const char *db_path, const struct strlist *warnings)
 		load_ward(&ui);
 	}
 	show(&ui, ui.screens[SCR_DASHBOARD]);
-	if (warnings && warnings->n)
-		tui_show_lines(&ui, _("Warning"), warnings);
-	while (!ui.quit) {
-		tui_draw(&ui);
-		struct wkey k = tui_key(&ui);
-		if (k.code == WK_NONE)
-			break;
-		free(ui.message);
-		ui.message = NULL;
-		if (k.code == WK_RESIZE)
-			continue;
-		if (tui_rows() < MIN_ROWS || tui_cols() < MIN_COLS) {
-			if (k.code == WK_CHAR && k.ch == L'q')
-				break;
-			continue;
-		}
-		unsigned ctx = ui.current->context | AS_GLOBAL;
-		enum action_id act = action_for_key(k, ctx);
-		if (ui.current->key && ui.current->key(&ui, ui.current, k, act))
-			continue;
-		global_key(&ui, act);
-		load_ward(&ui);
+	return run(&ui, warnings);
+}
+
+int tui_run_rollup(const char *const *files, int n)
+{
+	struct ui ui;
+	ui_init(&ui);
+	/* The files are read before the terminal is taken over, so that a bad
+	 * one is reported like on the command line. */
+	struct rollup r;
+	struct strlist errors = STRLIST_INIT;
+	if (!rollup_compute(files, n, &ui.period, &r, &errors)) {
+		for (size_t i = 0; i < errors.n; i++)
+			fprintf(stderr, _("wardsafe: error: %s\n"), errors.items[i]);
+		fprintf(stderr, "%s\n", _("wardsafe: nothing rolled up"));
+		sl_free(&errors);
+		return 3;
 	}
-	term_end();
-	for (int i = 0; i < SCR_COUNT; i++) {
-		if (ui.screens[i]->free)
-			ui.screens[i]->free(ui.screens[i]);
-		free(ui.screens[i]);
+	sl_free(&errors);
+	if (!start_terminal()) {
+		rollup_free(&r);
+		return 3;
 	}
-	free(ui.ward);
-	free(ui.message);
-	int sig = term_signal();
-	return sig ? 128 + sig : 0;
+	ui.global = 0;  /* no record screens, no audit log: only the roll-up's keys */
+	ui.screens[SCR_ROLLUP] = ui_rollup_new(files, n, &r);
+	show(&ui, ui.screens[SCR_ROLLUP]);
+	return run(&ui, NULL);
 }

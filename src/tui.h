@@ -22,7 +22,9 @@
 
 enum screen_id {
 	SCR_DASHBOARD, SCR_GROUPS, SCR_DATA, SCR_INCIDENTS, SCR_OUTREACH,
-	SCR_FIRE, SCR_ESTABLISHMENTS, SCR_TARGETS, SCR_REPORTS, SCR_COUNT
+	SCR_FIRE, SCR_ESTABLISHMENTS, SCR_TARGETS, SCR_REPORTS,
+	SCR_ROLLUP,   /* alone, when the program is started on several databases */
+	SCR_COUNT
 };
 
 struct ui;
@@ -43,24 +45,28 @@ struct screen {
 };
 
 struct ui {
-	sqlite3 *db;
+	sqlite3 *db;            /* NULL in the roll-up, which opens its files itself */
 	const char *db_path;
 	struct period period;
 	int month_start_day;
 	char *ward;             /* ward name for the title bar */
 	enum vnkey_method ime;
 	bool modern_tone;
-	struct screen *screens[SCR_COUNT];
+	struct screen *screens[SCR_COUNT];  /* NULL for the screens not in use */
+	unsigned global;        /* AS_GLOBAL, or 0 in the roll-up: the keys of every screen */
 	struct screen *current;
 	char *message;          /* shown until the next key */
 	bool message_is_error;
 	bool quit;
 };
 
-/* Runs the screens on an open database; returns an exit status. */
 /* Runs the screens on an open database; `warnings` (from db_startup) are
  * shown first.  Returns an exit status. */
 int tui_run(sqlite3 *db, const char *db_path, const struct strlist *warnings);
+/* Runs the roll-up screen on the ward databases `files` (read-only, see
+ * rollup.h); a file that cannot be rolled up stops it before the screen
+ * starts, with the messages on standard error (exit status 3). */
+int tui_run_rollup(const char *const *files, int n);
 
 /* ---- drawing (curses lives only in tui*.c, form.c and ui_*.c) */
 enum tui_color { TC_NORMAL, TC_BAR, TC_KEY, TC_MET, TC_CLOSE, TC_FAR, TC_ERROR, TC_SELECTED, TC_TITLE };
@@ -107,6 +113,10 @@ void tui_errors(struct ui *ui, const struct strlist *errors);
 struct screen *ui_dashboard_new(void);
 struct screen *ui_reports_new(void);
 struct screen *ui_list_new(enum screen_id id);
+/* The roll-up screen (ui_rollup.c) on `files`, with the roll-up already
+ * computed for ui->period (taken over). */
+struct rollup;
+struct screen *ui_rollup_new(const char *const *files, int n, struct rollup *computed);
 /* Forms (form.c): edits `rec` (kind from rec->kind; old = stored values or
  * NULL for a new one).  Returns true if saved. */
 struct record;

@@ -103,8 +103,7 @@ static char *change_text(const struct ind_row *r, const struct ind_value *then)
 	return xasprintf("%s %s", arrow, numfmt_int(llabs(r->cur.num - then->num), buf));
 }
 
-/* The status in words, so nothing depends on colour: "met", "short 258". */
-static char *status_text(const struct ind_row *r)
+char *view_status_text(const struct ind_row *r)
 {
 	char buf[32];
 	if (!r->has_status)
@@ -209,7 +208,7 @@ static void dash_draw(struct ui *ui, struct screen *sc, int top, int rows)
 			free(t);
 		}
 		x += wt + 1;
-		char *st = status_text(r);
+		char *st = view_status_text(r);
 		tui_put(y, x, ws, st, c);
 		free(st);
 		x += ws + 1;

@@ -66,6 +66,10 @@ enum tui_color view_status_color(bool has_target, bool met, double value, double
 /* The mark after a value, so that nothing depends on colour: "✓" met, "✗"
  * below target ("" and "*" in ASCII), "" without a target. */
 const char *view_mark(bool has_target, bool met);
+/* The status of a summary row in words, so nothing depends on colour:
+ * "met", "short 258", "not met", "" without a target (ui_dashboard.c; new
+ * string). */
+char *view_status_text(const struct ind_row *r);
 /* "↑ 3", "↓ 1" or "= 0" ("+3", "-1", "0" in ASCII) for a change; new string. */
 char *view_change(long long diff);
 

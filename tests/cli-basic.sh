@@ -4,7 +4,7 @@
 
 run --help
 expect_rc 0 "--help"
-for c in init demo add list edit delete import export summary backup check; do
+for c in init demo add list edit delete import export summary rollup backup check; do
 	expect_grep "$T/out" "wardsafe $c" "--help lists '$c'"
 done
 run --version

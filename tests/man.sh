@@ -221,6 +221,12 @@ expect_rc 0 "export --format dhis2"
 section "$MAN1" "DHIS2 EXPORT" | sed 's/\\://g' > "$T/dhis2-text"
 grep -qxF -- ".B $(head -n 1 "$T/out")" "$T/dhis2-text"
 ok $? "wardsafe.1 gives the exact DHIS2 header line"
+# ---- the roll-up's TSV header
+run --lang en rollup "$T/f.db" --period 2023-09 --format tsv
+head -n 1 "$T/out" | tr '\t' ' ' > "$T/rollup-header"
+section "$MAN1" "ROLL-UP OF WARDS" > "$T/rollup-text"
+[ -s "$T/rollup-header" ] && grep -qF -- "$(cat "$T/rollup-header")" "$T/rollup-text"
+ok $? "wardsafe.1 gives the exact roll-up TSV header"
 
 # ---- the other sections the program refers to
 for sh in NAME SYNOPSIS DESCRIPTION COMMANDS "GLOBAL OPTIONS" "RECORD KINDS AND FIELDS" \

@@ -29,4 +29,12 @@ gen form '<F4>a<F4>9<Enter><Tab>999<Tab>5<F2><Dump><C-u>170<Tab><C-u>150<F2><Dum
 # These must be the same as in tests/tui-views.sh.
 gen views 'p<C-u>2023-Q3<Enter><Dump><Tab><Dump><Tab><Dump><Tab><Dump><Tab><Dump><Tab><Dump><Tab><Dump>' --lang en --db "$T/demo.db"
 gen trends 'p<C-u>2022-01..2023-12<Enter><S-Tab><Dump>' --lang en --db "$T/demo.db"
+# These must be the same as in tests/tui-screens.sh (the roll-up screen).
+"$bin" --db "$T/r1.db" demo > /dev/null
+"$bin" --db "$T/r2.db" demo > /dev/null
+"$bin" --db "$T/r2.db" add ward name="Phường Hai" > /dev/null
+cd "$T"
+gen rollup 'p<C-u>2023-Q3<Enter><Dump><Right><Right><Right><Right><Dump><Down><Enter><Dump><Esc><End><Enter><Dump><Esc><F1><Dump><Esc>[<Dump><Resize 120x30><Dump>q' --lang en --db r1.db --db r2.db
+gen rollup-vi 'p<C-u>2023-Q3<Enter><Dump>' --db r1.db --db r2.db
+cd "$top"
 echo "regenerated $(ls "$out" | wc -l) dumps in $out"

@@ -99,6 +99,33 @@ printf '[report]\nprint_command = sh -c "touch %s/pwned" ; touch %s/pwned2\n' "$
 WARDSAFE_CONFIG="$T/evil.ini" screens revil "p<C-u>2023-Q3<Enter><F10>Py" --lang en --db "$DB"
 [ ! -e "$T/pwned2" ]; ok $? "the print command is not run through a shell (no ; chaining)"
 
+# ---- several --db: the roll-up screen, read-only
+R1="$T/r1.db" R2="$T/r2.db"
+demo_db "$R1"
+demo_db "$R2"
+"$WARDSAFE_BIN" --db "$R2" add ward name="Phường Hai" > /dev/null
+sha256sum "$R1" "$R2" > "$T/rollup-before"
+ROLLUP_KEYS='p<C-u>2023-Q3<Enter><Dump><Right><Right><Right><Right><Dump><Down><Enter><Dump><Esc><End><Enter><Dump><Esc><F1><Dump><Esc>[<Dump><Resize 120x30><Dump>q'
+cd "$T" # the details show the file as given: the same in every run
+screens rollup "$ROLLUP_KEYS" --lang en --db r1.db --db r2.db
+expect_rc 0 "--db twice starts the roll-up screen"
+same_dump rollup "wards and total, other columns, a ward's and the total's details, help, [ and a wide terminal"
+screens rollup-vi 'p<C-u>2023-Q3<Enter><Dump>' --db r1.db --db r2.db
+same_dump rollup-vi "the roll-up in Vietnamese (the default)"
+cd - > /dev/null
+expect_grep "$T/rollup.txt" "Previous 2023-Q2" "the comparison with the previous period"
+expect_grep "$T/rollup.txt" "Roll-up of 2 wards │ Period 2023-Q2" "[ moves the roll-up to the previous quarter"
+expect_grep "$T/rollup.txt" "In the roll-up" "F1 lists the roll-up's keys"
+screens rollup-f10 '<F10><Dump>' --lang en --db "$R1" --db "$R2"
+[ "$rc" -eq 0 ] && [ ! -s "$T/rollup-f10.txt" ]; ok $? "F10 leaves the roll-up"
+screens rollup-keys 'AD<F3>a<Dump>' --lang en --db "$R1" --db "$R2"
+expect_no_grep "$T/rollup-keys.txt" "Residential groups" "the record screens cannot be reached from the roll-up"
+sha256sum "$R1" "$R2" > "$T/rollup-after"
+expect_same "$T/rollup-after" "$T/rollup-before" "the databases are byte for byte the same after the roll-up screens"
+screens rollup-bad '<Dump>' --lang en --db "$R1" --db "$T/none.db"
+[ "$rc" -eq 3 ] && [ ! -s "$T/rollup-bad.txt" ]; ok $? "a missing database stops the roll-up before the screen starts"
+expect_grep "$T/rollup-bad.err" "none.db: there is no such file" "and says which"
+
 # ---- no terminal, no script: a clear message, not a broken screen
 "$WARDSAFE_BIN" --lang en --db "$DB" < /dev/null > "$T/out" 2>&1
 [ $? -eq 3 ]; ok $? "without a terminal the screens refuse to start"

@@ -245,6 +245,34 @@ int main(void)
 	   "a writing connection has its audit triggers");
 	is_int(q(db, "SELECT count(*) FROM category WHERE code = 'x'"), 0, "nothing was written");
 	db_close(db);
+	/* ---- read-only opening (the roll-up): checks like db_open, writes nothing */
+	sqlite3 *ro = db_open_readonly(path, &err);
+	ok(ro != NULL && err.n == 0, "a wardsafe database opens read-only");
+	ok(ro && q(ro, "SELECT count(*) FROM rgroup") == 1, "and reads");
+	ok(ro && sqlite3_exec(ro, "INSERT INTO category(code, name) VALUES ('x', 'x')", NULL, NULL, NULL) != SQLITE_OK,
+	   "a read-only connection refuses to write");
+	ok(ro && q(ro, "PRAGMA query_only") == 1, "query_only is on");
+	db_close(ro);
+	ok(db_open_readonly(junk, &err) == NULL && err.n == 1 && strstr(err.items[0], junk),
+	   "read-only: a text file is refused, the message names it");
+	sl_free(&err);
+	ok(db_open_readonly(other, &err) == NULL && err.n == 1 && strstr(err.items[0], "newer version"),
+	   "read-only: a newer schema is refused");
+	sl_free(&err);
+	sqlite3_open(other, &o);
+	sqlite3_exec(o, "PRAGMA user_version = 0", NULL, NULL, NULL);
+	sqlite3_close(o);
+	ok(db_open_readonly(other, &err) == NULL && err.n == 1 && strstr(err.items[0], "not a wardsafe database"),
+	   "read-only: another program's SQLite file is refused");
+	sl_free(&err);
+	ok(db_open_readonly(missing, &err) == NULL && err.n == 1 && stat(missing, &st) != 0,
+	   "read-only: a missing file is refused and not created");
+	sl_free(&err);
+	char *empty = xasprintf("%s/empty.db", fixture_dir);
+	write_bytes(empty, "", 0);
+	ok(db_open_readonly(empty, &err) == NULL && err.n == 1, "read-only: an empty file is refused");
+	sl_free(&err);
+	free(empty);
 
 	free(deepdir);
 	free(deep);

@@ -188,7 +188,7 @@ int main(void)
 {
 	i18n_init_locale();
 	i18n_set_language("en");
-	plan(351);
+	plan(359);
 	if (!mkdtemp(tmpdir)) {
 		printf("Bail out! mkdtemp failed\n");
 		return 1;
@@ -226,6 +226,21 @@ int main(void)
 	is_dbl(settings_default_target("fire_teams"), -1, "settings_default_target of an id without a target");
 	is_dbl(settings_default_target("month_start_day"), -1, "a key outside [targets] is no target");
 	is_dbl(settings_default_target(""), -1, "settings_default_target of an empty id");
+
+	/* ---- which targets the file itself gives (the roll-up's total) */
+	{
+		double v = -1;
+		ok(!settings_given_target("extinguisher", &v) && v == -1,
+		   "a built-in default target is not one the configuration gives");
+		static const char t[] = "[targets]\napp114 = 30\n";
+		loads("given.ini", t, sizeof t - 1);
+		ok(settings_given_target("app114", &v) && v == 30, "[targets] app114 = 30 is given");
+		ok(!settings_given_target("extinguisher", &v), "extinguisher is not given by that file");
+		ok(settings_given(CFG_TARGET_APP114) && !settings_given(CFG_LANGUAGE), "settings_given");
+		ok(!settings_given_target("fire_teams", &v), "no target key, nothing given");
+		settings_reset();
+		ok(!settings_given_target("app114", &v), "settings_reset forgets what was given");
+	}
 
 	/* ---- settings_set overrides until the next reset */
 	settings_set(CFG_TARGET_EXTINGUISHER, "66.5");
