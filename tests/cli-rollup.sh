@@ -190,22 +190,28 @@ refused "$T/newer.db was written by a newer version of wardsafe" "a database of 
 refused "$T/empty.db is empty" "an empty file" "$B" "$T/empty.db"
 # A copy taken in the middle of a save: only a writer may finish it.
 cp "$B" "$T/hot.db"
-if command -v python3 >/dev/null && python3 - "$T/hot.db" <<'EOF' && [ -e "$T/hot.db-journal" ]; then
-import os, sqlite3, sys
-c = sqlite3.connect(sys.argv[1], isolation_level=None)
-c.execute("PRAGMA cache_size = 1")
-c.execute("BEGIN")
-c.execute("CREATE TABLE junk(x)")
-for i in range(500):
-    c.execute("INSERT INTO junk VALUES (randomblob(500))")
-os._exit(0)
-EOF
+# The sqlite3 shell writes more than its one-page cache holds inside a
+# transaction (so the file and its journal are both changed), says so, and
+# is killed before it can commit or roll back.
+mkfifo "$T/hot.fifo"
+sqlite3 "$T/hot.db" < "$T/hot.fifo" > "$T/hot.out" 2>&1 &
+hot_pid=$!
+exec 9> "$T/hot.fifo"
+printf '%s\n' "PRAGMA cache_size = 1;" "BEGIN;" "CREATE TABLE junk(x);" \
+	"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500)
+	 INSERT INTO junk SELECT randomblob(500) FROM n;" ".print ready" >&9
+for i in $(seq 300); do grep -q ready "$T/hot.out" && break; sleep 0.1; done
+kill -9 $hot_pid 2>/dev/null
+wait $hot_pid 2>/dev/null
+exec 9>&-
+if [ -s "$T/hot.db-journal" ]; then
 	sha256sum "$T/hot.db" "$T/hot.db-journal" > "$T/hot.before"
 	refused "$T/hot.db is in the middle of an unfinished save" "a file left in the middle of a save" "$A" "$T/hot.db"
 	sha256sum "$T/hot.db" "$T/hot.db-journal" > "$T/hot.after"
 	expect_same "$T/hot.after" "$T/hot.before" "the file and its journal are left as they are"
 else
-	for n in 1 2; do tap_n=$((tap_n + 1)); echo "ok $tap_n # SKIP python3 cannot leave a save unfinished here"; done
+	ok 1 "the sqlite3 shell left a journal behind"
+	cat "$T/hot.out"
 fi
 refused "are the same file" "the same file twice" "$A" "$B" "$A"
 refused "are the same file" "the same file under another name" "$A" "$W/../wards/an.db"
