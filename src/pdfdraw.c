@@ -23,6 +23,7 @@
 
 #include "i18n.h"
 #include "pdfdraw.h"
+#include "pdflib.h"
 #include "util.h"
 
 #define FONT_FAMILY "Liberation Serif"
@@ -368,6 +369,8 @@ static cairo_status_t sink_write(void *closure, const unsigned char *data, unsig
 bool pdf_write_file(const char *path, bool landscape, const char *title,
 		    void (*draw)(struct pdf_doc *d, const void *ctx), const void *ctx, struct strlist *errors)
 {
+	if (!pdflib_load(errors))
+		return false;
 	char *tmp = xasprintf("%s.tmpXXXXXX", path);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {

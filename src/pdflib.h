@@ -1,0 +1,12 @@
+/* pdflib.h - Pango/Cairo loaded when the first PDF is made (pdflib.c). */
+#ifndef WS_PDFLIB_H
+#define WS_PDFLIB_H
+
+#include <stdbool.h>
+
+#include "util.h"
+
+/* Loads the libraries; false (with a message) if they are missing. */
+bool pdflib_load(struct strlist *errors);
+
+#endif
