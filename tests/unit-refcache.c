@@ -22,7 +22,7 @@ static char *issues_of(sqlite3 *db, bool cached, const char *kind, ...)
 	validate_record(db, &r, NULL, &is);
 	if (cached)
 		refcache_end();
-	char *text = xstrdup(is.n ? issues_text(r.kind, &is) : "(none)");
+	char *text = is.n ? issues_text(r.kind, &is) : xstrdup("(none)");
 	issues_free(&is);
 	record_clear(&r);
 	return text;
@@ -38,7 +38,7 @@ static char *issues_in_import(sqlite3 *db, const char *kind, ...)
 	va_end(ap);
 	struct issues is = { NULL, 0, 0 };
 	validate_record(db, &r, NULL, &is);
-	char *text = xstrdup(is.n ? issues_text(r.kind, &is) : "(none)");
+	char *text = is.n ? issues_text(r.kind, &is) : xstrdup("(none)");
 	issues_free(&is);
 	record_clear(&r);
 	return text;
