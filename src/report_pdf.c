@@ -535,13 +535,7 @@ static void draw_report(struct pdf_doc *d, const struct report *r)
 	const struct summary *s = &r->summary;
 	draw_heading(d, &r->info);
 
-	char p[32], pp[32], pl[32], d1[11], d2[11];
-	int sd = (int)settings_int(CFG_MONTH_START_DAY);
-	char *intro = xasprintf(_("Reporting period %s (%s to %s), compared with the previous period %s "
-				  "and the same period last year %s."),
-				period_format(&s->period, p), date_dmy(period_start(&s->period, sd), d1),
-				date_dmy(period_end(&s->period, sd), d2), period_format(&s->prev, pp),
-				period_format(&s->last_year, pl));
+	char *intro = summary_period_sentence(s);
 	pdf_paragraph(d, intro, &st_body, PDF_ALIGN_LEFT, INDENT, 6);
 	free(intro);
 

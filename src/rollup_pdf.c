@@ -122,13 +122,7 @@ static void draw_rollup(struct pdf_doc *d, const void *ctx)
 	d->y += pdf_text_at(d, d->left, d->y, d->width, upper, &title_st, PDF_ALIGN_CENTER) + 4;
 	free(title);
 	free(upper);
-	char p[32], pp[32], pl[32], d1[11], d2[11];
-	int sd = (int)settings_int(CFG_MONTH_START_DAY);
-	char *intro = xasprintf(_("Reporting period %s (%s to %s), compared with the previous period %s "
-				  "and the same period last year %s."),
-				period_format(&s->period, p), date_dmy(period_start(&s->period, sd), d1),
-				date_dmy(period_end(&s->period, sd), d2), period_format(&s->prev, pp),
-				period_format(&s->last_year, pl));
+	char *intro = summary_period_sentence(s);
 	const struct pdf_style intro_st = { 12, false, true };
 	d->y += pdf_text_at(d, d->left, d->y, d->width, intro, &intro_st, PDF_ALIGN_CENTER) + 12;
 	free(intro);

@@ -223,3 +223,14 @@ void summary_write_text(const struct summary *s, const char *ward, struct strbuf
 	sb_putc(out, '\n');
 	free(sent);
 }
+
+char *summary_period_sentence(const struct summary *s)
+{
+	char p[32], pp[32], pl[32], d1[11], d2[11];
+	int sd = (int)settings_int(CFG_MONTH_START_DAY);
+	return xasprintf(_("Reporting period %s (%s to %s), compared with the previous period %s "
+			   "and the same period last year %s."),
+			 period_format(&s->period, p), date_dmy(period_start(&s->period, sd), d1),
+			 date_dmy(period_end(&s->period, sd), d2), period_format(&s->prev, pp),
+			 period_format(&s->last_year, pl));
+}

@@ -26,5 +26,8 @@ void summary_write_text(const struct summary *s, const char *ward, struct strbuf
 char *summary_value_text(const struct ind_row *r, const struct ind_value *v);
 /* "5 incidents, down 1 from the previous 3 months" for the incident row. */
 char *summary_incident_sentence(const struct summary *s);
+/* "Reporting period 2023-Q3 (01/07/2023 to 30/09/2023), compared with the
+ * previous period ... and the same period last year ..." (new string). */
+char *summary_period_sentence(const struct summary *s);
 
 #endif
