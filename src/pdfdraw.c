@@ -342,28 +342,13 @@ void pdf_table_row(struct pdf_doc *d, const struct pdf_table *t, const char *con
 	row_draw(d, t, cells, &t->style, bold, h, false);
 }
 
-/* Where cairo's bytes go: the temp file, remembering the first error. */
-struct sink {
-	int fd;
-	int err;
-};
-
-/* cairo's write callback: writes all of `data` or records errno. */
+/* cairo's write callback: appends to the file being written atomically,
+ * which keeps the first error. */
 static cairo_status_t sink_write(void *closure, const unsigned char *data, unsigned int len)
 {
-	struct sink *s = closure;
-	while (!s->err && len > 0) {
-		ssize_t w = write(s->fd, data, len);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0) {
-			s->err = errno;
-			break;
-		}
-		data += w;
-		len -= (unsigned int)w;
-	}
-	return s->err ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
+	struct atomic_file *f = closure;
+	atomic_write(f, (const char *)data, len);
+	return f->err ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
 }
 
 bool pdf_write_file(const char *path, bool landscape, const char *title,
@@ -371,40 +356,28 @@ bool pdf_write_file(const char *path, bool landscape, const char *title,
 {
 	if (!pdflib_load(errors))
 		return false;
-	char *tmp = xasprintf("%s.tmpXXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		sl_pushf(errors, _("cannot write %s: %s"), path, strerror(errno));
-		free(tmp);
+	struct atomic_file f;
+	int e = atomic_open(&f, path, 0600);
+	if (e) {
+		sl_pushf(errors, _("cannot write %s: %s"), path, strerror(e));
 		return false;
 	}
-	struct sink sink = { fd, 0 };
 	cairo_status_t st = CAIRO_STATUS_SUCCESS;
-	if (fchmod(fd, 0600) != 0)
-		sink.err = errno;
-	if (!sink.err) {
+	if (!f.err) {
 		struct pdf_doc d;
-		pdf_open(&d, sink_write, &sink, landscape);
+		pdf_open(&d, sink_write, &f, landscape);
 		cairo_pdf_surface_set_metadata(d.surface, CAIRO_PDF_METADATA_TITLE, title ? title : "");
 		cairo_pdf_surface_set_metadata(d.surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_STRING);
 		draw(&d, ctx);
 		st = pdf_close(&d);
 	}
-	bool ok = !sink.err && st == CAIRO_STATUS_SUCCESS;
-	if (ok && fsync(fd) != 0)
-		sink.err = errno;
-	if (close(fd) != 0 && ok && !sink.err)
-		sink.err = errno;
-	if (ok && !sink.err && rename(tmp, path) != 0)
-		sink.err = errno;
-	ok = !sink.err && st == CAIRO_STATUS_SUCCESS;
-	if (!ok) {
-		unlink(tmp);
-		if (sink.err)
-			sl_pushf(errors, _("cannot write %s: %s"), path, strerror(sink.err));
-		else
-			sl_pushf(errors, _("cannot make the PDF %s: %s"), path, cairo_status_to_string(st));
+	if (st != CAIRO_STATUS_SUCCESS && !f.err) {
+		atomic_abort(&f);
+		sl_pushf(errors, _("cannot make the PDF %s: %s"), path, cairo_status_to_string(st));
+		return false;
 	}
-	free(tmp);
-	return ok;
+	e = atomic_commit(&f);
+	if (e)
+		sl_pushf(errors, _("cannot write %s: %s"), path, strerror(e));
+	return e == 0;
 }
