@@ -3,7 +3,7 @@
  *
  *   bench-gen [--groups N] [--years Y] [--seed S] WARD.db
  *       one ward: N groups (60), Y years (10) of monthly records ending in
- *       December of the year before WARDSAFE_TODAY (or today)
+ *       December of the year before "now" (WARDSAFE_NOW, clock.h)
  *   bench-gen --wards W [--groups N] [--years Y] [--seed S] DIR
  *       a province: DIR/ward-001.db ... one database per ward
  *   bench-gen --survey-csv ROWS [--groups N] FILE.csv

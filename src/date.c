@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "clock.h"
 #include "date.h"
 
 static bool leap(int y)
@@ -91,14 +91,9 @@ char *date_dmy(ws_date d, char *buf)
 
 ws_date date_today(void)
 {
-	const char *env = getenv("WARDSAFE_TODAY");
-	ws_date d;
-	if (env && *env && date_parse(env, &d))
-		return d;
-	time_t now = time(NULL);
-	struct tm tm;
-	localtime_r(&now, &tm);
-	return date_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	struct ws_clock now;
+	clock_now(&now);
+	return now.date;
 }
 
 ws_date date_add_days(ws_date d, int days)

@@ -22,7 +22,7 @@ bool date_parse(const char *s, ws_date *out);
 char *date_iso(ws_date d, char *buf);
 /* Formats as DD/MM/YYYY into buf (at least 11 bytes); returns buf. */
 char *date_dmy(ws_date d, char *buf);
-/* Today's date: $WARDSAFE_TODAY (YYYY-MM-DD, for tests) or the local date. */
+/* Today's date: the day of clock_now() (clock.h). */
 ws_date date_today(void);
 /* Adds (or subtracts) days. */
 ws_date date_add_days(ws_date d, int days);

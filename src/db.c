@@ -12,9 +12,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "date.h"
 #include "db.h"
 #include "i18n.h"
@@ -272,23 +272,13 @@ static void fn_operator(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, db_operator(), -1, SQLITE_TRANSIENT);
 }
 
-/* ws_now(): the local time as the audit log writes it, YYYY-MM-DD HH:MM:SS
- * (what strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime') gives, without
- * converting the time zone again for each of a million imported rows). */
+/* ws_now(): "now" as the audit log writes it, YYYY-MM-DD HH:MM:SS, from
+ * the program's clock (clock.h), never from SQLite's own 'now'. */
 static void fn_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	static time_t last = (time_t)-1;
-	static char text[32];
 	(void)argc;
 	(void)argv;
-	time_t t = time(NULL);
-	if (t != last) {
-		struct tm tm;
-		localtime_r(&t, &tm);
-		strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S", &tm);
-		last = t;
-	}
-	sqlite3_result_text(ctx, text, -1, SQLITE_TRANSIENT);
+	sqlite3_result_text(ctx, clock_stamp(), 19, SQLITE_TRANSIENT);
 }
 
 /* Creates the TEMP triggers that write every change to the audit table.
@@ -617,9 +607,38 @@ char *db_backup_dir(const char *db_path)
 	return r;
 }
 
-static int cmp_str(const void *a, const void *b)
+/* The N of a backup name ending in -N.db (several copies in one second),
+ * 1 for the first copy. */
+static long backup_copy_number(const char *name)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	size_t n = strlen(name);
+	if (n < 4)
+		return 1;
+	const char *end = name + n - 3; /* at ".db" */
+	const char *p = end;
+	while (p > name && p[-1] >= '0' && p[-1] <= '9')
+		p--;
+	if (p == end || p == name || p[-1] != '-' || end - p > 9)
+		return 1;
+	return strtol(p, NULL, 10);
+}
+
+/* The length of the database's name that the backup names being sorted
+ * start with (prune_backups). */
+static size_t sorted_base_len;
+
+/* Oldest first: by the time stamp in the name, then by copy number (so
+ * that -10 comes after -9 and after the first copy of that second). */
+static int cmp_backups(const void *a, const void *b)
+{
+	const char *x = *(char *const *)a, *y = *(char *const *)b;
+	int c = strncmp(x + sorted_base_len, y + sorted_base_len, 16); /* -YYYYMMDD-HHMMSS */
+	if (c)
+		return c;
+	long nx = backup_copy_number(x), ny = backup_copy_number(y);
+	if (nx != ny)
+		return nx < ny ? -1 : 1;
+	return strcmp(x, y);
 }
 
 /* True for the name of an automatic backup of database `base`:
@@ -649,8 +668,9 @@ static void prune_backups(const char *dir, const char *base)
 		if (is_auto_backup(e->d_name, base))
 			sl_push(&names, xstrdup(e->d_name));
 	closedir(d);
+	sorted_base_len = strlen(base);
 	if (names.n)
-		qsort(names.items, names.n, sizeof(char *), cmp_str);
+		qsort(names.items, names.n, sizeof(char *), cmp_backups);
 	long long keep = settings_int(CFG_BACKUPS_KEEP);
 	for (size_t i = 0; i + (size_t)keep < names.n; i++) {
 		char *p = xasprintf("%s/%s", dir, names.items[i]);
@@ -671,19 +691,35 @@ char *db_backup_auto(sqlite3 *db, const char *db_path, const char *tag, struct s
 	char *base = xstrdup(slash ? slash + 1 : db_path);
 	if (str_has_suffix(base, ".db"))
 		base[strlen(base) - 3] = '\0';
-	/* The day as the program sees it ($WARDSAFE_TODAY in tests), so that
-	 * the daily check and the names agree; the time of day from the clock. */
-	time_t now = time(NULL);
-	struct tm tm;
-	localtime_r(&now, &tm);
-	ws_date today = date_today();
+	/* The program's "now" (clock.h), as the daily check reads it. */
+	struct ws_clock now;
+	clock_now(&now);
 	char stamp[32];
-	snprintf(stamp, sizeof stamp, "%04d%02d%02d-%02d%02d%02d", DATE_Y(today) % 10000, DATE_M(today) % 100,
-		 DATE_D(today) % 100, tm.tm_hour % 100, tm.tm_min % 100, tm.tm_sec % 100);
-	char *dest = xasprintf("%s/%s-%s-%s.db", dir, base, stamp, tag);
-	for (int n = 2; access(dest, F_OK) == 0; n++) {
+	snprintf(stamp, sizeof stamp, "%04d%02d%02d-%02d%02d%02d", DATE_Y(now.date) % 10000,
+		 DATE_M(now.date) % 100, DATE_D(now.date) % 100, now.hour % 100, now.minute % 100,
+		 now.second % 100);
+	/* Several copies in one second are numbered after the highest number
+	 * there, never into a gap that pruning left (that copy would sort as
+	 * the oldest and be the next one pruned). */
+	char *prefix = xasprintf("%s-%s-%s", base, stamp, tag);
+	long last = 0;
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	while (d && (e = readdir(d)) != NULL)
+		if (str_has_prefix(e->d_name, prefix)) {
+			const char *rest = e->d_name + strlen(prefix);
+			long n = strcmp(rest, ".db") == 0 ? 1 : rest[0] == '-' ? backup_copy_number(e->d_name) : 0;
+			if (n > last)
+				last = n;
+		}
+	if (d)
+		closedir(d);
+	free(prefix);
+	char *dest = last ? xasprintf("%s/%s-%s-%s-%ld.db", dir, base, stamp, tag, last + 1)
+			  : xasprintf("%s/%s-%s-%s.db", dir, base, stamp, tag);
+	for (long n = last + 2; access(dest, F_OK) == 0; n++) {
 		free(dest);
-		dest = xasprintf("%s/%s-%s-%s-%d.db", dir, base, stamp, tag, n);
+		dest = xasprintf("%s/%s-%s-%s-%ld.db", dir, base, stamp, tag, n);
 	}
 	bool ok = db_backup_to(db, dest, errors);
 	if (ok)

@@ -5,9 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "csv.h"
+#include "clock.h"
 #include "date.h"
 #include "db.h"
 #include "dhis2.h"
@@ -59,18 +59,9 @@ const char *dhis2_kind_names(void)
 
 char *dhis2_timestamp(char *buf)
 {
-	const char *fixed = getenv("WARDSAFE_TODAY");
-	ws_date d;
-	if (fixed && *fixed && date_parse(fixed, &d)) {
-		char iso[11];
-		snprintf(buf, 32, "%sT00:00:00", date_iso(d, iso));
-		return buf;
-	}
-	time_t now = time(NULL);
-	struct tm tm;
-	localtime_r(&now, &tm);
-	strftime(buf, 32, "%Y-%m-%dT%H:%M:%S", &tm);
-	return buf;
+	struct ws_clock now;
+	clock_now(&now);
+	return clock_format(&now, 'T', buf);
 }
 
 /* One data value before the merge: a record's contribution. */

@@ -67,7 +67,7 @@ enum dhis2_result dhis2_export(sqlite3 *db, const struct dhis2_opts *o, struct s
 			       struct strlist *errors);
 
 /* The time of the export as ISO 8601 local time, YYYY-MM-DDTHH:MM:SS
- * (buf of 32 bytes); with $WARDSAFE_TODAY (tests) that day at 00:00:00. */
+ * (buf of 32 bytes): the program's "now" (clock.h). */
 char *dhis2_timestamp(char *buf);
 
 #endif

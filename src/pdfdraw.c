@@ -21,6 +21,7 @@
 
 #include <cairo-pdf.h>
 
+#include "clock.h"
 #include "i18n.h"
 #include "pdfdraw.h"
 #include "pdflib.h"
@@ -368,6 +369,12 @@ bool pdf_write_file(const char *path, bool landscape, const char *title,
 		pdf_open(&d, sink_write, &f, landscape);
 		cairo_pdf_surface_set_metadata(d.surface, CAIRO_PDF_METADATA_TITLE, title ? title : "");
 		cairo_pdf_surface_set_metadata(d.surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_STRING);
+		/* The creation date from the program's clock, not Cairo's own. */
+		struct ws_clock now;
+		char made[20];
+		clock_now(&now);
+		cairo_pdf_surface_set_metadata(d.surface, CAIRO_PDF_METADATA_CREATE_DATE,
+					       clock_format(&now, 'T', made));
 		draw(&d, ctx);
 		st = pdf_close(&d);
 	}

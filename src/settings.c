@@ -493,7 +493,10 @@ bool settings_load(const char *explicit_path, struct strlist *errors)
 		return ok;
 	}
 	free(path);
-	path = xasprintf("%s/wardsafe.ini", SYSCONFDIR);
+	/* $WARDSAFE_SYSCONFDIR (tests) stands for the configured directory, so
+	 * that a file installed on the machine cannot change a test's result. */
+	const char *sys = getenv("WARDSAFE_SYSCONFDIR");
+	path = xasprintf("%s/wardsafe.ini", sys && *sys ? sys : SYSCONFDIR);
 	bool ok = !file_exists(path) || settings_load_file(path, errors);
 	free(path);
 	return ok;

@@ -15,18 +15,18 @@ ws list group
 [ "$(backups daily)" -eq 1 ]; ok $? "the first command of the day makes one"
 ws summary
 [ "$(backups daily)" -eq 1 ]; ok $? "later ones the same day do not"
-WARDSAFE_TODAY=2026-11-25 "$WARDSAFE_BIN" --db "$DB" list group >/dev/null
+WARDSAFE_NOW=2026-11-25 "$WARDSAFE_BIN" --db "$DB" list group >/dev/null
 [ "$(backups daily)" -eq 2 ]; ok $? "the next day gets its own"
 [ "$(stat -c %a "$T/ward/backups")" = 700 ] && [ "$(stat -c %a "$T"/ward/backups/*daily.db | sort -u)" = 600 ]
 ok $? "backups are readable by their owner only"
 printf '[database]\nbackups_keep = 2\n' > "$T/keep.ini"
 for d in 26 27 28; do
-	WARDSAFE_TODAY=2026-11-$d "$WARDSAFE_BIN" --config "$T/keep.ini" --db "$DB" list group >/dev/null
+	WARDSAFE_NOW=2026-11-$d "$WARDSAFE_BIN" --config "$T/keep.ini" --db "$DB" list group >/dev/null
 done
 [ "$(backups daily)" -eq 2 ]; ok $? "only backups_keep automatic backups are kept"
 ws backup
 [ "$(backups manual)" -eq 1 ]; ok $? "wardsafe backup adds a copy"
-WARDSAFE_TODAY=2026-11-29 "$WARDSAFE_BIN" --config "$T/keep.ini" --db "$DB" list group >/dev/null
+WARDSAFE_NOW=2026-11-29 "$WARDSAFE_BIN" --config "$T/keep.ini" --db "$DB" list group >/dev/null
 [ "$(backups manual)" -eq 1 ]; ok $? "copies made on request are never pruned"
 
 # ---- restore

@@ -121,7 +121,7 @@ static __attribute__((unused)) void fixture_init(void)
 {
 	i18n_init_locale();
 	i18n_set_language("en");
-	setenv("WARDSAFE_TODAY", "2026-11-24", 1);
+	setenv("WARDSAFE_NOW", "2026-11-24 09:30:00", 1);
 	settings_reset();
 }
 

@@ -13,6 +13,19 @@ mkdir -p "$HOME"
 export XDG_CONFIG_HOME="$HOME/.config" XDG_DATA_HOME="$HOME/.local/share"
 export TERM=dumb COLUMNS=80 LINES=24
 unset WARDSAFE_DB WARDSAFE_CONFIG NO_COLOR
+# Nothing of the machine the suite runs on: no keyboard (a test started from
+# a terminal must not wait for it), the usual umask (the tests of file modes
+# set their own), and no printer: lp and lpr are stubs that fail the run if
+# a test prints without choosing its own print command.
+exec < /dev/null
+umask 022
+mkdir -p "$T/bin"
+for p in lp lpr; do
+	printf '#!/bin/sh\necho "$0 $*" >> "%s/printed-by-accident"\necho "%s: the tests must not print" >&2\nexit 1\n' \
+		"$T" "$p" > "$T/bin/$p"
+	chmod +x "$T/bin/$p"
+done
+export PATH="$T/bin:$PATH"
 EXPECTED="$top_srcdir/tests/expected"
 
 tap_n=0
@@ -95,7 +108,17 @@ same_dump() {
 	expect_same "$T/$1.txt" "$EXPECTED/screens/$1.txt" "$2"
 }
 
+# skip NAME WHY: a skipped assertion.
+skip() {
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n - $1 # SKIP $2"
+}
+
 finish() {
+	if [ -e "$T/printed-by-accident" ]; then
+		ok 1 "no test printed with the default print command"
+		sed 's/^/#   /' "$T/printed-by-accident"
+	fi
 	echo "1..$tap_n"
 	[ "$tap_failed" -eq 0 ]
 	exit $?

@@ -4,7 +4,7 @@
 #   make && sh tests/regen-screens.sh && git diff tests/expected/screens
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
-export WARDSAFE_DATADIR="$top/data" WARDSAFE_LOCALEDIR="$top/po/locale" WARDSAFE_TODAY=2026-11-24
+export WARDSAFE_DATADIR="$top/data" WARDSAFE_LOCALEDIR="$top/po/locale" WARDSAFE_NOW='2026-11-24 09:30:00'
 export LC_ALL=C.UTF-8 TZ=UTC
 unset WARDSAFE_ASCII
 bin="$top/src/wardsafe"

@@ -5,7 +5,7 @@
 #
 # One demo database goes through all the steps in order: later steps use the
 # records made by earlier ones (group 21 is made in step 1).  "Today" is
-# 2026-11-24 ($WARDSAFE_TODAY), so the screens open on period 2026-11.
+# 2026-11-24 ($WARDSAFE_NOW), so the screens open on period 2026-11.
 . "$top_srcdir/tests/lib.sh"
 
 # The operator is shown on the screens and written to the audit log: fix it.

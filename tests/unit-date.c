@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "tap.h"
+#include "../src/clock.h"
 #include "../src/date.h"
 #include "../src/i18n.h"
 
@@ -36,26 +37,44 @@ static ws_date local_today(void)
 	return date_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-/* date_today() must fall back to the clock for this value of the variable. */
+/* date_today() must fall back to the clock for this value of $WARDSAFE_NOW
+ * (with $WARDSAFE_TODAY unset).  The clock is read before and after, so a
+ * run that crosses midnight still passes. */
 static void today_falls_back(const char *env, const char *why)
 {
+	unsetenv("WARDSAFE_TODAY");
 	if (env)
-		setenv("WARDSAFE_TODAY", env, 1);
+		setenv("WARDSAFE_NOW", env, 1);
 	else
-		unsetenv("WARDSAFE_TODAY");
+		unsetenv("WARDSAFE_NOW");
 	ws_date before = local_today();
 	ws_date got = date_today();
 	ws_date after = local_today();
 	ok(got == before || got == after, "date_today falls back to the clock %s", why);
 	if (got != before && got != after)
 		printf("#   got %d, clock says %d\n", got, before);
+	ok(!clock_is_fixed(), "clock_is_fixed is false %s", why);
+}
+
+/* $WARDSAFE_NOW=s gives this date and time of day. */
+static void now_is(const char *s, ws_date d, int h, int m, int sec)
+{
+	struct ws_clock c;
+	char buf[20], want[20];
+	unsetenv("WARDSAFE_TODAY");
+	setenv("WARDSAFE_NOW", s, 1);
+	clock_now(&c);
+	snprintf(want, sizeof want, "%04d-%02d-%02d %02d:%02d:%02d", DATE_Y(d), DATE_M(d), DATE_D(d), h, m, sec);
+	is_str(clock_format(&c, ' ', buf), want, "WARDSAFE_NOW='%s' is %s", s, want);
+	is_str(clock_stamp(), want, "and the audit stamp says so");
+	is_int(date_today(), d, "and date_today is its day");
 }
 
 int main(void)
 {
 	i18n_init_locale();
 	i18n_set_language("en");
-	plan(149);
+	plan(177);
 
 	/* ---- ISO */
 	parses("2023-09-14", 20230914);
@@ -181,15 +200,41 @@ int main(void)
 		is_int(bad, 0, "every day of 2023-2024 reads back from date_iso and date_dmy");
 	}
 
-	/* ---- today */
-	setenv("WARDSAFE_TODAY", "2026-11-24", 1);
-	is_int(date_today(), 20261124, "date_today honours WARDSAFE_TODAY");
+	/* ---- now and today (clock.h) */
+	now_is("2026-11-24 09:30:00", 20261124, 9, 30, 0);
+	now_is("2026-11-24T23:59:59", 20261124, 23, 59, 59);
+	now_is("2024-02-29 07:05", 20240229, 7, 5, 0);
+	now_is("2031-12-31", 20311231, 0, 0, 0);
+	ok(clock_is_fixed(), "a valid WARDSAFE_NOW fixes the clock");
+	{
+		/* a fixed clock stands still: the same stamp a second later */
+		setenv("WARDSAFE_NOW", "2029-06-15 12:00:00", 1);
+		struct ws_clock a, b;
+		clock_now(&a);
+		struct timespec pause = { 1, 100000000 };
+		nanosleep(&pause, NULL);
+		clock_now(&b);
+		ok(a.date == b.date && a.hour == b.hour && a.minute == b.minute && a.second == b.second,
+		   "a fixed clock stands still");
+	}
+	unsetenv("WARDSAFE_NOW");
 	setenv("WARDSAFE_TODAY", "2024-02-29", 1);
-	is_int(date_today(), 20240229, "date_today honours another WARDSAFE_TODAY");
-	today_falls_back("2023-02-30", "when WARDSAFE_TODAY is not a real date");
-	today_falls_back("garbage", "when WARDSAFE_TODAY is garbage");
-	today_falls_back("", "when WARDSAFE_TODAY is empty");
-	today_falls_back(NULL, "when WARDSAFE_TODAY is unset");
+	is_int(date_today(), 20240229, "WARDSAFE_TODAY (the older name) still gives the day");
+	setenv("WARDSAFE_NOW", "2026-11-24 09:30:00", 1);
+	is_int(date_today(), 20261124, "WARDSAFE_NOW outranks WARDSAFE_TODAY");
+	{
+		const char *bad[] = { "2026-11-24 24:00:00", "2026-11-24 09:60", "2026-11-24 09:30:61",
+				      "2026-11-24 9:30", "2026-11-24 09:30:00Z", "26-11-24", "24/11/2026 09:30" };
+		struct ws_clock c = { 12345, 1, 2, 3 };
+		for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+			ok(!clock_parse(bad[i], &c), "clock_parse refuses '%s'", bad[i]);
+		is_int(c.date, 12345, "a refused value leaves the result alone");
+	}
+	today_falls_back("2023-02-30", "when WARDSAFE_NOW is not a real date");
+	today_falls_back("2026-11-24 25:00", "when WARDSAFE_NOW has no real time of day");
+	today_falls_back("garbage", "when WARDSAFE_NOW is garbage");
+	today_falls_back("", "when WARDSAFE_NOW is empty");
+	today_falls_back(NULL, "when WARDSAFE_NOW is unset");
 	{
 		ws_date t = date_today();
 		ok(date_valid(DATE_Y(t), DATE_M(t), DATE_D(t)), "the clock's date is a valid date");
