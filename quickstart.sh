@@ -21,7 +21,7 @@ cd "$top"
 packages="gcc make libc6-dev autoconf automake autopoint gettext pkg-config
 libncurses-dev libsqlite3-dev libiniparser-dev libutf8proc-dev sqlite3 groff-base locales time
 libvterm-dev fonts-liberation fonts-liberation2 libpango1.0-dev libcairo2-dev poppler-utils
-clang libclang-rt-14-dev"
+clang libclang-rt-14-dev datefudge"
 
 missing=
 for p in $packages; do
@@ -53,6 +53,8 @@ make -j"$jobs"
 
 if [ "$mode" = check ]; then
   make -j"$jobs" check
+  # and again with the clock moved to 2029 and to a year end (datefudge)
+  make -j"$jobs" check-dates
   exit $?
 fi
 
