@@ -623,16 +623,13 @@ static long backup_copy_number(const char *name)
 	return strtol(p, NULL, 10);
 }
 
-/* The length of the database's name that the backup names being sorted
- * start with (prune_backups). */
-static size_t sorted_base_len;
-
-/* Oldest first: by the time stamp in the name, then by copy number (so
+/* Oldest first, for names without the database's name in front
+ * (-YYYYMMDD-HHMMSS-TAG[-N].db): by the time stamp, then by copy number (so
  * that -10 comes after -9 and after the first copy of that second). */
 static int cmp_backups(const void *a, const void *b)
 {
 	const char *x = *(char *const *)a, *y = *(char *const *)b;
-	int c = strncmp(x + sorted_base_len, y + sorted_base_len, 16); /* -YYYYMMDD-HHMMSS */
+	int c = strncmp(x, y, 16); /* -YYYYMMDD-HHMMSS */
 	if (c)
 		return c;
 	long nx = backup_copy_number(x), ny = backup_copy_number(y);
@@ -664,16 +661,16 @@ static void prune_backups(const char *dir, const char *base)
 		return;
 	struct strlist names = STRLIST_INIT;
 	struct dirent *e;
+	size_t base_len = strlen(base);
 	while ((e = readdir(d)) != NULL)
 		if (is_auto_backup(e->d_name, base))
-			sl_push(&names, xstrdup(e->d_name));
+			sl_push(&names, xstrdup(e->d_name + base_len));
 	closedir(d);
-	sorted_base_len = strlen(base);
 	if (names.n)
 		qsort(names.items, names.n, sizeof(char *), cmp_backups);
 	long long keep = settings_int(CFG_BACKUPS_KEEP);
 	for (size_t i = 0; i + (size_t)keep < names.n; i++) {
-		char *p = xasprintf("%s/%s", dir, names.items[i]);
+		char *p = xasprintf("%s/%s%s", dir, base, names.items[i]);
 		unlink(p);
 		free(p);
 	}
