@@ -57,7 +57,7 @@ else
 fi
 screens newinc '<F5>a<Dump>' --lang en --db "$DB"
 expect_grep "$T/newinc.txt" "31/12/2031" "a new record's form starts on WARDSAFE_NOW's day"
-expect_grep "$T/newinc.txt" "12/2031" "and the screens open on its month"
+expect_grep "$T/newinc.txt" "Period 2031-12 (01/12–31/12/2031)" "and the screens open on its month"
 WARDSAFE_NOW='2031-12-31' ws add incident group=9 date=2031-12-31 category=theft
 ws audit --format tsv
 [ "$(awk -F '\t' 'NR == 2 { print $2 }' "$T/out")" = "2031-12-31 00:00:00" ]
