@@ -548,7 +548,7 @@ void db_close(sqlite3 *db)
 
 bool db_backup_to(sqlite3 *db, const char *dest, struct strlist *errors)
 {
-	char *tmp = xasprintf("%s.tmpXXXXXX", dest);
+	char *tmp = tmp_template(dest);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
 		sl_pushf(errors, _("cannot write the backup %s: %s"), dest, strerror(errno));
@@ -677,7 +677,11 @@ static void prune_backups(const char *dir, const char *base)
 	sl_free(&names);
 }
 
-char *db_backup_auto(sqlite3 *db, const char *db_path, const char *tag, struct strlist *errors)
+/* The name of a new automatic backup of `db_path` tagged `tag` in the backup
+ * directory (created if need be), with that directory and the database's
+ * base name for pruning; NULL after a message. */
+static char *backup_name(const char *db_path, const char *tag, char **dirp, char **basep,
+			 struct strlist *errors)
 {
 	char *dir = db_backup_dir(db_path);
 	if (!db_make_dirs(dir, errors)) {
@@ -718,6 +722,17 @@ char *db_backup_auto(sqlite3 *db, const char *db_path, const char *tag, struct s
 		free(dest);
 		dest = xasprintf("%s/%s-%s-%s-%ld.db", dir, base, stamp, tag, n);
 	}
+	*dirp = dir;
+	*basep = base;
+	return dest;
+}
+
+char *db_backup_auto(sqlite3 *db, const char *db_path, const char *tag, struct strlist *errors)
+{
+	char *dir, *base;
+	char *dest = backup_name(db_path, tag, &dir, &base, errors);
+	if (!dest)
+		return NULL;
 	bool ok = db_backup_to(db, dest, errors);
 	if (ok)
 		prune_backups(dir, base);
@@ -802,6 +817,141 @@ void db_startup(sqlite3 *db, const char *path, struct strlist *warnings)
 	free(base);
 }
 
+/* Copies the live database file of `db` byte for byte to `dest` (through a
+ * temporary file, fsync, rename), reading through the connection's own file
+ * handle.  Only for a connection that holds the exclusive lock with nothing
+ * written yet: then the file is whole and nobody else can change it (another
+ * connection could not even read it, and a second descriptor on the file
+ * would drop the connection's POSIX locks when closed). */
+static bool copy_locked_file(sqlite3 *db, const char *dest, struct strlist *errors)
+{
+	sqlite3_file *f = NULL;
+	sqlite3_int64 size = 0;
+	if (sqlite3_file_control(db, "main", SQLITE_FCNTL_FILE_POINTER, &f) != SQLITE_OK || !f ||
+	    !f->pMethods || f->pMethods->xFileSize(f, &size) != SQLITE_OK) {
+		sl_pushf(errors, _("cannot write the backup %s: %s"), dest, sqlite3_errmsg(db));
+		return false;
+	}
+	struct atomic_file out;
+	int err = atomic_open(&out, dest, 0600);
+	if (err) {
+		sl_pushf(errors, _("cannot write the backup %s: %s"), dest, strerror(err));
+		return false;
+	}
+	char buf[65536];
+	for (sqlite3_int64 off = 0; off < size && !out.err;) {
+		int n = size - off < (sqlite3_int64)sizeof buf ? (int)(size - off) : (int)sizeof buf;
+		if (f->pMethods->xRead(f, buf, n, off) != SQLITE_OK) {
+			sl_pushf(errors, _("cannot write the backup %s: %s"), dest,
+				 _("input/output error while reading the database"));
+			atomic_abort(&out);
+			return false;
+		}
+		atomic_write(&out, buf, (size_t)n);
+		off += n;
+	}
+	err = atomic_commit(&out);
+	if (err) {
+		sl_pushf(errors, _("cannot write the backup %s: %s"), dest, strerror(err));
+		return false;
+	}
+	return true;
+}
+
+/* Refuses to replace a live database that an open for writing would not
+ * write to: one marked read-only, one this user may not write, one that
+ * belongs to another user. */
+static bool restore_may_replace(const char *path, const struct stat *st, struct strlist *errors)
+{
+	if (!(st->st_mode & 0222)) {
+		sl_pushf(errors, _("%s is read-only (mode %03o): it is not replaced; if it is to be restored, "
+				   "make it writable first (chmod u+w %s)"),
+			 path, (unsigned)(st->st_mode & 0777), path);
+		return false;
+	}
+	if (st->st_uid != geteuid()) {
+		struct passwd *pw = getpwuid(st->st_uid);
+		sl_pushf(errors, _("%s belongs to another user (%s, mode %03o): it is not replaced; "
+				   "its owner must restore it"),
+			 path, pw ? pw->pw_name : "?", (unsigned)(st->st_mode & 0777));
+		return false;
+	}
+	if (access(path, W_OK) != 0) {
+		sl_pushf(errors, _("%s cannot be written by you (%s, mode %03o): it is not replaced"), path,
+			 strerror(errno), (unsigned)(st->st_mode & 0777));
+		return false;
+	}
+	return true;
+}
+
+/* Replaces the contents of the existing database `path` by those of `src`
+ * (the checked backup `from`) in one transaction on the live file, keeping
+ * the replaced contents as a "pre-restore" backup first.  The backup API's
+ * first step takes the exclusive lock on the live file and copies nothing;
+ * while it is held no other program can commit, so the pre-restore copy
+ * made then holds every save acknowledged before, and saves that wait for
+ * the lock commit into the restored file afterwards. */
+static bool restore_into_live(const char *path, const char *from, sqlite3 *src, char **kept,
+			      struct strlist *errors)
+{
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		sl_pushf(errors, _("cannot open %s: %s"), path, strerror(errno));
+		return false;
+	}
+	if (S_ISREG(st.st_mode) && !restore_may_replace(path, &st, errors))
+		return false;
+	sqlite3 *live = db_open(path, DB_EXISTING, errors);
+	if (!live)
+		return false;
+	bool ok = false;
+	sqlite3_backup *b = sqlite3_backup_init(live, "main", src, "main");
+	if (!b) {
+		db_error(live, errors, path);
+		db_close(live);
+		return false;
+	}
+	int rc = sqlite3_backup_step(b, 0);
+	if (rc != SQLITE_OK && rc != SQLITE_DONE) {
+		if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+			sl_pushf(errors, _("%s is in use by another program, which is still saving after %d "
+					   "seconds: nothing was restored; try again when it has finished"),
+				 path, (busy_timeout() + 999) / 1000);
+		else
+			db_error(live, errors, path);
+		goto out;
+	}
+	char *dir = NULL, *base = NULL;
+	char *dest = backup_name(path, "pre-restore", &dir, &base, errors);
+	if (dest && copy_locked_file(live, dest, errors)) {
+		prune_backups(dir, base);
+		*kept = dest;
+	} else {
+		free(dest);
+	}
+	free(dir);
+	free(base);
+	if (!*kept) {
+		sl_pushf(errors, _("%s: the replaced database could not be kept, so nothing was restored"), path);
+		goto out;
+	}
+	rc = sqlite3_backup_step(b, -1);
+	if (rc != SQLITE_DONE) {
+		db_error(live, errors, from);
+		sl_pushf(errors, _("%s: nothing was restored"), path);
+		goto out;
+	}
+	ok = true;
+out:
+	rc = sqlite3_backup_finish(b);
+	if (ok && rc != SQLITE_OK) {
+		db_error(live, errors, path);
+		ok = false;
+	}
+	db_close(live);
+	return ok;
+}
+
 bool db_restore(const char *path, const char *from, char **kept, struct strlist *errors)
 {
 	*kept = NULL;
@@ -845,24 +995,18 @@ bool db_restore(const char *path, const char *from, char **kept, struct strlist 
 		}
 	}
 	if (ok) {
-		/* Keep what is replaced, then copy through the backup API into place. */
 		struct stat stt;
 		if (stat(path, &stt) == 0) {
-			sqlite3 *cur = db_open(path, DB_EXISTING, errors);
-			if (!cur)
-				ok = false;
-			else {
-				*kept = db_backup_auto(cur, path, "pre-restore", errors);
-				ok = *kept != NULL;
-				db_close(cur);
-			}
+			ok = restore_into_live(path, from, src, kept, errors);
 		} else {
+			/* No live file: the copy becomes it (nobody can be saving
+			 * into a file that does not exist). */
 			char *dir = dir_of(path);
 			ok = db_make_dirs(dir, errors);
 			free(dir);
+			if (ok)
+				ok = db_backup_to(src, path, errors);
 		}
-		if (ok)
-			ok = db_backup_to(src, path, errors);
 	}
 	db_close(src);
 	return ok;

@@ -266,10 +266,15 @@ bool parse_decimal(const char *s, double *out)
 	return true;
 }
 
+char *tmp_template(const char *path)
+{
+	return xasprintf("%s" TMP_MARK "%ld-XXXXXX", path, (long)getpid());
+}
+
 int atomic_open(struct atomic_file *f, const char *path, int mode)
 {
 	f->path = xstrdup(path);
-	f->tmp = xasprintf("%s.tmpXXXXXX", path);
+	f->tmp = tmp_template(path);
 	f->err = 0;
 	f->fd = mkstemp(f->tmp);
 	if (f->fd < 0) {

@@ -62,6 +62,13 @@ bool parse_int64(const char *s, long long *out);
 /* Parses a decimal number with '.' as the separator, independent of locale. */
 bool parse_decimal(const char *s, double *out);
 
+/* Every temporary file of the program is named PATH.wardsafe-tmp-PID-XXXXXX
+ * (PATH the file it will replace, PID the process writing it), so that one
+ * left by a killed process can be recognised and removed at the next start
+ * (db_startup).  tmp_template() returns that name for mkstemp(). */
+#define TMP_MARK ".wardsafe-tmp-"
+char *tmp_template(const char *path);
+
 /* Writes a whole file atomically (temp file in the same directory, fsync,
  * rename).  mode is applied regardless of umask.  Returns 0 or an errno. */
 int write_file_atomic(const char *path, const char *data, size_t len, int mode);
