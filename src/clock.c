@@ -127,3 +127,8 @@ const char *clock_stamp(void)
 	}
 	return text;
 }
+
+long long clock_system_seconds(void)
+{
+	return (long long)time(NULL);
+}

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -643,7 +644,7 @@ static int cmp_backups(const void *a, const void *b)
 static bool is_auto_backup(const char *name, const char *base)
 {
 	size_t n = strlen(base);
-	if (strncmp(name, base, n) != 0 || name[n] != '-')
+	if (strncmp(name, base, n) != 0 || name[n] != '-' || strstr(name, TMP_MARK))
 		return false;
 	const char *p = name + n + 1;
 	for (int i = 0; i < 15; i++, p++)
@@ -707,7 +708,7 @@ static char *backup_name(const char *db_path, const char *tag, char **dirp, char
 	DIR *d = opendir(dir);
 	struct dirent *e;
 	while (d && (e = readdir(d)) != NULL)
-		if (str_has_prefix(e->d_name, prefix)) {
+		if (str_has_prefix(e->d_name, prefix) && !strstr(e->d_name, TMP_MARK)) {
 			const char *rest = e->d_name + strlen(prefix);
 			long n = strcmp(rest, ".db") == 0 ? 1 : rest[0] == '-' ? backup_copy_number(e->d_name) : 0;
 			if (n > last)
@@ -776,11 +777,48 @@ static bool backed_up_today(const char *dir, const char *base)
 	bool found = false;
 	struct dirent *e;
 	while (d && !found && (e = readdir(d)) != NULL)
-		found = str_has_prefix(e->d_name, prefix) && str_has_suffix(e->d_name, "-daily.db");
+		found = str_has_prefix(e->d_name, prefix) && str_has_suffix(e->d_name, "-daily.db") &&
+			!strstr(e->d_name, TMP_MARK);
 	if (d)
 		closedir(d);
 	free(prefix);
 	return found;
+}
+
+/* Removes the temporary files this program left in `dir` when it was killed
+ * while writing (NAME.wardsafe-tmp-PID-XXXXXX, see tmp_template(), and the
+ * journal SQLite kept beside one): only files of this user whose writing
+ * process is gone, or that are more than a day old (the PID may have been
+ * reused).  A file another running process is writing is left alone. */
+static void remove_stale_tmp(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	long long now = clock_system_seconds();
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		const char *mark = strstr(e->d_name, TMP_MARK);
+		if (!mark || mark == e->d_name)
+			continue;
+		const char *p = mark + strlen(TMP_MARK);
+		long long pid = 0;
+		int digits = 0;
+		while (*p >= '0' && *p <= '9' && digits < 10) {
+			pid = pid * 10 + (*p++ - '0');
+			digits++;
+		}
+		if (!digits || *p != '-' || pid <= 0 || pid == (long long)getpid())
+			continue;
+		char *full = xasprintf("%s/%s", dir, e->d_name);
+		struct stat st;
+		bool dead = kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+		if (lstat(full, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
+		    (dead || now - (long long)st.st_mtime > 24 * 60 * 60))
+			unlink(full);
+		free(full);
+	}
+	closedir(d);
 }
 
 void db_startup(sqlite3 *db, const char *path, struct strlist *warnings)
@@ -793,8 +831,13 @@ void db_startup(sqlite3 *db, const char *path, struct strlist *warnings)
 	if (stat(path, &st) == 0 && (st.st_mode & 077))
 		sl_pushf(warnings, _("%s can be read by other users of this computer (mode %03o); "
 				     "run: chmod 600 %s"), path, (unsigned)(st.st_mode & 0777), path);
-	/* The first start of each day leaves a copy behind. */
+	/* What killed backups and restores left behind goes first. */
 	char *dir = db_backup_dir(path);
+	char *here = dir_of(path);
+	remove_stale_tmp(here);
+	remove_stale_tmp(dir);
+	free(here);
+	/* The first start of each day leaves a copy behind. */
 	const char *slash = strrchr(path, '/');
 	char *base = xstrdup(slash ? slash + 1 : path);
 	if (str_has_suffix(base, ".db"))

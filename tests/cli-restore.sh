@@ -97,4 +97,76 @@ else
 	skip "and leaves the database untouched" "root writes anywhere"
 fi
 
+# ---- temporary files of killed runs are removed at the next start
+# A pid equal to pid_max is never a process; sleep is one that lives.
+dead=$(cat /proc/sys/kernel/pid_max 2>/dev/null || echo 4194304)
+sleep 600 &
+alive=$!
+B="$T/ward/backups"
+for f in "$DB.wardsafe-tmp-$dead-Ab12Cd" "$DB.wardsafe-tmp-$dead-Ab12Cd-journal" \
+	"$B/w-20261124-093000-manual.db.wardsafe-tmp-$dead-x1Y2z3" \
+	"$DB.wardsafe-tmp-$alive-old111" "$DB.wardsafe-tmp-$alive-new111" \
+	"$B/w-20261124-093000-daily.db.wardsafe-tmp-$alive-keep11" "$T/ward/notes.wardsafe-tmp-x-1"; do
+	head -c 4096 /dev/zero > "$f"
+done
+touch -d '2 days ago' "$DB.wardsafe-tmp-$alive-old111"
+ws list group
+[ ! -e "$DB.wardsafe-tmp-$dead-Ab12Cd" ] && [ ! -e "$DB.wardsafe-tmp-$dead-Ab12Cd-journal" ]
+ok $? "a temporary file (and its journal) of a dead process beside the database is removed at the next start"
+[ ! -e "$B/w-20261124-093000-manual.db.wardsafe-tmp-$dead-x1Y2z3" ]
+ok $? "so is one in the backup directory"
+[ ! -e "$DB.wardsafe-tmp-$alive-old111" ]; ok $? "so is one of a live process that is more than a day old"
+[ -e "$DB.wardsafe-tmp-$alive-new111" ] && [ -e "$B/w-20261124-093000-daily.db.wardsafe-tmp-$alive-keep11" ]
+ok $? "a recent temporary file of a running process is left alone"
+[ -e "$T/ward/notes.wardsafe-tmp-x-1" ]; ok $? "a file not named as this program names its own is left alone"
+# Pruning neither counts nor deletes a temporary file as a backup.
+printf '[database]\nbackups_keep = 1\n' > "$T/keep1.ini"
+"$WARDSAFE_BIN" --config "$T/keep1.ini" --db "$DB" restore "$GOOD" >/dev/null 2>&1
+[ -e "$B/w-20261124-093000-daily.db.wardsafe-tmp-$alive-keep11" ]; ok $? "pruning leaves a temporary file alone"
+[ "$(ls "$B" | grep -c -- '-pre-restore.*\.db$')" -eq 1 ]; ok $? "and counts only backups"
+kill $alive
+wait $alive 2>/dev/null
+rm -f "$DB".wardsafe-tmp-* "$B"/*.wardsafe-tmp-* "$T/ward/notes.wardsafe-tmp-x-1"
+
+# Real kills: whatever a SIGKILLed backup or restore was doing, nothing of it
+# is left after the next command.
+for i in 1 2 3 4 5 6; do
+	"$WARDSAFE_BIN" --config "$T/keep.ini" --db "$DB" backup >/dev/null 2>&1 &
+	p1=$!
+	"$WARDSAFE_BIN" --config "$T/keep.ini" --db "$DB" restore "$GOOD" >/dev/null 2>&1 &
+	p2=$!
+	kill -9 $p1 $p2 2>/dev/null
+	wait $p1 $p2 2>/dev/null
+done
+ws list group
+expect_rc 0 "the database opens after SIGKILLed backups and restores"
+left=$(ls "$T/ward" "$B" | grep -F .wardsafe-tmp-)
+[ -z "$left" ]; ok $? "and no temporary file of theirs is left"
+[ -n "$left" ] && echo "$left" | sed "s/^/#   left: /"
+
+# A backup of a big database killed while it copies: wait until its
+# temporary file is there, SIGKILL it, and the next start removes the file.
+BIG="$T/big/b.db"
+mkdir -p "$T/big"
+"$top_builddir/bench/bench-gen" --groups 400 --years 10 "$BIG" >/dev/null 2>&1
+"$WARDSAFE_BIN" --config "$T/keep.ini" --db "$BIG" list group >/dev/null 2>&1 # today's daily backup
+"$WARDSAFE_BIN" --config "$T/keep.ini" --db "$BIG" backup >/dev/null 2>&1 &
+p=$!
+n=0 seen=
+while [ $n -lt 20000 ] && kill -0 $p 2>/dev/null; do
+	seen=$(ls "$T/big/backups" 2>/dev/null | grep -F .wardsafe-tmp-)
+	[ -n "$seen" ] && break
+	n=$((n + 1))
+done
+kill -9 $p 2>/dev/null
+wait $p 2>/dev/null
+if [ -n "$seen" ] && [ -n "$(ls "$T/big/backups" | grep -F .wardsafe-tmp-)" ]; then
+	"$WARDSAFE_BIN" --config "$T/keep.ini" --db "$BIG" list group >/dev/null 2>&1
+	[ -z "$(ls "$T/big/backups" | grep -F .wardsafe-tmp-)" ]
+	ok $? "the temporary file of a backup SIGKILLed in the middle of its copy is removed at the next start"
+else
+	skip "the temporary file of a backup SIGKILLed in the middle of its copy is removed at the next start" \
+		"the backup finished before it could be killed"
+fi
+
 finish
