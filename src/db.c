@@ -59,10 +59,45 @@ const char *db_operator(void)
 	return name;
 }
 
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+/* Why a write was refused as read-only: the file was moved or replaced
+ * under the running program, its directory is not writable (SQLite creates
+ * its journal there), or the file itself is read-only. */
+static char *readonly_reason(sqlite3 *db, int code)
+{
+	if (code == SQLITE_READONLY_DBMOVED)
+		return xstrdup(_("the database file was moved or replaced while wardsafe was running, so nothing "
+				 "more can be saved into it; quit wardsafe and start it again"));
+	const char *file = db ? sqlite3_db_filename(db, "main") : NULL;
+	char *dir = file && *file ? dir_of(file) : NULL;
+	char *r;
+	if (dir && (code == SQLITE_READONLY_DIRECTORY || (access(file, W_OK) == 0 && access(dir, W_OK) != 0)))
+		r = xasprintf(_("the directory %s is not writable, so SQLite cannot create its journal file there "
+				"while saving; make it writable (chmod u+w %s) or move the database elsewhere"),
+			      dir, dir);
+	else if (code == SQLITE_READONLY_DIRECTORY)
+		r = xstrdup(_("the database's directory is not writable, so SQLite cannot create its journal "
+			      "file there while saving; make it writable or move the database elsewhere"));
+	else
+		r = xstrdup(_("the database file is read-only"));
+	free(dir);
+	return r;
+}
+
 void db_error(sqlite3 *db, struct strlist *errors, const char *what)
 {
 	int code = sqlite3_extended_errcode(db);
 	const char *msg;
+	char *own = NULL;
 	switch (code & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -72,7 +107,7 @@ void db_error(sqlite3 *db, struct strlist *errors, const char *what)
 		msg = _("the disk is full; free some space and save again");
 		break;
 	case SQLITE_READONLY:
-		msg = _("the database file is read-only");
+		msg = own = readonly_reason(db, code);
 		break;
 	case SQLITE_NOTADB:
 		msg = _("the file is not a wardsafe database (not SQLite)");
@@ -94,6 +129,7 @@ void db_error(sqlite3 *db, struct strlist *errors, const char *what)
 		sl_pushf(errors, "%s: %s", what, msg);
 	else
 		sl_push(errors, xstrdup(msg));
+	free(own);
 }
 
 bool db_exec(sqlite3 *db, const char *sql, struct strlist *errors)
@@ -256,15 +292,6 @@ bool db_make_dirs(const char *dir, struct strlist *errors)
 	return true;
 }
 
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
 
 static void fn_operator(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -380,6 +407,32 @@ static int busy_timeout(void)
 	return (int)busy;
 }
 
+/* Refuses, with the reason, a database path that is a symbolic link (a file
+ * is written only under its real name: SQLite warns that several names of
+ * one file can make programs use different journals; db_open_readonly,
+ * which never writes, follows links) or a file this user may not read. */
+static bool file_may_open(const char *path, const struct stat *st, bool follow, struct strlist *errors)
+{
+	struct stat lst;
+	if (!follow && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+		char *target = realpath(path, NULL);
+		sl_pushf(errors, _("%s is a symbolic link to %s: wardsafe opens a database for writing only by its "
+				   "real name (two names for one file can make two programs use different journal "
+				   "files and damage it); open the file itself: wardsafe --db %s"),
+			 path, target ? target : "?", target ? target : "FILE");
+		free(target);
+		return false;
+	}
+	if (S_ISREG(st->st_mode) && access(path, R_OK) != 0 && errno == EACCES) {
+		struct passwd *pw = getpwuid(st->st_uid);
+		sl_pushf(errors, _("cannot open %s: permission denied (it belongs to %s, mode %03o); "
+				   "only its owner can open it, or ask them to share a copy"),
+			 path, pw ? pw->pw_name : "?", (unsigned)(st->st_mode & 0777));
+		return false;
+	}
+	return true;
+}
+
 sqlite3 *db_open(const char *path, enum db_mode mode, struct strlist *errors)
 {
 	struct stat st;
@@ -403,6 +456,8 @@ sqlite3 *db_open(const char *path, enum db_mode mode, struct strlist *errors)
 		}
 		fchmod(fd, 0600);
 		close(fd);
+	} else if (!file_may_open(path, &st, false, errors)) {
+		return NULL;
 	} else if (!S_ISREG(st.st_mode)) {
 		sl_pushf(errors, _("%s is not a regular file"), path);
 		return NULL;
@@ -493,6 +548,8 @@ sqlite3 *db_open_readonly(const char *path, struct strlist *errors)
 		sl_pushf(errors, _("%s is not a regular file"), path);
 		return NULL;
 	}
+	if (!file_may_open(path, &st, true, errors))
+		return NULL;
 	if (st.st_size == 0) {
 		sl_pushf(errors, _("%s is empty: it is not a wardsafe database"), path);
 		return NULL;

@@ -1,6 +1,7 @@
 #!/bin/sh
 # cli-restore.sh - restore while others save (no acknowledged save is lost),
-# restore refuses what an open for writing would not write.
+# restore refuses what an open for writing would not write, temporary files
+# of killed runs, and the true reason when a database cannot be written.
 . "$top_srcdir/tests/lib.sh"
 
 DB="$T/ward/w.db"
@@ -168,5 +169,60 @@ else
 	skip "the temporary file of a backup SIGKILLed in the middle of its copy is removed at the next start" \
 		"the backup finished before it could be killed"
 fi
+
+# ---- a database that cannot be written says why
+# Permissions do not bind root: as root these run as nobody (setpriv), when
+# that user can reach the test directory and run the program.
+as_user() {
+	if [ "$(id -u)" -eq 0 ]; then
+		setpriv --reuid nobody --regid nogroup --clear-groups "$WARDSAFE_BIN" "$@" >"$T/out" 2>"$T/err"
+	else
+		"$WARDSAFE_BIN" "$@" >"$T/out" 2>"$T/err"
+	fi
+	rc=$?
+}
+can_test=yes
+if [ "$(id -u)" -eq 0 ]; then
+	chmod 711 "$T"
+	if ! command -v setpriv >/dev/null || ! id nobody >/dev/null 2>&1 ||
+		! setpriv --reuid nobody --regid nogroup --clear-groups "$WARDSAFE_BIN" --help >/dev/null 2>&1; then
+		can_test=
+	fi
+fi
+if [ -n "$can_test" ]; then
+	mkdir -p "$T/rodir"
+	cp "$GOOD" "$T/rodir/w.db"
+	cp "$GOOD" "$T/theirs.db"
+	chmod 600 "$T/rodir/w.db" "$T/theirs.db"
+	if [ "$(id -u)" -eq 0 ]; then
+		chown -R nobody "$T/rodir"
+		owner=root
+	else
+		chmod 000 "$T/theirs.db"
+		owner=$(id -un)
+	fi
+	chmod 555 "$T/rodir"
+	as_user --lang en --db "$T/rodir/w.db" add incident group=9 date=2026-11-20 category=theft note=ro
+	expect_rc 3 "a save into a database whose directory is not writable is refused"
+	expect_grep "$T/err" "the directory $T/rodir is not writable, so SQLite cannot create its journal" \
+		"the message names the directory and the journal, not a read-only file"
+	mode=$(stat -c %a "$T/theirs.db")
+	as_user --lang en --db "$T/theirs.db" list group
+	expect_rc 3 "a database the user may not read is refused"
+	expect_grep "$T/err" "permission denied (it belongs to $owner, mode $mode)" "the message says permission denied, with owner and mode"
+	chmod 755 "$T/rodir"
+else
+	for n in "a save into a database whose directory is not writable is refused" \
+		"the message names the directory and the journal, not a read-only file" \
+		"a database the user may not read is refused" "the message says permission denied, with owner and mode"; do
+		skip "$n" "root, and nobody cannot run the program here"
+	done
+fi
+ln -s "$DB" "$T/link.db"
+run --lang en --db "$T/link.db" list group
+expect_rc 3 "a database given as a symbolic link is refused"
+real=$(realpath "$DB")
+expect_grep "$T/err" "link.db is a symbolic link to $real" "the message names the link's target"
+expect_grep "$T/err" "wardsafe --db $real" "and says what to open instead"
 
 finish
