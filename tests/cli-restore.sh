@@ -225,4 +225,32 @@ real=$(realpath "$DB")
 expect_grep "$T/err" "link.db is a symbolic link to $real" "the message names the link's target"
 expect_grep "$T/err" "wardsafe --db $real" "and says what to open instead"
 
+# ---- another program in the middle of a save: restore waits, then gives up
+if command -v sqlite3 >/dev/null; then
+	rm -f "$T/fifo" "$T/locked"
+	mkfifo "$T/fifo"
+	timeout -s KILL 60 sqlite3 "$DB" < "$T/fifo" > "$T/sqlite.out" 2>&1 &
+	holder=$!
+	exec 7> "$T/fifo"
+	printf "BEGIN IMMEDIATE;\nINSERT INTO ward(id, name) SELECT 999, 'x' WHERE 0;\n.shell touch %s\n" "$T/locked" >&7
+	n=0
+	while [ ! -e "$T/locked" ] && [ $n -lt 1000 ]; do n=$((n + 1)); sleep 0.01; done
+	[ -e "$T/locked" ]; ok $? "sqlite3 holds the write lock"
+	cp "$DB" "$T/busy-before.db"
+	kept=$(ls "$B" | grep -c pre-restore)
+	WARDSAFE_BUSY_TIMEOUT=300 run --lang en --config "$T/keep.ini" --db "$DB" restore "$GOOD"
+	expect_rc 3 "a restore while another program is saving is refused after the wait"
+	expect_grep "$T/err" "is in use by another program, which is still saving" "saying the database is in use"
+	[ "$(ls "$B" | grep -c pre-restore)" -eq "$kept" ]; ok $? "no pre-restore copy is made"
+	printf 'COMMIT;\n.quit\n' >&7
+	exec 7>&-
+	wait $holder
+	cmp -s "$DB" "$T/busy-before.db"; ok $? "and the database is unchanged"
+else
+	for n in "sqlite3 holds the write lock" "a restore while another program is saving is refused after the wait" \
+		"saying the database is in use" "no pre-restore copy is made" "and the database is unchanged"; do
+		skip "$n" "no sqlite3 program"
+	done
+fi
+
 finish
