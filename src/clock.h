@@ -32,9 +32,9 @@ char *clock_format(const struct ws_clock *c, char sep, char *buf);
 /* "Now" as the audit log stores it, YYYY-MM-DD HH:MM:SS, in a buffer that
  * is rewritten only when the second changes (cheap for every imported row). */
 const char *clock_stamp(void);
-/* The system clock in seconds since 1970, for the age of a file (its mtime
- * is the system's time, which $WARDSAFE_NOW does not move): never for a date
- * the program shows or stores. */
+/* The kernel's clock in seconds since 1970 (at most the current time), for
+ * the age of a file, whose mtime $WARDSAFE_NOW and faked time() do not move:
+ * never for a date the program shows or stores. */
 long long clock_system_seconds(void);
 
 #endif

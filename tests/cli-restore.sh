@@ -110,7 +110,7 @@ for f in "$DB.wardsafe-tmp-$dead-Ab12Cd" "$DB.wardsafe-tmp-$dead-Ab12Cd-journal"
 	"$B/w-20261124-093000-daily.db.wardsafe-tmp-$alive-keep11" "$T/ward/notes.wardsafe-tmp-x-1"; do
 	head -c 4096 /dev/zero > "$f"
 done
-touch -d '2 days ago' "$DB.wardsafe-tmp-$alive-old111"
+touch -d '2020-01-01 00:00:00' "$DB.wardsafe-tmp-$alive-old111"
 ws list group
 [ ! -e "$DB.wardsafe-tmp-$dead-Ab12Cd" ] && [ ! -e "$DB.wardsafe-tmp-$dead-Ab12Cd-journal" ]
 ok $? "a temporary file (and its journal) of a dead process beside the database is removed at the next start"
