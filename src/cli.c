@@ -181,7 +181,7 @@ static int report_issues(const struct issues *is, bool force)
 	return EXIT_DONE;
 }
 
-/* Applies FIELD=VALUE arguments to a record. */
+/* Applies FIELD=VALUE arguments to a record; a field given twice is refused. */
 static bool apply_assignments(struct record *r, const struct strlist *pos, size_t from, bool editing)
 {
 	for (size_t i = from; i < pos->n; i++) {
@@ -201,6 +201,12 @@ static bool apply_assignments(struct record *r, const struct strlist *pos, size_
 			sb_free(&names);
 			return false;
 		}
+		for (size_t j = from; j < i; j++)
+			if (kind_field_index(r->kind, pos->items[j]) == fi) {
+				cli_error(_("field '%s' is given twice; give each field once"),
+					  r->kind->fields[fi].name);
+				return false;
+			}
 		record_set(r, fi, eq + 1);
 	}
 	return true;

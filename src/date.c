@@ -46,6 +46,8 @@ static int digits(const char *s, int minlen, int maxlen, int *out)
 	return n;
 }
 
+/* Reads a date written YYYY-MM-DD or DD/MM/YYYY; day and month may have one
+ * digit in both (2023-2-3, 3/2/2023), the year has four. */
 bool date_parse(const char *s, ws_date *out)
 {
 	int y, m, d, n;
@@ -54,10 +56,10 @@ bool date_parse(const char *s, ws_date *out)
 		return false;
 	if ((n = digits(p, 4, 4, &y)) && p[n] == '-') {
 		p += n + 1;
-		if (!(n = digits(p, 2, 2, &m)) || p[n] != '-')
+		if (!(n = digits(p, 1, 2, &m)) || p[n] != '-')
 			return false;
 		p += n + 1;
-		if (!(n = digits(p, 2, 2, &d)) || p[n])
+		if (!(n = digits(p, 1, 2, &d)) || p[n])
 			return false;
 	} else if ((n = digits(p, 1, 2, &d)) && p[n] == '/') {
 		p += n + 1;

@@ -104,6 +104,23 @@ else
 	echo "ok $((tap_n + 1)) # SKIP sqlite3 not installed"; tap_n=$((tap_n + 1))
 fi
 
+# A field given twice is refused, naming the field, for add and edit.
+ws add incident group=9 group=9 date=2023-10-06 category=theft
+expect_rc 2 "add with a field given twice is refused"
+expect_grep "$T/err" "'group'" "the message names the field"
+ws edit group 1 "leader=Trần Văn A" "leader=Trần Văn B"
+expect_rc 2 "edit with a field given twice is refused"
+ws list group
+! grep -q "Trần Văn [AB]" "$T/out"; ok $? "and changes nothing"
+
+# One-digit day and month in the ISO form, as the manual allows.
+ws add incident group=9 date=2023-2-3 category=theft --force
+expect_rc 0 "add with date=2023-2-3"
+ws list incident
+expect_grep "$T/out" "2023-02-03" "stored as 2023-02-03"
+ws add incident group=9 date=2023-2-30 category=theft --force
+expect_rc 1 "2023-2-30 is still refused"
+
 # The ward is one row: add on an existing ward changes it.
 ws add ward "name=Lam Sơn" "place=Lam Sơn" "unit=CÔNG AN PHƯỜNG LAM SƠN"
 expect_rc 0 "add ward updates the single ward row"

@@ -74,7 +74,7 @@ int main(void)
 {
 	i18n_init_locale();
 	i18n_set_language("en");
-	plan(177);
+	plan(185);
 
 	/* ---- ISO */
 	parses("2023-09-14", 20230914);
@@ -94,6 +94,14 @@ int main(void)
 	parses("04/9/2023", 20230904);
 	parses("31/12/2023", 20231231);
 	parses("1/1/2024", 20240101);
+	/* one-digit day and month in ISO form too, as the manual says */
+	parses("2023-2-3", 20230203);
+	parses("2023-1-5", 20230105);
+	parses("2023-01-5", 20230105);
+	parses("2023-1-05", 20230105);
+	rejects("2023-2-30");
+	rejects("2023--5");
+	rejects("2023-1-");
 	parses("29/02/2024", 20240229);
 
 	/* ---- not on the calendar */
@@ -120,9 +128,6 @@ int main(void)
 	rejects("0000-01-01");
 
 	/* ---- malformed */
-	rejects("2023-1-5");
-	rejects("2023-01-5");
-	rejects("2023-1-05");
 	rejects("2023-001-05");
 	rejects("2023/01/05");
 	rejects("2023.01.05");
