@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "settings.h"
 #include "summary.h"
+#include "text.h"
 
 const char *const breakdown_ids[BREAKDOWN_RATES] = {
 	"extinguisher", "pccc_commitment", "antt_commitment", "app114", "survey_coverage",
@@ -75,7 +76,8 @@ bool breakdown_compute(sqlite3 *db, const struct period *p, struct breakdown *ou
 		r->stock = st[g];
 		snprintf(r->code, sizeof r->code, "%s", st[g].code);
 		sqlite3_bind_int64(name, 1, st[g].group_id);
-		r->name = xstrdup(sqlite3_step(name) == SQLITE_ROW ? (const char *)sqlite3_column_text(name, 0) : "");
+		/* shown only: control characters escaped (text_printable) */
+		r->name = text_printable(sqlite3_step(name) == SQLITE_ROW ? (const char *)sqlite3_column_text(name, 0) : "");
 		sqlite3_reset(name);
 		fill_cells(r, has_target, target);
 		struct group_stock *t = &out->total.stock;

@@ -28,6 +28,7 @@
 #include "settings.h"
 #include "store.h"
 #include "summary.h"
+#include "text.h"
 #include "transfer.h"
 #include "validate.h"
 
@@ -44,13 +45,30 @@ void cli_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	char *m = xvasprintf(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, _("wardsafe: error: %s\n"), m);
+	/* Messages quote values from files and databases: their control
+	 * characters are shown escaped, never sent to the terminal. */
+	char *shown = text_printable_n(m, strlen(m), TEXT_KEEP_LINES);
+	fprintf(stderr, _("wardsafe: error: %s\n"), shown);
+	free(shown);
 	free(m);
 }
 
 static void cli_warning(const char *m)
 {
-	fprintf(stderr, _("wardsafe: warning: %s\n"), m);
+	char *shown = text_printable_n(m, strlen(m), TEXT_KEEP_LINES);
+	fprintf(stderr, _("wardsafe: warning: %s\n"), shown);
+	free(shown);
+}
+
+/* Writes a text, TSV or CSV output to stdout.  Its data fields are escaped
+ * where they are written (text_printable); this is the last guard, so that
+ * no control character of any other string reaches the terminal either. */
+static void put_text(const char *buf, size_t len)
+{
+	struct strbuf sb = STRBUF_INIT;
+	text_sb_printable(&sb, buf ? buf : "", buf ? len : 0, TEXT_KEEP_LINES);
+	fwrite(sb.buf ? sb.buf : "", 1, sb.len, stdout);
+	sb_free(&sb);
 }
 
 /* ---- option parsing for subcommands ---- */
@@ -517,7 +535,7 @@ static bool list_row(const struct record *r, void *vctx)
 		if (r->kind->fields[i].column) {
 			sb_putc(&c->out, '\t');
 			if (r->val[i])
-				sb_puts(&c->out, r->val[i]);
+				text_sb_printable(&c->out, r->val[i], strlen(r->val[i]), 0);
 		}
 	sb_putc(&c->out, '\n');
 	if (c->out.len > 1 << 16) {
@@ -646,7 +664,10 @@ static bool may_write(const char *path, bool force)
  * exit status. */
 static int write_output(const char *path, const struct strbuf *data)
 {
-	int e = write_file_atomic(path, data->buf ? data->buf : "", data->len, 0600);
+	/* The same last guard as put_text: a text file is read on a terminal too. */
+	char *shown = text_printable_n(data->buf ? data->buf : "", data->len, TEXT_KEEP_LINES);
+	int e = write_file_atomic(path, shown, strlen(shown), 0600);
+	free(shown);
 	if (e) {
 		cli_error(_("cannot write %s: %s"), path, strerror(e));
 		return EXIT_DBERR;
@@ -722,7 +743,7 @@ static int export_dhis2(struct cli_env *env, const struct strlist *pos, const ch
 		if (to_file)
 			rc = write_output(out, &data);
 		else {
-			fwrite(data.buf, 1, data.len, stdout);
+			put_text(data.buf, data.len);
 			rc = EXIT_DONE;
 		}
 		break;
@@ -850,11 +871,13 @@ static int cmd_summary(struct cli_env *env, int argc, char **argv)
 		} else {
 			struct record ward;
 			bool have = store_load(db, kind_find("ward"), 1, &ward);
-			summary_write_text(&s, have ? record_get(&ward, "name") : NULL, &o);
+			char *name = have && record_get(&ward, "name") ? text_printable(record_get(&ward, "name")) : NULL;
+			summary_write_text(&s, name, &o);
+			free(name);
 			if (have)
 				record_clear(&ward);
 		}
-		fwrite(o.buf, 1, o.len, stdout);
+		put_text(o.buf, o.len);
 		sb_free(&o);
 		summary_free(&s);
 		rc = EXIT_DONE;
@@ -926,7 +949,7 @@ static int cmd_report(struct cli_env *env, int argc, char **argv)
 			if (to_file)
 				rc = write_output(out, &data);
 			else {
-				fwrite(data.buf, 1, data.len, stdout);
+				put_text(data.buf, data.len);
 				rc = EXIT_DONE;
 			}
 		}
@@ -992,7 +1015,7 @@ static int cmd_rollup(struct cli_env *env, int argc, char **argv)
 			if (to_file)
 				rc = write_output(out, &data);
 			else {
-				fwrite(data.buf, 1, data.len, stdout);
+				put_text(data.buf, data.len);
 				rc = EXIT_DONE;
 			}
 			sb_free(&data);
@@ -1099,14 +1122,27 @@ struct audit_ctx {
 static bool audit_row(const struct audit_entry *e, void *vctx)
 {
 	struct audit_ctx *c = vctx;
+	/* Every string is shown escaped: the log keeps values from older or
+	 * foreign files as they were, control characters included. */
+	char *at = text_printable(e->at), *op = text_printable(e->operator_), *kind = text_printable(e->kind),
+	     *action = text_printable(e->action);
 	if (c->tsv) {
-		printf("%lld\t%s\t%s\t%s\t%lld\t%s\t%s\t%s\n", e->id, e->at, e->operator_, e->kind, e->row_id,
-		       e->action, e->old_json ? e->old_json : "", e->new_json ? e->new_json : "");
+		const char *oj = e->old_json ? e->old_json : "", *nj = e->new_json ? e->new_json : "";
+		char *o = text_printable_n(oj, strlen(oj), TEXT_JSON), *n = text_printable_n(nj, strlen(nj), TEXT_JSON);
+		printf("%lld\t%s\t%s\t%s\t%lld\t%s\t%s\t%s\n", e->id, at, op, kind, e->row_id, action, o, n);
+		free(o);
+		free(n);
 	} else {
 		char *what = audit_describe(c->db, e);
-		printf("%s  %-16s %-7s %s %lld: %s\n", e->at, e->operator_, e->action, e->kind, e->row_id, what);
+		char *shown = text_printable(what);
+		printf("%s  %-16s %-7s %s %lld: %s\n", at, op, action, kind, e->row_id, shown);
+		free(shown);
 		free(what);
 	}
+	free(at);
+	free(op);
+	free(kind);
+	free(action);
 	c->n++;
 	return true;
 }
@@ -1162,15 +1198,24 @@ static int cmd_check(struct cli_env *env, int argc, char **argv)
 		return EXIT_DBERR;
 	struct strlist problems = STRLIST_INIT, warnings = STRLIST_INIT;
 	bool sound = check_database(db, &problems, &warnings);
-	for (size_t i = 0; i < problems.n; i++)
-		printf(_("problem: %s\n"), problems.items[i]);
-	for (size_t i = 0; i < warnings.n; i++)
-		printf(_("warning: %s\n"), warnings.items[i]);
+	/* The problems quote names and values from the file: shown escaped. */
+	for (size_t i = 0; i < problems.n; i++) {
+		char *m = text_printable(problems.items[i]);
+		printf(_("problem: %s\n"), m);
+		free(m);
+	}
+	for (size_t i = 0; i < warnings.n; i++) {
+		char *m = text_printable(warnings.items[i]);
+		printf(_("warning: %s\n"), m);
+		free(m);
+	}
 	printf(_("%zu problems, %zu warnings\n"), problems.n, warnings.n);
+	/* (sl_free empties the list: the status is decided before) */
+	int rc = !sound ? EXIT_DBERR : problems.n ? EXIT_REFUSED : EXIT_DONE;
 	sl_free(&problems);
 	sl_free(&warnings);
 	db_close(db);
-	return !sound ? EXIT_DBERR : problems.n ? EXIT_REFUSED : EXIT_DONE;
+	return rc;
 }
 
 struct command {

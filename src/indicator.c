@@ -12,6 +12,7 @@
 #include "indicator.h"
 #include "kind.h"
 #include "settings.h"
+#include "text.h"
 
 const struct indicator_def indicator_defs[] = {
 	{ "extinguisher", IT_RATE, false, N_("Households with a fire extinguisher"), N_("Households with extinguisher"), N_("households") },
@@ -146,7 +147,9 @@ static void load_categories(sqlite3 *db, struct categories *c)
 	while (sqlite3_step(st) == SQLITE_ROW && c->n < n) {
 		c->ids[c->n] = sqlite3_column_int64(st, 0);
 		c->codes[c->n] = xstrdup((const char *)sqlite3_column_text(st, 1));
-		c->names[c->n] = xstrdup((const char *)sqlite3_column_text(st, 2));
+		/* Names are shown, never looked up: escaped once here (a file of
+		 * another program or version may hold control characters). */
+		c->names[c->n] = text_printable((const char *)sqlite3_column_text(st, 2));
 		c->n++;
 	}
 	db_release(st);

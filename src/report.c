@@ -23,9 +23,9 @@ static char *setting_or(enum settings_key k, const struct record *ward, const ch
 {
 	const char *v = settings_str(k);
 	if (*v)
-		return xstrdup(v);
+		return text_printable(v);
 	const char *w = ward ? record_get(ward, field) : NULL;
-	return xstrdup(w ? w : "");
+	return text_printable(w); /* shown only: control characters escaped */
 }
 
 /* "quý III/2023", "tháng 9/2023", "năm 2023", "từ tháng 7/2023 đến tháng 9/2023". */
@@ -66,7 +66,7 @@ bool report_build(sqlite3 *db, const struct period *p, struct report *out, struc
 	struct record ward;
 	bool have = store_load(db, kind_find("ward"), 1, &ward);
 	struct report_info *i = &out->info;
-	out->ward = xstrdup(have && record_get(&ward, "name") ? record_get(&ward, "name") : "");
+	out->ward = text_printable(have ? record_get(&ward, "name") : NULL);
 	i->parent_unit = setting_or(CFG_REPORT_PARENT_UNIT, have ? &ward : NULL, "parent_unit");
 	i->unit = setting_or(CFG_REPORT_UNIT, have ? &ward : NULL, "unit");
 	i->place = setting_or(CFG_REPORT_PLACE, have ? &ward : NULL, "place");

@@ -57,7 +57,9 @@ static bool summarise(const char *file, const struct period *p, struct rollup_wa
 	if (rc == SQLITE_OK)
 		rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		w->name = xstrdup((const char *)sqlite3_column_text(st, 0));
+		/* A ward file handed over may hold anything: the name is shown
+		 * with its control characters escaped. */
+		w->name = text_printable((const char *)sqlite3_column_text(st, 0));
 		*ident = xasprintf("%s\x1f%s\x1f%s", w->name, (const char *)sqlite3_column_text(st, 1),
 				   (const char *)sqlite3_column_text(st, 2));
 	} else if (rc != SQLITE_DONE) {

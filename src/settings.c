@@ -170,6 +170,12 @@ static char *check_value(const struct settings_def *def, const char *v)
 {
 	long long n;
 	double x;
+	/* A value reaches reports, the audit log and the screens: no control
+	 * character (ESC, BEL, tab, C1, text-direction marks) may hide in it. */
+	long cc = text_find_control(v);
+	if (cc >= 0)
+		return xasprintf(_("the value contains the control character U+%04lX; "
+				   "control characters, tabs and text-direction marks are not allowed: remove it"), cc);
 	switch (def->type) {
 	case CT_STRING:
 		return NULL;

@@ -27,7 +27,8 @@ const char summary_tsv_header[] =
 
 void summary_write_tsv_row(const struct ind_row *r, struct strbuf *out)
 {
-	sb_printf(out, "%s\t", r->id);
+	text_sb_printable(out, r->id, strlen(r->id), 0);
+	sb_putc(out, '\t');
 	if (r->def->type == IT_RATE && r->cur.known)
 		sb_printf(out, "%lld\t%lld\t", r->cur.num, r->cur.den);
 	else

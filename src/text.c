@@ -167,6 +167,13 @@ void text_wrap(const char *text, int width, struct strlist *out)
 
 char *text_fit(const char *s, int width, bool right)
 {
+	/* Control characters are cut and counted as they will be shown. */
+	if (!text_is_printable(s)) {
+		char *shown = text_printable(s);
+		char *r = text_fit(shown, width, right);
+		free(shown);
+		return r;
+	}
 	if (text_width(s) <= width)
 		return text_pad(s, width, right);
 	struct strbuf cut = STRBUF_INIT;
@@ -187,4 +194,113 @@ char *text_fit(const char *s, int width, bool right)
 	char *r = text_pad(cut.buf, width, right);
 	sb_free(&cut);
 	return r;
+}
+
+bool text_is_control(long cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x061c || cp == 0x200e ||
+	       cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+long text_find_control(const char *s)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	while (*p) {
+		if (*p < 0x80) {
+			if (*p < 0x20 || *p == 0x7f)
+				return *p;
+			p++;
+			continue;
+		}
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate(p, -1, &cp);
+		if (n <= 0 || cp < 0)
+			return -1; /* not UTF-8: the caller's own check says so */
+		if (text_is_control(cp))
+			return cp;
+		p += n;
+	}
+	return -1;
+}
+
+void text_sb_printable(struct strbuf *out, const char *s, size_t len, unsigned flags)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s, *end = p + len;
+	while (p < end) {
+		const utf8proc_uint8_t *run = p;
+		/* Plain ASCII goes through in runs: the common case costs one pass. */
+		while (p < end && *p >= 0x20 && *p < 0x7f)
+			p++;
+		if (p > run)
+			sb_add(out, (const char *)run, (size_t)(p - run));
+		if (p == end)
+			break;
+		if (*p < 0x80) {
+			if ((*p == '\n' || *p == '\t') && (flags & TEXT_KEEP_LINES))
+				sb_putc(out, (char)*p);
+			else if (flags & TEXT_JSON)
+				sb_printf(out, "\\u%04x", *p);
+			else
+				sb_printf(out, "\\x%02x", *p);
+			p++;
+			continue;
+		}
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate(p, end - p, &cp);
+		if (n <= 0 || cp < 0) {
+			/* a byte that is not UTF-8 */
+			if (flags & TEXT_JSON)
+				sb_puts(out, "\\ufffd");
+			else
+				sb_printf(out, "\\x%02x", *p);
+			p++;
+		} else {
+			if (text_is_control(cp))
+				sb_printf(out, "\\u%04x", (unsigned)cp);
+			else
+				sb_add(out, (const char *)p, (size_t)n);
+			p += n;
+		}
+	}
+}
+
+/* True if s[0..len) needs no escaping under `flags`. */
+static bool printable_already(const char *s, size_t len, unsigned flags)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80)
+			return false; /* left to the full scan */
+		if ((c < 0x20 || c == 0x7f) && !((flags & TEXT_KEEP_LINES) && (c == '\n' || c == '\t')))
+			return false;
+	}
+	return true;
+}
+
+char *text_printable_n(const char *s, size_t len, unsigned flags)
+{
+	if (printable_already(s, len, flags))
+		return xstrndup(s, len);
+	struct strbuf sb = STRBUF_INIT;
+	text_sb_printable(&sb, s, len, flags);
+	return sb_steal(&sb);
+}
+
+char *text_printable(const char *s)
+{
+	return text_printable_n(s ? s : "", s ? strlen(s) : 0, 0);
+}
+
+bool text_is_printable(const char *s)
+{
+	return text_find_control(s) < 0 && text_valid_utf8(s, strlen(s));
+}
+
+void text_make_printable(char **s)
+{
+	if (*s && !text_is_printable(*s)) {
+		char *p = text_printable(*s);
+		free(*s);
+		*s = p;
+	}
 }

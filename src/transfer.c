@@ -425,12 +425,20 @@ static void export_flush(struct export_ctx *c)
 static bool export_row(const struct record *r, void *vctx)
 {
 	struct export_ctx *c = vctx;
-	const char *vals[KIND_MAX_FIELDS];
+	const char *vals[KIND_MAX_FIELDS] = { NULL };
+	char *shown[KIND_MAX_FIELDS] = { NULL };
 	int n = 0;
+	/* Values are exported exactly, except control characters (stored by an
+	 * older or foreign file; validation refuses them), which are escaped. */
 	for (int i = 0; i < c->k->nfields; i++)
-		if (c->k->fields[i].column)
-			vals[n++] = r->val[i];
+		if (c->k->fields[i].column) {
+			shown[n] = r->val[i] && !text_is_printable(r->val[i]) ? text_printable(r->val[i]) : NULL;
+			vals[n] = shown[n] ? shown[n] : r->val[i];
+			n++;
+		}
 	csv_write_row(c->out, vals, n, ',');
+	for (int i = 0; i < n; i++)
+		free(shown[i]);
 	if (c->out->len >= 65536)
 		export_flush(c);
 	return !(c->file && c->file->err);

@@ -99,6 +99,11 @@ int tui_put(int y, int x, int width, const char *text, enum tui_color c)
 		width = tui_cols() - x;
 	if (width <= 0 || x < 0 || y < 0 || y >= tui_rows())
 		return 0;
+	/* A stored control character (from an older or foreign file) is drawn
+	 * escaped, "\x1b", never sent to the terminal nor silently dropped. */
+	char *shown = text_is_printable(text) ? NULL : text_printable(text);
+	if (shown)
+		text = shown;
 	size_t n = strlen(text);
 	wchar_t *w = xcalloc(n + 1, sizeof *w);
 	mbstate_t st;
@@ -125,12 +130,15 @@ int tui_put(int y, int x, int width, const char *text, enum tui_color c)
 	}
 	attroff(a);
 	free(w);
+	free(shown);
 	return used;
 }
 
 void tui_put_right(int y, int x, int width, const char *text, enum tui_color c)
 {
-	int w = text_width(text);
+	char *shown = text_is_printable(text) ? NULL : text_printable(text);
+	int w = text_width(shown ? shown : text);
+	free(shown);
 	if (w > width)
 		w = width;
 	tui_put(y, x + width - w, w, text, c);

@@ -49,9 +49,13 @@ static void add_issue(struct ctx *c, enum severity sev, const char *field, const
 	char *m = xvasprintf(fmt, ap);
 	int i = field ? fidx(c, field) : -1;
 	const char *v = i >= 0 ? c->rec->val[i] : NULL;
-	if (field)
-		issues_add(c->out, sev, i, "%s=%s: %s", field, v ? v : "", m);
-	else
+	if (field) {
+		/* The value is echoed as typed or read, so its control characters
+		 * are shown escaped, never sent to the terminal. */
+		char *shown = text_printable(v);
+		issues_add(c->out, sev, i, "%s=%s: %s", field, shown, m);
+		free(shown);
+	} else
 		issues_add(c->out, sev, -1, "%s", m);
 	free(m);
 }
@@ -128,11 +132,12 @@ static bool check_field(struct ctx *c, int i)
 		*v = NULL;
 		return true;
 	}
-	for (const unsigned char *p = (const unsigned char *)n; *p; p++)
-		if (*p < 0x20 || *p == 0x7f) {
-			err(c, f->name, "%s", _("line breaks and control characters are not allowed"));
-			return false;
-		}
+	long cc = text_find_control(n);
+	if (cc >= 0) {
+		err(c, f->name, _("contains the control character U+%04lX; line breaks, tabs, terminal "
+				  "controls and text-direction marks are not allowed: retype the text without it"), cc);
+		return false;
+	}
 	long long x;
 	double d;
 	ws_date dt;

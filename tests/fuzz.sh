@@ -6,7 +6,7 @@
 # fuzzing with libFuzzer: tests/fuzz/run-fuzzers.sh (README, Fuzzing).
 . "$top_srcdir/tests/lib.sh"
 
-for t in csv config period date vnkey; do
+for t in csv config period date vnkey text; do
 	prog="$top_builddir/tests/fuzz/fuzz-$t-corpus"
 	n=$("$prog" "$top_srcdir/tests/fuzz/corpus/$t" 2>"$T/$t.err")
 	rc=$?

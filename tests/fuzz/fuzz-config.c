@@ -6,7 +6,7 @@
  * refused file comes with at least one message, each naming the file; an
  * accepted one with none; and after an accepted file every key holds a
  * value its definition allows (numbers in range, one of the choices, valid
- * UTF-8). */
+ * UTF-8 without control characters). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -44,6 +44,7 @@ static void check_values(void)
 		double x;
 		FUZZ_CHECK(v != NULL);
 		FUZZ_CHECK(text_valid_utf8(v, strlen(v)));
+		FUZZ_CHECK(text_find_control(v) < 0); /* no ESC, BEL, C1, bidi */
 		switch (def->type) {
 		case CT_STRING:
 			break;

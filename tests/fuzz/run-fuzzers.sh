@@ -10,14 +10,14 @@
 # Needs the Debian packages clang and libclang-rt-14-dev.  A crash or failed
 # property stops that target: its input is copied to tests/fuzz/crash-*
 # here, the log is printed, and the exit status is 1.  FUZZ_TARGETS limits
-# the targets ("csv config period date vnkey"); FUZZ_JOBS sets how many run
+# the targets ("csv config period date vnkey text"); FUZZ_JOBS sets how many run
 # at once (default: the number of processors, at most 5); KEEP=1 keeps the
 # build directory.
 set -eu
 
 secs=${1:-600}
 top=$(cd "$(dirname "$0")/../.." && pwd)
-targets=${FUZZ_TARGETS:-csv config period date vnkey}
+targets=${FUZZ_TARGETS:-csv config period date vnkey text}
 jobs=${FUZZ_JOBS:-$(nproc 2>/dev/null || echo 2)}
 [ "$jobs" -le 5 ] || jobs=5
 command -v clang >/dev/null || { echo "run-fuzzers.sh: clang not found: apt-get install clang libclang-rt-14-dev" >&2; exit 2; }
