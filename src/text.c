@@ -295,12 +295,3 @@ bool text_is_printable(const char *s)
 {
 	return text_find_control(s) < 0 && text_valid_utf8(s, strlen(s));
 }
-
-void text_make_printable(char **s)
-{
-	if (*s && !text_is_printable(*s)) {
-		char *p = text_printable(*s);
-		free(*s);
-		*s = p;
-	}
-}

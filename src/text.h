@@ -58,7 +58,5 @@ char *text_printable(const char *s);
 /* True if s is valid UTF-8 without control characters: text_printable
  * would give it back unchanged. */
 bool text_is_printable(const char *s);
-/* Replaces *s (owned, may be NULL) by its printable form if it needs one. */
-void text_make_printable(char **s);
 
 #endif
