@@ -53,6 +53,8 @@ int csv_next(struct csv_reader *r, struct strlist *fields, long *line)
 		}
 	}
 	*line = r->line;
+	r->bad_line = 0;
+	r->bad_field = 0;
 	bool any = false;
 	bool quoted = false, was_quoted = false;
 	for (;;) {
@@ -69,7 +71,7 @@ int csv_next(struct csv_reader *r, struct strlist *fields, long *line)
 			if (!any && fields->n == 0)
 				return 0;
 			push_field(r, fields);
-			return 1;
+			return r->bad_line ? -4 : 1;
 		}
 		any = true;
 		if (quoted) {
@@ -90,6 +92,16 @@ int csv_next(struct csv_reader *r, struct strlist *fields, long *line)
 		}
 		if (c == '"' && r->field.len == 0 && !was_quoted) {
 			quoted = was_quoted = true;
+		} else if (c != ',' && c != '\r' && c != '\n' && (was_quoted || c == '"')) {
+			/* RFC 4180: text after a closing quote ("ab"cd), or a quote in
+			 * a field that does not start with one (ab"cd), is not CSV;
+			 * the first such place of the record is reported (-4), and
+			 * the rest of it is read as text to find where it ends. */
+			if (!r->bad_line) {
+				r->bad_line = r->line;
+				r->bad_field = (int)fields->n + 1;
+			}
+			sb_putc(&r->field, (char)c);
 		} else if (c == ',') {
 			push_field(r, fields);
 			was_quoted = false;
@@ -99,11 +111,11 @@ int csv_next(struct csv_reader *r, struct strlist *fields, long *line)
 				give_back(r, n);
 			r->line++;
 			push_field(r, fields);
-			return 1;
+			return r->bad_line ? -4 : 1;
 		} else if (c == '\n') {
 			r->line++;
 			push_field(r, fields);
-			return 1;
+			return r->bad_line ? -4 : 1;
 		} else {
 			sb_putc(&r->field, (char)c);
 		}

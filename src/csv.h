@@ -15,6 +15,8 @@ struct csv_reader {
 	bool started;
 	struct strbuf field;
 	int back[3], nback;   /* bytes read ahead and given back */
+	long bad_line;        /* after -4: the line of the stray quote or text */
+	int bad_field;        /* and the field (1-based) it is in */
 };
 
 void csv_reader_init(struct csv_reader *r, FILE *f);
@@ -27,7 +29,12 @@ void csv_reader_free(struct csv_reader *r);
  * line it started on.  Returns 1 for a record, 0 at the end, -1 for an
  * unterminated quoted field (the rest of the file is consumed), -2 for a
  * field longer than CSV_MAX_FIELD, -3 for a NUL byte (reading stops at
- * either: such a file is not text). */
+ * either: such a file is not text), -4 for a record that is not RFC 4180
+ * because of a quote: text after the closing quote of a field ("ab"cd) or
+ * a quote inside a field that does not start with one (ab"cd); bad_line
+ * and bad_field say where, `fields` has the record read as best it can,
+ * and the next call reads the next record.  Doubled quotes ("") inside a
+ * quoted field and quoted line ends are RFC 4180 and read as usual. */
 int csv_next(struct csv_reader *r, struct strlist *fields, long *line);
 
 /* Writes one field, quoted if it holds a comma, quote, CR or LF. */

@@ -194,6 +194,15 @@ static void rowset_free(struct rowset *set)
 	free(set->slots);
 }
 
+/* The message for a record that csv_next refused for a quote (-4). */
+static void stray_quote(const char *path, const struct csv_reader *rd, struct import_result *res)
+{
+	sl_pushf(&res->errors, _("%s:%ld: column %d: a quote in the wrong place (text after the closing quote, "
+				 "as in \"ab\"cd, or a quote in a field that does not start with one); enclose "
+				 "such a field in quotes and double each quote inside it: \"ab\"\"cd\""),
+		 path, rd->bad_line, rd->bad_field);
+}
+
 /* Imports the rows of one file inside the open transaction. */
 static void import_rows(sqlite3 *db, struct pending *p, struct import_result *res)
 {
@@ -211,6 +220,10 @@ static void import_rows(sqlite3 *db, struct pending *p, struct import_result *re
 		if (rc == -3) {
 			sl_pushf(&res->errors, _("%s:%ld: contains a NUL byte; this is not a text file"), p->path, line);
 			break;
+		}
+		if (rc == -4) {
+			stray_quote(p->path, &p->rd, res);
+			continue;
 		}
 		if (rc < 0) {
 			sl_pushf(&res->errors, _("%s:%ld: a quoted field is not closed"), p->path, line);
@@ -333,6 +346,14 @@ bool import_files(sqlite3 *db, char **files, int nfiles, const struct import_opt
 					 files[i], line, CSV_MAX_FIELD);
 			else
 				sl_pushf(&res->errors, _("%s:%ld: contains a NUL byte; this is not a text file"), files[i], line);
+			sl_free(&header);
+			csv_reader_free(&q->rd);
+			fclose(q->f);
+			q->f = NULL;
+			continue;
+		}
+		if (rc == -4) {
+			stray_quote(files[i], &q->rd, res);
 			sl_free(&header);
 			csv_reader_free(&q->rd);
 			fclose(q->f);

@@ -110,7 +110,7 @@ int main(void)
 {
 	i18n_init_locale();
 	i18n_set_language("en");
-	plan(242);
+	plan(242 + 5 * 6 + 11);
 
 	/* ---- reading */
 	READS("simple", "a,b,c\n1,2,3\n",
@@ -169,6 +169,37 @@ int main(void)
 		csv_reader_free(&r);
 		fclose(f);
 	}
+
+	/* ---- a quote in the wrong place (-4), then the next record */
+	{
+		static const struct { const char *text; long line, bad_line; int bad_field; const char *why; } q[] = {
+			{ "a,b\n1,\"ab\"cd\nnext,x\n", 2, 2, 2, "text after a closing quote" },
+			{ "a,b\n1,ab\"cd\nnext,x\n", 2, 2, 2, "a quote inside an unquoted field" },
+			{ "a,b\n\"x\" ,y\nnext,x\n", 2, 2, 1, "a space after a closing quote" },
+			{ "a,b\n1,\"two\nlines\"z\nnext,x\n", 2, 3, 2, "after a quoted line end: the line of the quote" },
+			{ "a,b\r\n\"\"x,y\r\nnext,x\r\n", 2, 2, 1, "text after an empty quoted field, CRLF" },
+		};
+		for (size_t i = 0; i < ARRAY_SIZE(q); i++) {
+			FILE *f = fmemopen((void *)q[i].text, strlen(q[i].text), "r");
+			struct csv_reader r;
+			struct strlist fields = STRLIST_INIT;
+			long line = -1;
+			csv_reader_init(&r, f);
+			csv_next(&r, &fields, &line);
+			is_int(csv_next(&r, &fields, &line), -4, "%s is refused (-4)", q[i].why);
+			is_int(line, q[i].line, "%s: the record's line", q[i].why);
+			is_int(r.bad_line, q[i].bad_line, "%s: the line of the quote", q[i].why);
+			is_int(r.bad_field, q[i].bad_field, "%s: its field", q[i].why);
+			ok(csv_next(&r, &fields, &line) == 1 && fields.n == 2 && !strcmp(fields.items[0], "next"),
+			   "%s: the next record is read as usual", q[i].why);
+			is_int(csv_next(&r, &fields, &line), 0, "%s: then the end", q[i].why);
+			sl_free(&fields);
+			csv_reader_free(&r);
+			fclose(f);
+		}
+	}
+	READS("RFC 4180 quotes still fine", "\"a \"\"b\"\"\",\"\",\"x\ny\"\nz\n",
+	      { 1, { "a \"b\"", "", "x\ny" } }, { 3, { "z" } });
 
 	/* ---- writing */
 	field_is("plain", "plain");

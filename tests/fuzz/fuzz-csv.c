@@ -2,9 +2,12 @@
  *
  * Properties: the reader ends (one call per record at most, plus the end);
  * line numbers never go back and never pass the number of line ends; after
- * an unterminated quote (-1) it reports the end; the fields together are
+ * an unterminated quote (-1) it reports the end; a record refused for a
+ * quote in the wrong place (-4) has a quote in the input, and its place
+ * (bad_line, bad_field) lies inside the record; the fields together are
  * never longer than the input; and the complete records, written back with
- * csv_write_row and read again, give the same records. */
+ * csv_write_row and read again, give the same records (what the writer
+ * writes is never refused). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -78,6 +81,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t i = 0; i < fields->n; i++)
 			bytes += strlen(fields->items[i]);
 		FUZZ_CHECK(bytes <= size);
+		if (rc == -4) {
+			FUZZ_CHECK(memchr(data, '"', size) != NULL);
+			FUZZ_CHECK(r.bad_line >= line && r.bad_line <= line_ends + 1);
+			FUZZ_CHECK(r.bad_field >= 1 && (size_t)r.bad_field <= fields->n);
+			sl_free(fields);
+			continue;
+		}
 		if (rc == -1) {
 			FUZZ_CHECK(csv_next(&r, &records[n], &line) == 0);
 			sl_free(&records[n]);
