@@ -156,6 +156,25 @@ static void print_list(const struct strlist *l, bool warning)
 	}
 }
 
+/* The problems of an import: the first IMPORT_SHOWN errors and warnings
+ * it kept, then how many more there were. */
+static void print_import_problems(const struct import_result *res)
+{
+	print_list(&res->errors, false);
+	long more = res->nerrors - (long)res->errors.n;
+	if (more > 0)
+		cli_error(ngettext("… and %ld more problem", "… and %ld more problems", (unsigned long)more),
+			  more);
+	print_list(&res->warnings, true);
+	more = res->nwarnings - (long)res->warnings.n;
+	if (more > 0) {
+		char *m = xasprintf(ngettext("… and %ld more warning", "… and %ld more warnings",
+					     (unsigned long)more), more);
+		cli_warning(m);
+		free(m);
+	}
+}
+
 static sqlite3 *open_db(struct cli_env *env, enum db_mode mode)
 {
 	struct strlist errors = STRLIST_INIT;
@@ -361,8 +380,7 @@ static int cmd_demo(struct cli_env *env, int argc, char **argv)
 	if (files.n == 0)
 		cli_error(_("no demo data found in %s/demo"), data_dir());
 	else {
-		print_list(&res.errors, false);
-		print_list(&res.warnings, true);
+		print_import_problems(&res);
 		import_result_free(&res);
 	}
 	db_close(db);
@@ -630,15 +648,16 @@ static int cmd_import(struct cli_env *env, int argc, char **argv)
 	struct import_opts o = { kind, dry, force };
 	struct import_result res;
 	bool ok = import_files(db, pos.items, (int)pos.n, &o, &res);
-	print_list(&res.errors, false);
-	print_list(&res.warnings, true);
+	print_import_problems(&res);
 	if (ok && dry)
 		printf(_("Dry run: %ld records would be imported (%ld new, %ld updated); nothing was saved\n"),
 		       res.records, res.inserted, res.updated);
 	else if (ok)
 		printf(_("Imported %ld records (%ld new, %ld updated)\n"), res.records, res.inserted, res.updated);
 	else if (res.errors.n)
-		fprintf(stderr, _("wardsafe: nothing imported: %zu problems\n"), res.errors.n);
+		fprintf(stderr, ngettext("wardsafe: nothing imported: %ld problem\n",
+					 "wardsafe: nothing imported: %ld problems\n", (unsigned long)res.nerrors),
+			res.nerrors);
 	else
 		fprintf(stderr, "%s\n", _("wardsafe: nothing imported; check the warnings and add --force to import anyway"));
 	rc = ok ? EXIT_DONE : res.failed ? EXIT_DBERR : EXIT_REFUSED;

@@ -291,6 +291,39 @@ char *text_printable(const char *s)
 	return text_printable_n(s ? s : "", s ? strlen(s) : 0, 0);
 }
 
+char *text_printable_capped(const char *s, size_t max)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_puts(&sb, "");
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t shown = 0;
+	while (*p) {
+		/* One code point (or one byte that is not UTF-8) at a time,
+		 * escaped whole: neither a UTF-8 sequence nor an escape like
+		 * \x1b is ever cut. */
+		size_t n = 1;
+		if (*p >= 0xC0) {
+			size_t want = *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : 2;
+			while (n < want && (p[n] & 0xC0) == 0x80)
+				n++;
+			if (n < want)
+				n = 1;
+		}
+		size_t before = sb.len;
+		text_sb_printable(&sb, (const char *)p, n, 0);
+		size_t chars = text_length(sb.buf + before);
+		if (shown + chars > max) {
+			sb.len = before;
+			sb.buf[before] = '\0';
+			sb_puts(&sb, "…");
+			break;
+		}
+		shown += chars;
+		p += n;
+	}
+	return sb_steal(&sb);
+}
+
 bool text_is_printable(const char *s)
 {
 	return text_find_control(s) < 0 && text_valid_utf8(s, strlen(s));

@@ -55,6 +55,10 @@ void text_sb_printable(struct strbuf *out, const char *s, size_t len, unsigned f
 char *text_printable_n(const char *s, size_t len, unsigned flags);
 /* text_printable_n of a NUL-terminated string (NULL reads as ""), no flags. */
 char *text_printable(const char *s);
+/* text_printable of s (NULL reads as "") cut to at most `max` characters
+ * followed by "…" when longer, for a value quoted in a message: counted in
+ * characters after escaping, never cutting a UTF-8 sequence or an escape. */
+char *text_printable_capped(const char *s, size_t max);
 /* True if s is valid UTF-8 without control characters: text_printable
  * would give it back unchanged. */
 bool text_is_printable(const char *s);

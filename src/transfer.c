@@ -2,9 +2,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "csv.h"
 #include "db.h"
@@ -28,6 +32,23 @@ const struct kind_def *kind_from_filename(const char *path)
 	name[n] = '\0';
 	return kind_find(name);
 }
+
+/* Adds a problem to `list` (res->errors or res->warnings) and counts it in
+ * *total; beyond the first IMPORT_SHOWN it is only counted, not kept. */
+static void problem(struct strlist *list, long *total, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void problem(struct strlist *list, long *total, const char *fmt, ...)
+{
+	(*total)++;
+	if (list->n >= IMPORT_SHOWN)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	sl_push(list, xvasprintf(fmt, ap));
+	va_end(ap);
+}
+#define import_error(res, ...) problem(&(res)->errors, &(res)->nerrors, __VA_ARGS__)
+#define import_warning(res, ...) problem(&(res)->warnings, &(res)->nwarnings, __VA_ARGS__)
 
 /* Columns of a file: field index per column, -1 for an ignored "id". */
 struct layout {
@@ -64,22 +85,15 @@ static const struct kind_def *kind_from_header(const struct strlist *h)
 	return found;
 }
 
-/* A column name as it may appear in a message: at most 40 characters. */
+/* A column name as it may appear in a message: escaped, at most 40
+ * characters. */
 static char *shown_name(const char *name)
 {
-	if (text_length(name) <= 40)
-		return xstrdup(name);
-	const char *p = name;
-	for (int n = 0; n < 40 && *p; n++) {
-		p++;
-		while ((*p & 0xC0) == 0x80)
-			p++;
-	}
-	return xasprintf("%.*s…", (int)(p - name), name);
+	return text_printable_capped(name, 40);
 }
 
 static bool make_layout(const char *path, const struct kind_def *k, const struct strlist *h,
-			struct layout *lay, struct strlist *errors)
+			struct layout *lay, struct import_result *res)
 {
 	lay->kind = k;
 	lay->ncols = (int)h->n;
@@ -98,7 +112,7 @@ static bool make_layout(const char *path, const struct kind_def *k, const struct
 				for (int f = 0; f < k->nfields; f++)
 					sb_printf(&allowed, "%s%s", f ? ", " : "", k->fields[f].name);
 				char *shown = shown_name(name);
-				sl_pushf(errors, _("%s:1: unknown column '%s' for %s; allowed: %s"),
+				import_error(res, _("%s:1: unknown column '%s' for %s; allowed: %s"),
 					 path, shown, k->name, allowed.buf);
 				free(shown);
 				sb_free(&allowed);
@@ -106,7 +120,7 @@ static bool make_layout(const char *path, const struct kind_def *k, const struct
 			}
 			for (size_t d = 0; d < c && fi >= 0; d++)
 				if (lay->col_field[d] == fi) {
-					sl_pushf(errors, _("%s:1: column '%s' appears twice"), path, k->fields[fi].name);
+					import_error(res, _("%s:1: column '%s' appears twice"), path, k->fields[fi].name);
 					ok = false;
 				}
 		}
@@ -120,7 +134,7 @@ static bool make_layout(const char *path, const struct kind_def *k, const struct
 			if (lay->col_field[c] == f)
 				present = true;
 		if (!present && !k->key[0]) {
-			sl_pushf(errors, _("%s:1: required column '%s' is missing"), path, k->fields[f].name);
+			import_error(res, _("%s:1: required column '%s' is missing"), path, k->fields[f].name);
 			ok = false;
 		}
 	}
@@ -197,10 +211,10 @@ static void rowset_free(struct rowset *set)
 /* The message for a record that csv_next refused for a quote (-4). */
 static void stray_quote(const char *path, const struct csv_reader *rd, struct import_result *res)
 {
-	sl_pushf(&res->errors, _("%s:%ld: column %d: a quote in the wrong place (text after the closing quote, "
-				 "as in \"ab\"cd, or a quote in a field that does not start with one); enclose "
-				 "such a field in quotes and double each quote inside it: \"ab\"\"cd\""),
-		 path, rd->bad_line, rd->bad_field);
+	import_error(res, _("%s:%ld: column %d: a quote in the wrong place (text after the closing quote, "
+			    "as in \"ab\"cd, or a quote in a field that does not start with one); enclose "
+			    "such a field in quotes and double each quote inside it: \"ab\"\"cd\""),
+		     path, rd->bad_line, rd->bad_field);
 }
 
 /* Imports the rows of one file inside the open transaction. */
@@ -213,12 +227,12 @@ static void import_rows(sqlite3 *db, struct pending *p, struct import_result *re
 	struct rowset seen = { NULL, 0, 0 };
 	while ((rc = csv_next(&p->rd, &fields, &line)) != 0) {
 		if (rc == -2) {
-			sl_pushf(&res->errors, _("%s:%ld: a field is longer than %d bytes; this is not a file of records"),
+			import_error(res, _("%s:%ld: a field is longer than %d bytes; this is not a file of records"),
 				 p->path, line, CSV_MAX_FIELD);
 			break;
 		}
 		if (rc == -3) {
-			sl_pushf(&res->errors, _("%s:%ld: contains a NUL byte; this is not a text file"), p->path, line);
+			import_error(res, _("%s:%ld: contains a NUL byte; this is not a text file"), p->path, line);
 			break;
 		}
 		if (rc == -4) {
@@ -226,13 +240,13 @@ static void import_rows(sqlite3 *db, struct pending *p, struct import_result *re
 			continue;
 		}
 		if (rc < 0) {
-			sl_pushf(&res->errors, _("%s:%ld: a quoted field is not closed"), p->path, line);
+			import_error(res, _("%s:%ld: a quoted field is not closed"), p->path, line);
 			break;
 		}
 		if (fields.n == 1 && !fields.items[0][0])
 			continue; /* blank line */
 		if ((int)fields.n != p->lay.ncols) {
-			sl_pushf(&res->errors, _("%s:%ld: %zu fields, but the header has %d"),
+			import_error(res, _("%s:%ld: %zu fields, but the header has %d"),
 				 p->path, line, fields.n, p->lay.ncols);
 			continue;
 		}
@@ -245,17 +259,19 @@ static void import_rows(sqlite3 *db, struct pending *p, struct import_result *re
 			sb_putc(&key, '\x1f');
 		}
 		if (bad_utf8) {
-			sl_pushf(&res->errors, _("%s:%ld: the text is not valid UTF-8"), p->path, line);
+			import_error(res, _("%s:%ld: the text is not valid UTF-8"), p->path, line);
 			sb_free(&key);
 			continue;
 		}
 		/* Kinds with one record per group and date (or per date) refuse
 		 * a repeated line anyway: only the others need the set, which
 		 * keeps a million-line survey file in little memory. */
-		long dup = p->kind->one_per_date ? 0 : rowset_add(&seen, key.buf, line);
+		/* Once an error has refused the import, rows are no longer
+		 * remembered: a million bad rows take no more memory than one. */
+		long dup = p->kind->one_per_date || res->nerrors ? 0 : rowset_add(&seen, key.buf, line);
 		sb_free(&key);
 		if (dup)
-			sl_pushf(&res->warnings, _("%s:%ld: the same as line %ld"), p->path, line, dup);
+			import_warning(res, _("%s:%ld: the same as line %ld"), p->path, line, dup);
 
 		struct record rec, old;
 		record_init(&rec, p->kind);
@@ -290,13 +306,15 @@ static void import_rows(sqlite3 *db, struct pending *p, struct import_result *re
 		struct issues is = { NULL, 0, 0 };
 		validate_record(db, &rec, have_old ? &old : NULL, &is);
 		for (size_t i = 0; i < is.n; i++)
-			sl_pushf(is.v[i].sev == SEV_ERROR ? &res->errors : &res->warnings,
-				 "%s:%ld: %s", p->path, line, is.v[i].msg);
+			if (is.v[i].sev == SEV_ERROR)
+				import_error(res, "%s:%ld: %s", p->path, line, is.v[i].msg);
+			else
+				import_warning(res, "%s:%ld: %s", p->path, line, is.v[i].msg);
 		if (!issues_count(&is, SEV_ERROR)) {
 			struct strlist dberr = STRLIST_INIT;
 			bool ok = have_old ? store_update(db, &rec, &dberr) : store_insert(db, &rec, &dberr);
 			for (size_t i = 0; i < dberr.n; i++)
-				sl_pushf(&res->errors, "%s:%ld: %s", p->path, line, dberr.items[i]);
+				import_error(res, "%s:%ld: %s", p->path, line, dberr.items[i]);
 			sl_free(&dberr);
 			/* A refused record is bad input; anything else (a full disk,
 			 * a read-only file) ends the import at once. */
@@ -322,6 +340,47 @@ static void import_rows(sqlite3 *db, struct pending *p, struct import_result *re
 	rowset_free(&seen);
 }
 
+/* Opens a CSV file to import: regular files only (a directory is named as
+ * one, and a pipe or a device is never read, as it could be forever);
+ * NULL after adding a message. */
+static FILE *open_csv(const char *path, struct import_result *res)
+{
+	/* O_NONBLOCK: opening a pipe with no writer must not wait. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0) {
+		import_error(res, _("%s: cannot open: %s"), path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0) {
+		import_error(res, _("%s: cannot open: %s"), path, strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		import_error(res, _("%s is a directory, not a CSV file; give the CSV files in it "
+				    "(e.g. %s/*.csv)"), path, path);
+		close(fd);
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		import_error(res, _("%s is not a regular file (it is a pipe, a device or a socket); "
+				    "give a CSV file saved on disk"), path);
+		close(fd);
+		return NULL;
+	}
+	int fl = fcntl(fd, F_GETFL);
+	if (fl >= 0)
+		fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+	FILE *f = fdopen(fd, "rb");
+	if (!f) {
+		import_error(res, _("%s: cannot open: %s"), path, strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	return f;
+}
+
 bool import_files(sqlite3 *db, char **files, int nfiles, const struct import_opts *o,
 		  struct import_result *res)
 {
@@ -331,21 +390,19 @@ bool import_files(sqlite3 *db, char **files, int nfiles, const struct import_opt
 	for (int i = 0; i < nfiles; i++) {
 		struct pending *q = &p[np];
 		q->path = files[i];
-		q->f = fopen(files[i], "rb");
-		if (!q->f) {
-			sl_pushf(&res->errors, _("%s: cannot open: %s"), files[i], strerror(errno));
+		q->f = open_csv(files[i], res);
+		if (!q->f)
 			continue;
-		}
 		csv_reader_init(&q->rd, q->f);
 		struct strlist header = STRLIST_INIT;
 		long line;
 		int rc = csv_next(&q->rd, &header, &line);
 		if (rc == -2 || rc == -3) {
 			if (rc == -2)
-				sl_pushf(&res->errors, _("%s:%ld: a field is longer than %d bytes; this is not a file of records"),
+				import_error(res, _("%s:%ld: a field is longer than %d bytes; this is not a file of records"),
 					 files[i], line, CSV_MAX_FIELD);
 			else
-				sl_pushf(&res->errors, _("%s:%ld: contains a NUL byte; this is not a text file"), files[i], line);
+				import_error(res, _("%s:%ld: contains a NUL byte; this is not a text file"), files[i], line);
 			sl_free(&header);
 			csv_reader_free(&q->rd);
 			fclose(q->f);
@@ -361,11 +418,12 @@ bool import_files(sqlite3 *db, char **files, int nfiles, const struct import_opt
 			continue;
 		}
 		if (rc <= 0 || (header.n == 1 && !header.items[0][0])) {
-			sl_pushf(&res->errors, _("%s: the file is empty; expected a header row of field names"),
+			import_error(res, _("%s: the file is empty; expected a header row of field names"),
 				 files[i]);
 			sl_free(&header);
 			csv_reader_free(&q->rd);
 			fclose(q->f);
+			q->f = NULL;
 			continue;
 		}
 		for (size_t c = 0; c < header.n; c++)
@@ -374,10 +432,10 @@ bool import_files(sqlite3 *db, char **files, int nfiles, const struct import_opt
 		if (!q->kind)
 			q->kind = kind_from_header(&header);
 		if (!q->kind) {
-			sl_pushf(&res->errors, _("%s: cannot tell what kind of records this is; name the file "
+			import_error(res, _("%s: cannot tell what kind of records this is; name the file "
 						 "after the kind (e.g. survey.csv) or use --kind; kinds: %s"),
 				 files[i], kind_names());
-		} else if (make_layout(files[i], q->kind, &header, &q->lay, &res->errors)) {
+		} else if (make_layout(files[i], q->kind, &header, &q->lay, res)) {
 			q->header_ok = true;
 		}
 		sl_free(&header);
@@ -386,26 +444,31 @@ bool import_files(sqlite3 *db, char **files, int nfiles, const struct import_opt
 	qsort(p, (size_t)np, sizeof *p, cmp_pending);
 
 	bool ok = false;
-	if (res->errors.n == 0 && !db_begin(db, &res->errors))
+	struct strlist begin_err = STRLIST_INIT;
+	if (res->nerrors == 0 && !db_begin(db, &begin_err)) {
+		for (size_t i = 0; i < begin_err.n; i++)
+			import_error(res, "%s", begin_err.items[i]);
 		res->failed = true;
-	else if (res->errors.n == 0) {
+	} else if (res->nerrors == 0) {
 		/* The write lock is held from here to the end: reference data
 		 * may stay in memory between rows. */
 		refcache_begin(db);
-		for (int i = 0; i < np; i++)
+		for (int i = 0; i < np && !res->failed; i++)
 			if (p[i].header_ok)
 				import_rows(db, &p[i], res);
 		refcache_end();
-		bool clean = res->errors.n == 0 && (res->warnings.n == 0 || o->force);
+		bool clean = res->nerrors == 0 && (res->nwarnings == 0 || o->force);
 		if (clean && !o->dry_run) {
-			ok = db_commit(db, &res->errors);
+			ok = db_commit(db, &begin_err);
+			for (size_t i = 0; i < begin_err.n; i++)
+				import_error(res, "%s", begin_err.items[i]);
 			res->failed = !ok;
-		}
-		else {
+		} else {
 			db_rollback(db);
 			ok = clean;
 		}
 	}
+	sl_free(&begin_err);
 	for (int i = 0; i < np; i++) {
 		csv_reader_free(&p[i].rd);
 		free(p[i].lay.col_field);

@@ -16,11 +16,17 @@ struct import_opts {
 	bool force;        /* accept warnings */
 };
 
+/* At most this many errors, and as many warnings, are kept (and shown):
+ * the others are only counted, so that a million bad rows take neither a
+ * million lines nor their memory. */
+#define IMPORT_SHOWN 20
+
 struct import_result {
 	long records;            /* records that were (or would be) saved */
 	long inserted, updated;
-	struct strlist errors;   /* "file:line: message" */
-	struct strlist warnings;
+	struct strlist errors;   /* "file:line: message", the first IMPORT_SHOWN */
+	struct strlist warnings; /* the same */
+	long nerrors, nwarnings; /* how many there were in all */
 	bool failed;             /* a database error, not bad input */
 };
 

@@ -51,8 +51,9 @@ static void add_issue(struct ctx *c, enum severity sev, const char *field, const
 	const char *v = i >= 0 ? c->rec->val[i] : NULL;
 	if (field) {
 		/* The value is echoed as typed or read, so its control characters
-		 * are shown escaped, never sent to the terminal. */
-		char *shown = text_printable(v);
+		 * are shown escaped, never sent to the terminal; a long one (a
+		 * megabyte in a CSV cell) is cut after VALIDATE_SHOWN characters. */
+		char *shown = text_printable_capped(v, VALIDATE_SHOWN);
 		issues_add(c->out, sev, i, "%s=%s: %s", field, shown, m);
 		free(shown);
 	} else

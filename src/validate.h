@@ -11,6 +11,10 @@
 
 #include "record.h"
 
+/* A value quoted in a message ("note=...: too long") is cut after this many
+ * characters, escaped, with "…". */
+#define VALIDATE_SHOWN 60
+
 /* Checks `rec` and rewrites its values in canonical form (ISO dates, plain
  * integers, yes/no, NFC text).  `old` is the stored record when editing,
  * NULL for a new one.  Problems are appended to `out`. */
