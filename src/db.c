@@ -269,6 +269,11 @@ void db_rollback(sqlite3 *db)
 {
 	if (!sqlite3_get_autocommit(db))
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	/* After a write error (a full disk) SQLite may have ended the
+	 * transaction itself with its journal still beside the file, which
+	 * alone is then not whole; the next read rolls that journal back, so
+	 * read once now rather than leave it to the next program. */
+	sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
 }
 
 bool db_make_dirs(const char *dir, struct strlist *errors)

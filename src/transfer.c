@@ -8,11 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "csv.h"
 #include "db.h"
 #include "i18n.h"
+#include "numfmt.h"
 #include "record.h"
 #include "refcache.h"
 #include "store.h"
@@ -217,8 +219,16 @@ static void stray_quote(const char *path, const struct csv_reader *rd, struct im
 		     path, rd->bad_line, rd->bad_field);
 }
 
-/* Imports the rows of one file inside the open transaction. */
-static void import_rows(sqlite3 *db, struct pending *p, struct import_result *res)
+/* True for the write errors that import_files reports itself, naming the
+ * database and its disk instead of a line of a CSV file. */
+static bool write_error_named(int code)
+{
+	return (code & 0xff) == SQLITE_FULL || (code & 0xff) == SQLITE_IOERR;
+}
+
+/* Imports the rows of one file inside the open transaction; a database
+ * error that ends it is left in *write_error. */
+static void import_rows(sqlite3 *db, struct pending *p, struct import_result *res, int *write_error)
 {
 	struct strlist fields = STRLIST_INIT;
 	long line;
@@ -313,13 +323,18 @@ static void import_rows(sqlite3 *db, struct pending *p, struct import_result *re
 		if (!issues_count(&is, SEV_ERROR)) {
 			struct strlist dberr = STRLIST_INIT;
 			bool ok = have_old ? store_update(db, &rec, &dberr) : store_insert(db, &rec, &dberr);
-			for (size_t i = 0; i < dberr.n; i++)
-				import_error(res, "%s:%ld: %s", p->path, line, dberr.items[i]);
-			sl_free(&dberr);
 			/* A refused record is bad input; anything else (a full disk,
-			 * a read-only file) ends the import at once. */
-			if (!ok && (sqlite3_extended_errcode(db) & 0xff) != SQLITE_CONSTRAINT)
+			 * a read-only file) ends the import at once.  A write error
+			 * is not the line's fault: import_files names the database. */
+			int code = ok ? SQLITE_OK : sqlite3_extended_errcode(db);
+			if (!ok && (code & 0xff) != SQLITE_CONSTRAINT) {
 				res->failed = true;
+				*write_error = code;
+			}
+			if (!write_error_named(*write_error))
+				for (size_t i = 0; i < dberr.n; i++)
+					import_error(res, "%s:%ld: %s", p->path, line, dberr.items[i]);
+			sl_free(&dberr);
 			if (ok) {
 				refcache_changed(p->kind);
 				res->records++;
@@ -340,10 +355,102 @@ static void import_rows(sqlite3 *db, struct pending *p, struct import_result *re
 	rowset_free(&seen);
 }
 
+/* The free space, in bytes, of the file system holding `dir`, or -1 if it
+ * cannot be told.  $WARDSAFE_FREE_BYTES replaces it for tests (a test hook:
+ * a real full disk needs a small mount, which only root can make). */
+static long long free_bytes(const char *dir)
+{
+	const char *hook = getenv("WARDSAFE_FREE_BYTES");
+	long long v;
+	if (hook && *hook && parse_int64(hook, &v) && v >= 0)
+		return v;
+	struct statvfs vfs;
+	if (statvfs(dir, &vfs) != 0)
+		return -1;
+	return (long long)vfs.f_bavail * (long long)vfs.f_frsize;
+}
+
+/* A size for people: "850 KB", "12 MB". */
+static char *shown_size(long long bytes)
+{
+	char buf[32];
+	if (bytes >= 10LL * 1024 * 1024)
+		return xasprintf(_("%s MB"), numfmt_int((bytes + 1024 * 1024 - 1) / (1024 * 1024), buf));
+	return xasprintf(_("%s KB"), numfmt_int((bytes + 1023) / 1024, buf));
+}
+
+/* The database's file and the directory it lies in (new strings). */
+static void db_where(sqlite3 *db, char **file, char **dir)
+{
+	const char *f = sqlite3_db_filename(db, "main");
+	*file = xstrdup(f && *f ? f : "?");
+	char *slash = strrchr(*file, '/');
+	*dir = slash ? xstrndup(*file, slash == *file ? 1 : (size_t)(slash - *file)) : xstrdup(".");
+}
+
+/* Refuses an import that clearly cannot fit on the disk holding the
+ * database: less free space than IMPORT_SPACE_FACTOR times its CSV files
+ * plus IMPORT_SPACE_PAGES pages (transfer.h). */
+static bool space_enough(sqlite3 *db, long long csv_bytes, struct import_result *res)
+{
+	char *file, *dir;
+	db_where(db, &file, &dir);
+	long long page = db_query_int(db, 4096, "PRAGMA page_size");
+	long long need = IMPORT_SPACE_FACTOR * csv_bytes + IMPORT_SPACE_PAGES * page;
+	long long avail = free_bytes(dir);
+	bool ok = avail < 0 || avail >= need;
+	if (!ok) {
+		char *n = shown_size(need), *a = shown_size(avail);
+		import_error(res, _("the disk is full: this import needs about %s (%d times the size of its CSV "
+				    "files) for %s, but only %s is free in %s; nothing was imported; free some "
+				    "space and import again"),
+			     n, IMPORT_SPACE_FACTOR, file, a, dir);
+		free(n);
+		free(a);
+		res->failed = true;
+	}
+	free(file);
+	free(dir);
+	return ok;
+}
+
+/* After a write error and the rollback: says the disk is full (or could not
+ * be written), where, and whether the file is as it was. */
+static void report_write_error(sqlite3 *db, int code, struct import_result *res)
+{
+	char *file, *dir;
+	db_where(db, &file, &dir);
+	char *journal = xasprintf("%s-journal", file);
+	/* The rollback has put the old pages back and removed the journal; if
+	 * it is still there the file alone is not whole. */
+	bool undone = access(journal, F_OK) != 0;
+	char *a = shown_size(free_bytes(dir) < 0 ? 0 : free_bytes(dir));
+	if ((code & 0xff) == SQLITE_FULL && undone)
+		import_error(res, _("the disk is full: %s could not be written (%s free in %s); nothing was "
+				    "imported and the database is as it was; free some space and import again"),
+			     file, a, dir);
+	else if ((code & 0xff) == SQLITE_FULL)
+		import_error(res, _("the disk is full: %s could not be written (%s free in %s) and the import "
+				    "could not be undone yet: keep %s beside it (do not copy the database file "
+				    "alone), free some space and open it with wardsafe again, which undoes it"),
+			     file, a, dir, journal);
+	else if (undone)
+		import_error(res, _("input/output error while writing %s; nothing was imported and the "
+				    "database is as it was; check the disk and import again"), file);
+	else
+		import_error(res, _("input/output error while writing %s, and the import could not be undone "
+				    "yet: keep %s beside it (do not copy the database file alone), check the disk "
+				    "and open it with wardsafe again, which undoes it"), file, journal);
+	free(a);
+	free(journal);
+	free(file);
+	free(dir);
+}
+
 /* Opens a CSV file to import: regular files only (a directory is named as
  * one, and a pipe or a device is never read, as it could be forever);
- * NULL after adding a message. */
-static FILE *open_csv(const char *path, struct import_result *res)
+ * NULL after adding a message.  Its size goes to *size. */
+static FILE *open_csv(const char *path, long long *size, struct import_result *res)
 {
 	/* O_NONBLOCK: opening a pipe with no writer must not wait. */
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
@@ -378,6 +485,7 @@ static FILE *open_csv(const char *path, struct import_result *res)
 		close(fd);
 		return NULL;
 	}
+	*size = st.st_size;
 	return f;
 }
 
@@ -387,12 +495,15 @@ bool import_files(sqlite3 *db, char **files, int nfiles, const struct import_opt
 	memset(res, 0, sizeof *res);
 	struct pending *p = xcalloc((size_t)nfiles, sizeof *p);
 	int np = 0;
+	long long csv_bytes = 0;
 	for (int i = 0; i < nfiles; i++) {
 		struct pending *q = &p[np];
 		q->path = files[i];
-		q->f = open_csv(files[i], res);
+		long long size = 0;
+		q->f = open_csv(files[i], &size, res);
 		if (!q->f)
 			continue;
+		csv_bytes += size;
 		csv_reader_init(&q->rd, q->f);
 		struct strlist header = STRLIST_INIT;
 		long line;
@@ -445,28 +556,41 @@ bool import_files(sqlite3 *db, char **files, int nfiles, const struct import_opt
 
 	bool ok = false;
 	struct strlist begin_err = STRLIST_INIT;
-	if (res->nerrors == 0 && !db_begin(db, &begin_err)) {
+	if (res->nerrors == 0 && !space_enough(db, csv_bytes, res)) {
+		/* refused before starting: the disk is too full */
+	} else if (res->nerrors == 0 && !db_begin(db, &begin_err)) {
 		for (size_t i = 0; i < begin_err.n; i++)
 			import_error(res, "%s", begin_err.items[i]);
 		res->failed = true;
 	} else if (res->nerrors == 0) {
 		/* The write lock is held from here to the end: reference data
 		 * may stay in memory between rows. */
+		int write_error = 0;
 		refcache_begin(db);
 		for (int i = 0; i < np && !res->failed; i++)
 			if (p[i].header_ok)
-				import_rows(db, &p[i], res);
+				import_rows(db, &p[i], res, &write_error);
 		refcache_end();
-		bool clean = res->nerrors == 0 && (res->nwarnings == 0 || o->force);
+		bool clean = !res->failed && res->nerrors == 0 && (res->nwarnings == 0 || o->force);
 		if (clean && !o->dry_run) {
-			ok = db_commit(db, &begin_err);
-			for (size_t i = 0; i < begin_err.n; i++)
-				import_error(res, "%s", begin_err.items[i]);
-			res->failed = !ok;
-		} else {
-			db_rollback(db);
-			ok = clean;
+			ok = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
+			if (!ok) {
+				write_error = sqlite3_extended_errcode(db);
+				if (!write_error_named(write_error))
+					db_error(db, &begin_err, _("saving failed"));
+				for (size_t i = 0; i < begin_err.n; i++)
+					import_error(res, "%s", begin_err.items[i]);
+				res->failed = true;
+			}
 		}
+		if (!ok) {
+			/* Also after a write error, which may have left SQLite's
+			 * journal beside the file: db_rollback undoes it. */
+			db_rollback(db);
+			ok = clean && o->dry_run && !res->failed;
+		}
+		if (write_error_named(write_error))
+			report_write_error(db, write_error, res);
 	}
 	sl_free(&begin_err);
 	for (int i = 0; i < np; i++) {

@@ -21,13 +21,22 @@ struct import_opts {
  * million lines nor their memory. */
 #define IMPORT_SHOWN 20
 
+/* An import is refused before it starts when the disk holding the database
+ * has less free space than IMPORT_SPACE_FACTOR times the size of its CSV
+ * files plus IMPORT_SPACE_PAGES pages: stored with their indexes and audit
+ * log lines, records take about five times their CSV text (and the
+ * journal a little more), so with less the import would certainly fill
+ * the disk. */
+#define IMPORT_SPACE_FACTOR 4
+#define IMPORT_SPACE_PAGES 32
+
 struct import_result {
 	long records;            /* records that were (or would be) saved */
 	long inserted, updated;
 	struct strlist errors;   /* "file:line: message", the first IMPORT_SHOWN */
 	struct strlist warnings; /* the same */
 	long nerrors, nwarnings; /* how many there were in all */
-	bool failed;             /* a database error, not bad input */
+	bool failed;             /* a database error (a full disk), not bad input */
 };
 
 /* Imports CSV files in one transaction, in dependency order.  Returns
