@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -234,12 +235,42 @@ static int scan_line_of(const struct scan *sc, const char *name)
 	return 0;
 }
 
+/* "UTF-16LE" or "UTF-16BE" if the text looks like UTF-16 (a byte-order
+ * mark, or ASCII interleaved with NUL bytes in its first 64 bytes), else
+ * NULL.  Notepad's "Unicode" is UTF-16LE with a mark. */
+static const char *utf16_name(const unsigned char *d, size_t len)
+{
+	if (len >= 2 && d[0] == 0xFF && d[1] == 0xFE)
+		return "UTF-16LE";
+	if (len >= 2 && d[0] == 0xFE && d[1] == 0xFF)
+		return "UTF-16BE";
+	size_t pairs = (len < 64 ? len : 64) / 2;
+	size_t le = 0, be = 0;
+	for (size_t i = 0; i < pairs; i++) {
+		unsigned char a = d[2 * i], b = d[2 * i + 1];
+		le += b == 0 && a > 0 && a < 0x80;
+		be += a == 0 && b > 0 && b < 0x80;
+	}
+	/* The first character and at least half of the others. */
+	if (pairs && d[1] == 0 && d[0] > 0 && d[0] < 0x80 && 2 * le >= pairs)
+		return "UTF-16LE";
+	if (pairs && d[0] == 0 && d[1] > 0 && d[1] < 0x80 && 2 * be >= pairs)
+		return "UTF-16BE";
+	return NULL;
+}
+
 /* Checks the raw text line by line and returns a cleaned copy (no BOM, LF
  * endings) for iniparser, or NULL after adding messages to errors. */
 static char *prescan(const char *path, const char *data, size_t len, struct scan *sc,
 		     struct strlist *errors)
 {
 	size_t before = errors->n;
+	const char *utf16 = utf16_name((const unsigned char *)data, len);
+	if (utf16) {
+		sl_pushf(errors, _("%s: the file is %s text, not UTF-8; save it as UTF-8 "
+				   "(in Notepad: File, Save As, Encoding UTF-8)"), path, utf16);
+		return NULL;
+	}
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
 		data += 3;
 		len -= 3;
@@ -400,17 +431,109 @@ static dictionary *ini_load_text(const char *text)
 	return d;
 }
 
+/* What a file that is not a regular file is, for messages. */
+static const char *file_kind(mode_t mode)
+{
+	if (S_ISDIR(mode))
+		return _("a directory");
+	if (S_ISFIFO(mode))
+		return _("a named pipe (FIFO)");
+	if (S_ISCHR(mode))
+		return _("a character device");
+	if (S_ISBLK(mode))
+		return _("a block device");
+	if (S_ISSOCK(mode))
+		return _("a socket");
+	return _("a special file");
+}
+
+static void too_big(const char *path, struct strlist *errors)
+{
+	sl_pushf(errors, _("%s: the file is larger than %d bytes (1 MiB), too large for a "
+			   "configuration file; check that this is the right file"),
+		 path, SETTINGS_MAX_SIZE);
+}
+
+/* Reads the configuration file `path`: only a regular file, at most
+ * SETTINGS_MAX_SIZE bytes.  The checks are made on the opened descriptor
+ * (O_NONBLOCK, so that opening a FIFO does not wait for a writer) and the
+ * bytes are read through it, never more than the limit + 1, so what is
+ * checked is what is read.  NULL with a message naming the file if not. */
+static char *read_config(const char *path, size_t *len, struct strlist *errors)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		sl_pushf(errors, _("%s: cannot read the configuration file: %s"), path, strerror(errno));
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		sl_pushf(errors, _("%s: cannot read the configuration file: %s"), path, strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		const char *kind = file_kind(st.st_mode);
+		if (S_ISDIR(st.st_mode))
+			sl_pushf(errors, _("%s: is %s, not a regular file; give the configuration file "
+					   "itself (e.g. %s/wardsafe.ini)"), path, kind, path);
+		else
+			sl_pushf(errors, _("%s: is %s, not a regular file; the configuration must be a "
+					   "regular text file"), path, kind);
+		close(fd);
+		return NULL;
+	}
+	if (st.st_size > SETTINGS_MAX_SIZE) {
+		too_big(path, errors);
+		close(fd);
+		return NULL;
+	}
+	size_t cap = SETTINGS_MAX_SIZE + 1, n = 0;
+	char *buf = xmalloc(cap + 1);
+	while (n < cap) {
+		ssize_t r = read(fd, buf + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			sl_pushf(errors, _("%s: cannot read the configuration file: %s"), path, strerror(errno));
+			free(buf);
+			close(fd);
+			return NULL;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
+	if (n > SETTINGS_MAX_SIZE) { /* it grew since fstat */
+		too_big(path, errors);
+		free(buf);
+		return NULL;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
 bool settings_load_file(const char *path, struct strlist *errors)
 {
 	size_t len;
-	char *data = read_file(path, &len);
-	if (!data) {
-		sl_pushf(errors, _("%s: cannot read the configuration file: %s"), path, strerror(errno));
+	char *data = read_config(path, &len, errors);
+	if (!data)
+		return false;
+	bool ok = settings_load_text(path, data, len, errors);
+	free(data);
+	return ok;
+}
+
+bool settings_load_text(const char *path, const char *data, size_t len, struct strlist *errors)
+{
+	if (len > SETTINGS_MAX_SIZE) {
+		too_big(path, errors);
 		return false;
 	}
 	struct scan sc = { NULL, 0, 0 };
 	char *clean = prescan(path, data, len, &sc, errors);
-	free(data);
 	bool ok = false;
 	char *newvals[CFG_COUNT] = { NULL };
 	if (!clean)

@@ -4,7 +4,12 @@
  * A file is checked line by line before iniparser sees it, so every problem
  * is reported with the file name and line: syntax, over-long lines, bytes
  * that are not UTF-8, unknown sections and keys, values of the wrong type or
- * out of range.  A byte-order mark and CRLF line ends are accepted. */
+ * out of range.  A byte-order mark and CRLF line ends are accepted.
+ *
+ * The file itself must be a regular file (not a directory, a FIFO or a
+ * device) of at most SETTINGS_MAX_SIZE bytes; it is read once, bounded,
+ * through the descriptor that was checked, and iniparser is given that
+ * checked text, never the file's name. */
 #ifndef WS_SETTINGS_H
 #define WS_SETTINGS_H
 
@@ -50,6 +55,9 @@ struct settings_def {
 	const char *help;    /* N_() text for the man page and sample */
 };
 
+/* The largest configuration file read, in bytes (1 MiB). */
+#define SETTINGS_MAX_SIZE (1024 * 1024)
+
 extern const struct settings_def settings_defs[CFG_COUNT];
 
 /* Loads the configuration: `explicit_path` (from --config) if given, else
@@ -59,6 +67,10 @@ extern const struct settings_def settings_defs[CFG_COUNT];
 bool settings_load(const char *explicit_path, struct strlist *errors);
 /* Loads one named file (used by settings_load and the tests). */
 bool settings_load_file(const char *path, struct strlist *errors);
+/* Loads the configuration from the `len` bytes at `data`, read from the
+ * file `name` (used in messages): what settings_load_file does once it has
+ * read the file, the size limit, encoding and line checks included. */
+bool settings_load_text(const char *name, const char *data, size_t len, struct strlist *errors);
 /* Resets every key to its default. */
 void settings_reset(void);
 /* The file the configuration came from, or NULL for built-in defaults. */

@@ -66,4 +66,43 @@ printf '\357\273\277[targets]\r\nextinguisher = 65\r\n' > "$T/bom.ini"
 run --config "$T/bom.ini" --db "$DB" summary --format tsv
 expect_rc 0 "a configuration with a BOM and CRLF"
 [ "$(t)" = 65 ]; ok $? "is read correctly"
+# Only a regular file of at most 1 MiB is read, bounded, and a FIFO does not
+# block: each refused at once (timeout: the old code hung) with one message
+# naming the file and what it is.
+refused() { # refused FILE REASON NAME
+	timeout 10 "$WARDSAFE_BIN" --lang en --config "$1" --db "$DB" summary > "$T/out" 2> "$T/err"
+	rc=$?
+	expect_rc 3 "$3"
+	expect_grep "$T/err" "$1: $2" "$3: the message names the file and the reason"
+	[ "$(wc -l < "$T/err")" -eq 1 ]; ok $? "$3: one message"
+}
+refused /dev/zero "is a character device, not a regular file" "--config /dev/zero"
+mkfifo "$T/fifo.ini"
+refused "$T/fifo.ini" "is a named pipe (FIFO), not a regular file" "a FIFO"
+mkdir "$T/dir.ini"
+refused "$T/dir.ini" "is a directory, not a regular file" "a directory"
+expect_grep "$T/err" "$T/dir.ini/wardsafe.ini" "a directory: the message says which file to give"
+{ printf '[general]\nlanguage = en\n'; yes '; a comment line of a big file' | head -c 2097152; } > "$T/big.ini"
+refused "$T/big.ini" "the file is larger than 1048576 bytes (1 MiB)" "a 2 MiB file"
+yes '; a comment line of a big file' | head -c 1048576 > "$T/limit.ini"
+run --lang en --config "$T/limit.ini" --db "$DB" summary
+expect_rc 0 "a file of exactly 1 MiB is read"
+# UTF-16 (Notepad's "Unicode"), with and without a byte-order mark.
+printf '[general]\nlanguage = en\n' > "$T/u8.ini"
+iconv -f UTF-8 -t UTF-16LE "$T/u8.ini" > "$T/le.ini"
+iconv -f UTF-8 -t UTF-16BE "$T/u8.ini" > "$T/be.ini"
+{ printf '\377\376'; cat "$T/le.ini"; } > "$T/le-bom.ini"
+{ printf '\376\377'; cat "$T/be.ini"; } > "$T/be-bom.ini"
+refused "$T/le.ini" "the file is UTF-16LE text, not UTF-8; save it as UTF-8" "UTF-16LE without a BOM"
+refused "$T/be.ini" "the file is UTF-16BE text, not UTF-8; save it as UTF-8" "UTF-16BE without a BOM"
+refused "$T/le-bom.ini" "the file is UTF-16LE text, not UTF-8; save it as UTF-8" "UTF-16LE with a BOM"
+refused "$T/be-bom.ini" "the file is UTF-16BE text, not UTF-8; save it as UTF-8" "UTF-16BE with a BOM"
+# The same rules for the user's file found by the lookup.
+rm -f "$XDG_CONFIG_HOME/wardsafe/wardsafe.ini"
+mkfifo "$XDG_CONFIG_HOME/wardsafe/wardsafe.ini"
+timeout 10 "$WARDSAFE_BIN" --lang en --db "$DB" summary > "$T/out" 2> "$T/err"
+rc=$?
+expect_rc 3 "a FIFO as the XDG configuration file"
+expect_grep "$T/err" "wardsafe/wardsafe.ini: is a named pipe (FIFO)" "is refused like --config's"
+rm "$XDG_CONFIG_HOME/wardsafe/wardsafe.ini"
 finish

@@ -184,7 +184,7 @@ int main(void)
 {
 	i18n_init_locale();
 	i18n_set_language("en");
-	plan(363);
+	plan(369);
 	if (!mkdtemp(tmpdir)) {
 		printf("Bail out! mkdtemp failed\n");
 		return 1;
@@ -492,6 +492,37 @@ int main(void)
 	FAILS("nul.ini", "[targets]\nextinguisher = 90\nap\0p114 = 5\n", 3, "NUL");
 	FAILS("bom-error.ini", "\xEF\xBB\xBF[targets]\nextinguisher = 90\nfoo = 1\n", 3, "foo");
 	FAILS("crlf-error.ini", "[targets]\r\nextinguisher = 90\r\n\r\nfoo = 1\r\n", 4, "foo");
+	{
+		/* settings_load_text, the bytes-level reader the fuzzer drives:
+		 * the size limit and UTF-16 hold there too, with one message. */
+		struct strlist e = STRLIST_INIT;
+		size_t n = SETTINGS_MAX_SIZE + 1;
+		char *big = xmalloc(n);
+		memset(big, '\n', n);
+		ok(!settings_load_text("big.ini", big, n, &e) && e.n == 1 &&
+			   strstr(e.items[0], "big.ini: the file is larger than 1048576 bytes"),
+		   "settings_load_text: more than SETTINGS_MAX_SIZE bytes is refused");
+		sl_free(&e);
+		ok(settings_load_text("limit.ini", big, SETTINGS_MAX_SIZE, &e) && e.n == 0,
+		   "settings_load_text: SETTINGS_MAX_SIZE bytes are read");
+		sl_free(&e);
+		free(big);
+		ok(!settings_load_text("le.ini", "[\0t\0", 4, &e) && e.n == 1 &&
+			   strstr(e.items[0], "le.ini: the file is UTF-16LE text"),
+		   "settings_load_text: NUL-interleaved ASCII is UTF-16LE");
+		sl_free(&e);
+		ok(!settings_load_text("be.ini", "\xFE\xFF\0[", 4, &e) && e.n == 1 &&
+			   strstr(e.items[0], "be.ini: the file is UTF-16BE text"),
+		   "settings_load_text: a big-endian byte-order mark is UTF-16BE");
+		sl_free(&e);
+		ok(!settings_load_text("nul.ini", "[general]\n\0", 11, &e) && e.n == 1 &&
+			   strstr(e.items[0], "NUL byte"),
+		   "settings_load_text: a NUL byte in UTF-8 text is still named as one");
+		sl_free(&e);
+		struct strlist e2 = STRLIST_INIT;
+		ok(settings_load_file(base_path, &e2), "the base file again");
+		sl_free(&e2);
+	}
 
 	/* Several problems: all reported, each with its line. */
 	{
