@@ -19,6 +19,7 @@
 
 #include "settings.h"
 #include "i18n.h"
+#include "printing.h"
 #include "text.h"
 
 #ifndef SYSCONFDIR
@@ -27,6 +28,18 @@
 
 /* Longest line accepted: iniparser silently fails on lines over 1024 bytes. */
 #define MAX_LINE 1000
+
+/* print_command must split into words (printing.c): no unclosed quote and
+ * no trailing backslash, found when the file is read rather than at the
+ * first print. */
+static char *check_command(const char *v)
+{
+	struct strlist words = STRLIST_INIT;
+	char *err = NULL;
+	print_split_command(v, &words, &err);
+	sl_free(&words);
+	return err;
+}
 
 const struct settings_def settings_defs[CFG_COUNT] = {
 	[CFG_LANGUAGE] = { "general", "language", CT_ENUM, "vi", 0, 0, "vi|en",
@@ -68,7 +81,8 @@ const struct settings_def settings_defs[CFG_COUNT] = {
 	[CFG_REPORT_SIGNER_NAME] = { "report", "signer_name", CT_STRING, "", 0, 0, NULL,
 		N_("Name of the person who signs reports.") },
 	[CFG_REPORT_PRINT_COMMAND] = { "report", "print_command", CT_STRING, "lp", 0, 0, NULL,
-		N_("Command that prints a file; run without a shell, with the file name as its last argument.") },
+		N_("Command that prints a file; run without a shell, with the file name as its last argument.") ,
+		check_command },
 	[CFG_REPORT_NUMBER] = { "report", "number", CT_STRING, "/BC-CAP", 0, 0, NULL,
 		N_("Report number printed after 'Số:', e.g. 12/BC-CAP; it can be changed for each report.") },
 	[CFG_REPORT_RECIPIENTS] = { "report", "recipients", CT_STRING, "Lưu: VT", 0, 0, NULL,
@@ -179,34 +193,36 @@ static char *check_value(const struct settings_def *def, const char *v)
 				   "control characters, tabs and text-direction marks are not allowed: remove it"), cc);
 	switch (def->type) {
 	case CT_STRING:
-		return NULL;
+		break;
 	case CT_INT:
 		if (!parse_int64(v, &n))
 			return xasprintf(_("'%s' is not a whole number; allowed: %g to %g"), v, def->min, def->max);
 		if (n < def->min || n > def->max)
 			return xasprintf(_("%s is out of range; allowed: %g to %g"), v, def->min, def->max);
-		return NULL;
+		break;
 	case CT_DECIMAL:
 		if (!parse_decimal(v, &x))
 			return xasprintf(_("'%s' is not a number (use a point for decimals); allowed: %g to %g"),
 					 v, def->min, def->max);
 		if (x < def->min || x > def->max)
 			return xasprintf(_("%s is out of range; allowed: %g to %g"), v, def->min, def->max);
-		return NULL;
+		break;
 	case CT_ENUM: {
 		size_t len = strlen(v);
 		const char *c = def->choices;
-		while (c && *c) {
+		bool found = false;
+		while (c && *c && !found) {
 			const char *bar = strchr(c, '|');
 			size_t cl = bar ? (size_t)(bar - c) : strlen(c);
-			if (cl == len && strncmp(c, v, len) == 0)
-				return NULL;
+			found = cl == len && strncmp(c, v, len) == 0;
 			c = bar ? bar + 1 : NULL;
 		}
-		return xasprintf(_("'%s' is not allowed; allowed: %s"), v, def->choices);
+		if (!found)
+			return xasprintf(_("'%s' is not allowed; allowed: %s"), v, def->choices);
+		break;
 	}
 	}
-	return NULL;
+	return def->check ? def->check(v) : NULL;
 }
 
 /* Where each key was seen in the file, for messages. */
@@ -257,6 +273,23 @@ static const char *utf16_name(const unsigned char *d, size_t len)
 	if (pairs && d[0] == 0 && d[1] > 0 && d[1] < 0x80 && 2 * be >= pairs)
 		return "UTF-16BE";
 	return NULL;
+}
+
+/* If the value of a key line starts with a quote, iniparser keeps what is
+ * inside the quotes and silently drops anything after the closing one
+ * ("a" b reads as a); true if something other than blanks or a comment
+ * follows it. */
+static bool text_after_quote(const char *value)
+{
+	if (*value != '"' && *value != '\'')
+		return false;
+	const char *close = strchr(value + 1, *value);
+	if (!close)
+		return false;
+	const char *r = close + 1;
+	while (*r == ' ' || *r == '\t')
+		r++;
+	return *r && *r != ';' && *r != '#';
 }
 
 /* Checks the raw text line by line and returns a cleaned copy (no BOM, LF
@@ -347,6 +380,12 @@ static char *prescan(const char *path, const char *data, size_t len, struct scan
 			value++;
 		if ((*value == '"' || *value == '\'') && !strchr(value + 1, *value)) {
 			sl_pushf(errors, _("%s:%d: the quote that starts the value is not closed"), path, lineno);
+			continue;
+		}
+		if (text_after_quote(value)) {
+			sl_pushf(errors, _("%s:%d: text follows the closing quote and would be ignored; "
+					   "put the whole value in quotes (single quotes around double ones "
+					   "or the other way round), or start it without a quote"), path, lineno);
 			continue;
 		}
 		char *key = str_trim(t);

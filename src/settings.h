@@ -53,6 +53,9 @@ struct settings_def {
 	double min, max;     /* CT_INT, CT_DECIMAL */
 	const char *choices; /* CT_ENUM: "a|b|c" */
 	const char *help;    /* N_() text for the man page and sample */
+	/* A further check of the value, or NULL: returns NULL if the value is
+	 * fine, else a translated message (to free) saying what to change. */
+	char *(*check)(const char *value);
 };
 
 /* The largest configuration file read, in bytes (1 MiB). */

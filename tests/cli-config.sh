@@ -105,4 +105,35 @@ rc=$?
 expect_rc 3 "a FIFO as the XDG configuration file"
 expect_grep "$T/err" "wardsafe/wardsafe.ini: is a named pipe (FIFO)" "is refused like --config's"
 rm "$XDG_CONFIG_HOME/wardsafe/wardsafe.ini"
+
+# print_command is split with the shell's quoting (no shell): a printer name
+# with a space is one argument.  The stub writes one argument per line.
+demo_db "$T/demo.db"
+printf '#!/bin/sh\nfor a; do printf "%%s\\n" "$a"; done > "%s/print-args"\n' "$T" > "$T/bin/fakelp"
+chmod +x "$T/bin/fakelp"
+printf '[report]\nprint_command = fakelp -d "office printer" -o '"'"'media=A4 $HOME'"'"' a"b c"d\n' > "$T/print.ini"
+screens print "p<C-u>2023-Q3<Enter><F10>Py<Dump>" --lang en --config "$T/print.ini" --db "$T/demo.db"
+expect_grep "$T/print.txt" "sent to the printer" "the report is printed"
+head -n 5 "$T/print-args" > "$T/args-head" 2>/dev/null
+printf '%s\n' -d "office printer" -o 'media=A4 $HOME' "ab cd" > "$T/args-want"
+expect_same "$T/args-head" "$T/args-want" "print_command: quoted words are whole arguments, nothing expanded"
+[ "$(wc -l < "$T/print-args")" -eq 6 ] && tail -n 1 "$T/print-args" | grep -q '\.pdf$'
+ok $? "and the PDF is the last argument"
+printf '[report]\nsigner_name = A\nprint_command = lp -d "office printer\n' > "$T/print-bad.ini"
+run --lang en --config "$T/print-bad.ini" --db "$DB" summary
+expect_rc 3 "an unclosed quote in print_command stops the program"
+expect_grep "$T/err" "print-bad.ini:3: [report] print_command: the double quote at character 7 is not closed" \
+	"naming the file, line, setting and where the quote is"
+printf '[report]\nprint_command = lp -d office\\\n' > "$T/print-bs.ini"
+run --lang en --config "$T/print-bs.ini" --db "$DB" summary
+expect_rc 3 "a trailing backslash in print_command"
+expect_grep "$T/err" "print-bs.ini:2: [report] print_command: the command ends in a backslash" "is named with its line"
+# iniparser keeps only what is inside a leading quote: "lp" -d x would run lp alone.
+printf '[report]\nprint_command = "fakelp" -d office\n' > "$T/print-q.ini"
+run --lang en --config "$T/print-q.ini" --db "$DB" summary
+expect_rc 3 "text after a closing quote at the start of a value"
+expect_grep "$T/err" "print-q.ini:2: text follows the closing quote and would be ignored" "is not silently dropped"
+printf '[report]\nprint_command = '"'"'fakelp -d "office printer"'"'"' ; a comment\n' > "$T/print-sq.ini"
+run --lang en --config "$T/print-sq.ini" --db "$DB" summary
+expect_rc 0 "a whole value in single quotes, then a comment, is fine"
 finish

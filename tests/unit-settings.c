@@ -184,7 +184,7 @@ int main(void)
 {
 	i18n_init_locale();
 	i18n_set_language("en");
-	plan(369);
+	plan(389);
 	if (!mkdtemp(tmpdir)) {
 		printf("Bail out! mkdtemp failed\n");
 		return 1;
@@ -492,6 +492,21 @@ int main(void)
 	FAILS("nul.ini", "[targets]\nextinguisher = 90\nap\0p114 = 5\n", 3, "NUL");
 	FAILS("bom-error.ini", "\xEF\xBB\xBF[targets]\nextinguisher = 90\nfoo = 1\n", 3, "foo");
 	FAILS("crlf-error.ini", "[targets]\r\nextinguisher = 90\r\n\r\nfoo = 1\r\n", 4, "foo");
+	/* print_command must split into words (printing.c) and nothing after a
+	 * leading quote is dropped. */
+	FAILS("cmd-quote.ini", "[report]\nprint_command = lp -d 'office printer\n", 2,
+	      "[report] print_command: the single quote at character 7 is not closed");
+	FAILS("cmd-backslash.ini", "[report]\nprint_command = lp \\\n", 2,
+	      "[report] print_command: the command ends in a backslash");
+	FAILS("after-quote.ini", "[report]\nsigner_name = \"Nguyễn\" Văn A\n", 2,
+	      "text follows the closing quote");
+	LOADS("cmd-whole-quoted.ini", "[report]\nprint_command = 'lp -d \"office printer\" -t \"No 1#2\"' ; c\n");
+	is_str(settings_str(CFG_REPORT_PRINT_COMMAND), "lp -d \"office printer\" -t \"No 1#2\"",
+	       "print_command in single quotes keeps its double quotes and '#'");
+	LOADS("base-again.ini", "[targets]\nextinguisher = 80\napp114 = 22\n[period]\nmonth_start_day = 15\n"
+				"[database]\nbackups_keep = 7\n[general]\nlanguage = en\n[report]\nsigner_name = Base\n");
+	free(base_path);
+	base_path = xasprintf("%s/base-again.ini", tmpdir);
 	{
 		/* settings_load_text, the bytes-level reader the fuzzer drives:
 		 * the size limit and UTF-16 hold there too, with one message. */
