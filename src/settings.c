@@ -486,6 +486,7 @@ static const char *file_kind(mode_t mode)
 	return _("a special file");
 }
 
+/* The message for a file over the size limit. */
 static void too_big(const char *path, struct strlist *errors)
 {
 	sl_pushf(errors, _("%s: the file is larger than %d bytes (1 MiB), too large for a "
@@ -527,31 +528,31 @@ static char *read_config(const char *path, size_t *len, struct strlist *errors)
 		close(fd);
 		return NULL;
 	}
-	size_t cap = SETTINGS_MAX_SIZE + 1, n = 0;
-	char *buf = xmalloc(cap + 1);
-	while (n < cap) {
-		ssize_t r = read(fd, buf + n, cap - n);
+	struct strbuf sb = STRBUF_INIT;
+	char chunk[65536];
+	while (sb.len <= SETTINGS_MAX_SIZE) {
+		size_t want = SETTINGS_MAX_SIZE + 1 - sb.len;
+		ssize_t r = read(fd, chunk, want < sizeof chunk ? want : sizeof chunk);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
 			sl_pushf(errors, _("%s: cannot read the configuration file: %s"), path, strerror(errno));
-			free(buf);
+			sb_free(&sb);
 			close(fd);
 			return NULL;
 		}
 		if (r == 0)
 			break;
-		n += (size_t)r;
+		sb_add(&sb, chunk, (size_t)r);
 	}
 	close(fd);
-	if (n > SETTINGS_MAX_SIZE) { /* it grew since fstat */
+	if (sb.len > SETTINGS_MAX_SIZE) { /* it grew since fstat */
 		too_big(path, errors);
-		free(buf);
+		sb_free(&sb);
 		return NULL;
 	}
-	buf[n] = '\0';
-	*len = n;
-	return buf;
+	*len = sb.len;
+	return sb_steal(&sb);
 }
 
 bool settings_load_file(const char *path, struct strlist *errors)
