@@ -153,7 +153,13 @@ expect_rc 1 "a million bad rows are refused"
 expect_grep "$T/err" "incident-million.csv:21:" "from the first line on"
 expect_grep "$T/err" "… and 999980 more problems" "then how many more"
 [ "$(wc -l < "$T/err")" -eq 22 ]; ok $? "22 lines in all ($(wc -l < "$T/err"))"
-[ "$(tail -1 "$T/mem")" -lt 60000 ]; ok $? "in bounded memory ($(tail -1 "$T/mem") KB)"
+if ldd "${WARDSAFE_REAL_BIN:-$WARDSAFE_BIN}" 2>/dev/null | grep -q libasan; then
+	# AddressSanitizer's shadow memory and quarantine take hundreds of MB
+	# whatever the program keeps: the plain build measures this one.
+	skip "in bounded memory" "a sanitizer build measures the sanitizer's own memory ($(tail -1 "$T/mem") KB)"
+else
+	[ "$(tail -1 "$T/mem")" -lt 60000 ]; ok $? "in bounded memory ($(tail -1 "$T/mem") KB)"
+fi
 cmp -s "$DB" "$T/before.db"; ok $? "nothing was imported"
 
 # Warnings are capped the same way: 30 repeated rows of a kind that allows
