@@ -357,24 +357,119 @@ static bool install_audit_triggers(sqlite3 *db, struct strlist *errors)
 	return ok;
 }
 
-/* Brings the schema to the latest version, backing the file up first when
- * it already holds a schema. */
-static bool migrate(sqlite3 *db, const char *path, struct strlist *errors)
+static bool query_int_checked(sqlite3 *db, const char *path, const char *sql, long long *out,
+			      struct strlist *errors);
+
+/* The tables of the connection's main database as one text: a line
+ * "NAME<TAB>SQL" for each, by name, each run of white space in the SQL made
+ * one space.  NULL if the schema cannot be read. */
+static char *tables_text(sqlite3 *db)
 {
-	int version = (int)db_query_int(db, 0, "PRAGMA user_version", NULL);
-	if (version > schema_version) {
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT name, sql FROM main.sqlite_schema WHERE type = 'table' "
+				   "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+			       -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	struct strbuf sb = STRBUF_INIT;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		const char *sql = (const char *)sqlite3_column_text(st, 1);
+		sb_printf(&sb, "%s\t", name ? name : "");
+		bool space = false, any = false;
+		for (const char *p = sql ? sql : ""; *p; p++) {
+			if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' || *p == '\v') {
+				space = any;
+				continue;
+			}
+			if (space)
+				sb_putc(&sb, ' ');
+			sb_putc(&sb, *p);
+			space = false;
+			any = true;
+		}
+		sb_putc(&sb, '\n');
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		sb_free(&sb);
+		return NULL;
+	}
+	return sb_steal(&sb);
+}
+
+/* True if the tables of `db` are exactly those that migrations 1 to
+ * `version` create: they are built in a database in memory and compared
+ * statement by statement. */
+static bool tables_are_schema(sqlite3 *db, int version)
+{
+	sqlite3 *ref = NULL;
+	bool same = false;
+	if (sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) == SQLITE_OK) {
+		bool ok = true;
+		for (int v = 0; ok && v < version; v++)
+			ok = sqlite3_exec(ref, schema_migrations[v].sql, NULL, NULL, NULL) == SQLITE_OK;
+		char *want = ok ? tables_text(ref) : NULL;
+		char *have = want ? tables_text(db) : NULL;
+		same = have && strcmp(want, have) == 0;
+		free(want);
+		free(have);
+	}
+	sqlite3_close(ref);
+	return same;
+}
+
+/* The one check of whether the file open on `db` is ours, run before any
+ * other SQL reads or writes it (no backup copy, no pragma that writes, no
+ * query of our tables): its application_id is wardsafe's, or it is an
+ * older wardsafe file from before the mark (no application_id, schema 1
+ * to SCHEMA_FIRST_WITH_ID - 1, and exactly the tables those migrations
+ * make), or it is a new, empty SQLite file (schema 0, nothing in it).
+ * Anything else belongs to another program.  A file of a newer schema than
+ * this program knows is refused too.  Sets *version (0 for an empty file);
+ * false after adding one message naming `path`. */
+static bool check_ours(sqlite3 *db, const char *path, int *version, struct strlist *errors)
+{
+	long long app = 0, ver = 0, objects = 0;
+	if (!query_int_checked(db, path, "PRAGMA main.application_id", &app, errors) ||
+	    !query_int_checked(db, path, "PRAGMA main.user_version", &ver, errors) ||
+	    !query_int_checked(db, path, "SELECT count(*) FROM main.sqlite_schema", &objects, errors))
+		return false;
+	bool ours;
+	if (app == SCHEMA_APPLICATION_ID)
+		ours = true;
+	else if (app != 0)
+		ours = false;
+	else if (ver == 0)
+		ours = objects == 0;
+	else if (ver < SCHEMA_FIRST_WITH_ID && ver <= schema_version)
+		ours = tables_are_schema(db, (int)ver);
+	else
+		ours = false;
+	if (!ours) {
+		sl_pushf(errors, _("%s is not a wardsafe database (it belongs to another program); it was left "
+				   "unchanged: check the file name"), path);
+		return false;
+	}
+	if (ver > schema_version || ver < 0) {
 		sl_pushf(errors, _("%s was written by a newer version of wardsafe (schema %d; this "
 				   "program knows up to %d): install the newer version"),
-			 path, version, schema_version);
+			 path, (int)ver, schema_version);
 		return false;
 	}
+	*version = (int)ver;
+	return true;
+}
+
+/* Brings the schema of the file, which check_ours() found to be ours at
+ * `version`, to the latest version, backing the file up first when it
+ * already holds a schema. */
+static bool migrate(sqlite3 *db, const char *path, int version, struct strlist *errors)
+{
 	if (version == schema_version)
 		return true;
-	long long objects = db_query_int(db, 0, "SELECT count(*) FROM sqlite_schema", NULL);
-	if (version == 0 && objects > 0) {
-		sl_pushf(errors, _("%s is an SQLite database but not a wardsafe database"), path);
-		return false;
-	}
 	if (version > 0) {
 		char *tag = xasprintf("pre-v%d", schema_version);
 		char *b = db_backup_auto(db, path, tag, errors);
@@ -386,7 +481,7 @@ static bool migrate(sqlite3 *db, const char *path, struct strlist *errors)
 	if (!db_begin(db, errors))
 		return false;
 	for (int v = version; v < schema_version; v++) {
-		if (!db_exec(db, schema_migrations[v], errors)) {
+		if (!db_exec(db, schema_migrations[v].sql, errors)) {
 			db_rollback(db);
 			return false;
 		}
@@ -483,7 +578,12 @@ sqlite3 *db_open(const char *path, enum db_mode mode, struct strlist *errors)
 	/* foreign_keys must be set outside any transaction. */
 	if (!db_exec(db, "PRAGMA foreign_keys = ON", errors))
 		goto fail;
-	/* The first statement that reads the file tells if it is SQLite at all. */
+	/* The first statements that read the file tell if it is SQLite at
+	 * all, and ours: nothing may change another program's file (not even
+	 * its journal mode) or read our tables in it. */
+	int version = 0;
+	if (!check_ours(db, path, &version, errors))
+		goto fail;
 	if (sqlite3_exec(db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK) {
 		db_error(db, errors, path);
 		goto fail;
@@ -492,7 +592,7 @@ sqlite3 *db_open(const char *path, enum db_mode mode, struct strlist *errors)
 		goto fail;
 	sqlite3_create_function(db, "ws_operator", 0, SQLITE_UTF8, NULL, fn_operator, NULL, NULL);
 	sqlite3_create_function(db, "ws_now", 0, SQLITE_UTF8, NULL, fn_now, NULL, NULL);
-	if (!migrate(db, path, errors))
+	if (!migrate(db, path, version, errors))
 		goto fail;
 	/* A reading connection cannot write at all (query_only): it needs no
 	 * audit triggers, whose set-up is most of the cost of opening. */
@@ -570,30 +670,18 @@ sqlite3 *db_open_readonly(const char *path, struct strlist *errors)
 	/* Nothing here may write, even by mistake. */
 	sqlite3_exec(db, "PRAGMA query_only = ON", NULL, NULL, NULL);
 
-	/* The first read tells if the file is SQLite at all; then its schema. */
-	long long version = 0, tables = 0;
-	struct strbuf sql = STRBUF_INIT;
-	sb_puts(&sql, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN (");
-	for (size_t i = 0; i < ARRAY_SIZE(audited_tables); i++)
-		sb_printf(&sql, "%s'%s'", i ? ", " : "", audited_tables[i]);
-	sb_puts(&sql, ")");
-	bool ok = query_int_checked(db, path, "PRAGMA user_version", &version, errors) &&
-		  query_int_checked(db, path, sql.buf, &tables, errors);
-	if (ok && version > schema_version) {
-		sl_pushf(errors, _("%s was written by a newer version of wardsafe (schema %d; this "
-				   "program knows up to %d): install the newer version"),
-			 path, (int)version, schema_version);
-		ok = false;
-	} else if (ok && (version < 1 || tables != (long long)ARRAY_SIZE(audited_tables))) {
+	/* The first read tells if the file is SQLite at all, and ours. */
+	int version = 0;
+	bool ok = check_ours(db, path, &version, errors);
+	if (ok && version < 1) {
 		sl_pushf(errors, _("%s is an SQLite database but not a wardsafe database"), path);
 		ok = false;
 	} else if (ok && version < schema_version) {
 		sl_pushf(errors, _("%s was written by an older version of wardsafe (schema %d; this "
 				   "program needs %d): open it once with this version to update it"),
-			 path, (int)version, schema_version);
+			 path, version, schema_version);
 		ok = false;
 	}
-	sb_free(&sql);
 	if (!ok) {
 		db_close(db);
 		return NULL;
@@ -1085,19 +1173,12 @@ bool db_restore(const char *path, const char *from, char **kept, struct strlist 
 		}
 	}
 	sqlite3_finalize(st);
-	if (ok) {
-		int version = (int)db_query_int(src, 0, "PRAGMA user_version", NULL);
-		long long ours = db_query_int(src, 0, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
-					      "AND name IN ('ward', 'rgroup', 'audit')", NULL);
-		if (version > schema_version) {
-			sl_pushf(errors, _("%s was written by a newer version of wardsafe (schema %d; this "
-					   "program knows up to %d): install the newer version"),
-				 from, version, schema_version);
-			ok = false;
-		} else if (version < 1 || ours != 3) {
-			sl_pushf(errors, _("%s is not a wardsafe database: it is not restored"), from);
-			ok = false;
-		}
+	int version = 0;
+	if (ok && !check_ours(src, from, &version, errors))
+		ok = false;
+	if (ok && version < 1) {
+		sl_pushf(errors, _("%s is not a wardsafe database: it is not restored"), from);
+		ok = false;
 	}
 	if (ok) {
 		struct stat stt;

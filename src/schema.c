@@ -3,6 +3,8 @@
  * validate.c so that no other writer can store what the program refuses. */
 #include "config.h"
 
+#include <stddef.h>
+
 #include "schema.h"
 
 /* A date column: ISO text that is a real calendar date (the modifier makes
@@ -10,9 +12,9 @@
 #define DATE_OK(c) "(" c " GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(" c ", '+0 days') = " c ")"
 #define COUNT_OK(c) "(" c " BETWEEN 0 AND 2147483647)"
 
-const char *const schema_migrations[] = {
+const struct schema_migration schema_migrations[] = {
 	/* 1: the first schema */
-	"CREATE TABLE ward ("
+	{ "CREATE TABLE ward ("
 	" id INTEGER PRIMARY KEY CHECK (id = 1),"
 	" name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),"
 	" district TEXT NOT NULL DEFAULT '' CHECK (length(district) <= 200),"
@@ -136,11 +138,16 @@ const char *const schema_migrations[] = {
 	"CREATE INDEX incident_group ON incident(group_id, date);"
 	"CREATE INDEX outreach_date ON outreach(date);"
 	"CREATE INDEX fireteam_group ON fireteam(group_id);"
-	"CREATE INDEX audit_at ON audit(at);",
+	"CREATE INDEX audit_at ON audit(at);", NULL },
 	/* 2: the ward's code, its organisation unit in DHIS2 (dhis2.c); at
 	 * most 32 characters so that WARD-GROUP codes stay within DHIS2's 50 */
-	"ALTER TABLE ward ADD COLUMN code TEXT NOT NULL DEFAULT ''"
-	" CHECK (length(code) <= 32 AND code NOT GLOB '*[^A-Za-z0-9_.-]*');",
+	{ "ALTER TABLE ward ADD COLUMN code TEXT NOT NULL DEFAULT ''"
+	  " CHECK (length(code) <= 32 AND code NOT GLOB '*[^A-Za-z0-9_.-]*');", NULL },
+	/* 3: the file says it is wardsafe's (PRAGMA application_id), so that
+	 * db.c (db_check_ours) can refuse another program's SQLite file before
+	 * running any SQL against our tables.  New files get it too, since they
+	 * run every migration. */
+	{ "PRAGMA application_id = " SCHEMA_APPLICATION_ID_TEXT ";", NULL },
 };
 
 const int schema_version = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);

@@ -3,7 +3,21 @@
 #ifndef WS_SCHEMA_H
 #define WS_SCHEMA_H
 
-extern const char *const schema_migrations[];
+/* PRAGMA application_id of a wardsafe file: "WARD" in ASCII.  Files of
+ * schema 1 and 2 have none (0); migration 3 sets it. */
+#define SCHEMA_APPLICATION_ID 0x57415244
+#define SCHEMA_APPLICATION_ID_TEXT "1463898692"
+#define SCHEMA_FIRST_WITH_ID 3
+
+struct schema_migration {
+	const char *sql;                  /* run first */
+	const char *const *autoincrement; /* then these tables are rebuilt with
+					   * AUTOINCREMENT ids (NULL-terminated),
+					   * or NULL; not used yet (issue 12,
+					   * "ids") */
+};
+
+extern const struct schema_migration schema_migrations[];
 extern const int schema_version; /* number of migrations = latest version */
 
 #endif

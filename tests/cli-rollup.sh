@@ -182,7 +182,7 @@ refused "$W/none.db: there is no such file" "a missing file" "$A" "$W/none.db"
 printf 'not a database, just text\n' > "$T/text.db"
 refused "$T/text.db: the file is not a wardsafe database" "a text file" "$A" "$T/text.db"
 sqlite3 "$T/other.db" "CREATE TABLE t(x); INSERT INTO t VALUES (1);" 2>/dev/null
-refused "$T/other.db is an SQLite database but not a wardsafe database" "another program's database" "$A" "$T/other.db"
+refused "$T/other.db is not a wardsafe database (it belongs to another program)" "another program's database" "$A" "$T/other.db"
 cp "$A" "$T/newer.db"
 sqlite3 "$T/newer.db" "PRAGMA user_version = 99" 2>/dev/null
 refused "$T/newer.db was written by a newer version of wardsafe" "a database of a newer version" "$T/newer.db" "$B"

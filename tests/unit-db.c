@@ -39,6 +39,7 @@ int main(void)
 
 	/* ---- a new file, fully migrated, with the durability settings */
 	is_int(q(db, "PRAGMA user_version"), schema_version, "migrated from an empty file to the latest schema");
+	is_int(q(db, "PRAGMA application_id"), SCHEMA_APPLICATION_ID, "a new file is marked as wardsafe's (application_id)");
 	is_int(q(db, "PRAGMA foreign_keys"), 1, "foreign keys on");
 	is_int(q(db, "PRAGMA synchronous"), 2, "synchronous = FULL");
 	char *jm = qtext(db, "PRAGMA journal_mode");
@@ -138,7 +139,7 @@ int main(void)
 	char *v1 = xasprintf("%s/v1.db", fixture_dir);
 	sqlite3 *o1;
 	ok(sqlite3_open(v1, &o1) == SQLITE_OK, "a schema-1 file");
-	ok(sqlite3_exec(o1, schema_migrations[0], NULL, NULL, NULL) == SQLITE_OK &&
+	ok(sqlite3_exec(o1, schema_migrations[0].sql, NULL, NULL, NULL) == SQLITE_OK &&
 	   sqlite3_exec(o1, "PRAGMA user_version = 1;"
 			"INSERT INTO ward(id, name, district, place) VALUES (1, 'Lam Sơn', 'TP Thanh Hóa', 'Lam Sơn');"
 			"INSERT INTO category(code, name) VALUES ('theft', 'Trộm cắp tài sản');"
@@ -155,6 +156,7 @@ int main(void)
 	if (m) {
 		is_int(q(m, "PRAGMA user_version"), schema_version, "it is migrated to the current schema");
 		ok(schema_version >= 2, "the current schema is at least 2");
+		is_int(q(m, "PRAGMA application_id"), SCHEMA_APPLICATION_ID, "and marked as wardsafe's");
 		is_int(q(m, "SELECT count(*) FROM ward WHERE name = 'Lam Sơn' AND district = 'TP Thanh Hóa' AND code = ''"), 1,
 		       "the ward keeps its fields and gains an empty code");
 		is_int(q(m, "SELECT (SELECT count(*) FROM category) || (SELECT count(*) FROM rgroup) || "
@@ -214,9 +216,80 @@ int main(void)
 	sqlite3_open(other, &o);
 	sqlite3_exec(o, "PRAGMA user_version = 999", NULL, NULL, NULL);
 	sqlite3_close(o);
-	ok(db_open(other, DB_EXISTING, &err) == NULL && err.n == 1 && strstr(err.items[0], "newer version"),
+	/* Its user_version means nothing: it is not marked as ours. */
+	ok(db_open(other, DB_EXISTING, &err) == NULL && err.n == 1 &&
+	   strstr(err.items[0], "not a wardsafe database (it belongs to another program)") &&
+	   strstr(err.items[0], other),
+	   "another program's file with user_version 999 is foreign, not newer");
+	sl_free(&err);
+	char *newer = xasprintf("%s/newer.db", fixture_dir);
+	char *cmd2 = xasprintf("cp '%s' '%s'", path, newer);
+	ok(system(cmd2) == 0, "a copy of a wardsafe file");
+	free(cmd2);
+	sqlite3_open(newer, &o);
+	sqlite3_exec(o, "PRAGMA user_version = 999", NULL, NULL, NULL);
+	sqlite3_close(o);
+	ok(db_open(newer, DB_EXISTING, &err) == NULL && err.n == 1 && strstr(err.items[0], "newer version"),
 	   "a database from a newer version is refused");
 	sl_free(&err);
+
+	/* ---- SQLite files of other programs whose user_version looks like an
+	 * old schema of ours: refused before anything reads our tables or
+	 * makes a backup copy (issue 12) */
+	static const char *const foreign_sql[] = {
+		"CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT); PRAGMA user_version = 1;",
+		"CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT); PRAGMA user_version = 2;",
+		"CREATE TABLE ward(x); CREATE TABLE rgroup(y); CREATE TABLE audit(z); PRAGMA user_version = 1;",
+		"CREATE TABLE ward(x); CREATE TABLE rgroup(y); CREATE TABLE audit(z); PRAGMA user_version = 2;",
+		"CREATE TABLE notes(a); PRAGMA application_id = 1234; PRAGMA user_version = 3;",
+		"CREATE TABLE notes(a); PRAGMA user_version = 3;",
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(foreign_sql); i++) {
+		char *f = xasprintf("%s/foreign%zu.db", fixture_dir, i);
+		sqlite3_open(f, &o);
+		sqlite3_exec(o, foreign_sql[i], NULL, NULL, NULL);
+		sqlite3_close(o);
+		char *sum = xasprintf("cksum < '%s' > '%s.before'", f, f);
+		ok(system(sum) == 0, "foreign file %zu written", i);
+		free(sum);
+		for (int mode = 0; mode < 3; mode++) {
+			sqlite3 *x = mode == 2 ? db_open_readonly(f, &err)
+					       : db_open(f, mode ? DB_READ : DB_EXISTING, &err);
+			ok(x == NULL && err.n == 1 && strstr(err.items[0], "belongs to another program") &&
+			   strstr(err.items[0], f),
+			   "foreign file %zu (%s) refused by %s with one message naming it", i, foreign_sql[i],
+			   mode == 2 ? "db_open_readonly" : mode ? "db_open(DB_READ)" : "db_open");
+			db_close(x);
+			sl_free(&err);
+		}
+		char *same = xasprintf("cksum < '%s' | cmp -s - '%s.before' && "
+				       "test $(ls '%s/backups' | grep -c '^foreign') -eq 0", f, f, fixture_dir);
+		ok(system(same) == 0, "foreign file %zu is unchanged and no backup of it was made", i);
+		free(same);
+		free(f);
+	}
+	/* A genuine schema-2 file (migrations 1 and 2 only) is still ours. */
+	char *v2 = xasprintf("%s/v2.db", fixture_dir);
+	sqlite3_open(v2, &o);
+	ok(sqlite3_exec(o, schema_migrations[0].sql, NULL, NULL, NULL) == SQLITE_OK &&
+	   sqlite3_exec(o, schema_migrations[1].sql, NULL, NULL, NULL) == SQLITE_OK &&
+	   sqlite3_exec(o, "PRAGMA user_version = 2; INSERT INTO ward(id, name, code) VALUES (1, 'Lam Sơn', '14845');",
+			NULL, NULL, NULL) == SQLITE_OK, "a schema-2 file");
+	sqlite3_close(o);
+	sqlite3 *ro2 = db_open_readonly(v2, &err);
+	ok(ro2 == NULL && err.n == 1 && strstr(err.items[0], "older version"),
+	   "read-only: a schema-2 file is an older wardsafe file");
+	sl_free(&err);
+	sqlite3 *m2 = db_open(v2, DB_EXISTING, &err);
+	ok(m2 != NULL && err.n == 0, "the schema-2 file opens");
+	if (m2) {
+		is_int(q(m2, "PRAGMA user_version"), schema_version, "and is migrated");
+		is_int(q(m2, "PRAGMA application_id"), SCHEMA_APPLICATION_ID, "and marked as wardsafe's");
+		is_int(q(m2, "SELECT count(*) FROM ward WHERE code = '14845'"), 1, "keeping its ward");
+		db_close(m2);
+	}
+	sl_free(&err);
+	free(v2);
 	char *missing = xasprintf("%s/nope/none.db", fixture_dir);
 	ok(db_open(missing, DB_EXISTING, &err) == NULL && err.n == 1, "a missing database is not created");
 	ok(stat(missing, &st) != 0, "no file appeared");
@@ -256,7 +329,7 @@ int main(void)
 	ok(db_open_readonly(junk, &err) == NULL && err.n == 1 && strstr(err.items[0], junk),
 	   "read-only: a text file is refused, the message names it");
 	sl_free(&err);
-	ok(db_open_readonly(other, &err) == NULL && err.n == 1 && strstr(err.items[0], "newer version"),
+	ok(db_open_readonly(newer, &err) == NULL && err.n == 1 && strstr(err.items[0], "newer version"),
 	   "read-only: a newer schema is refused");
 	sl_free(&err);
 	sqlite3_open(other, &o);
@@ -278,6 +351,7 @@ int main(void)
 	free(deep);
 	free(missing);
 	free(other);
+	free(newer);
 	free(junk);
 	free(bak);
 	free(path);
