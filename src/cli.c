@@ -218,8 +218,11 @@ static int report_issues(const struct issues *is, bool force)
 	return EXIT_DONE;
 }
 
-/* Applies FIELD=VALUE arguments to a record; a field given twice is refused. */
-static bool apply_assignments(struct record *r, const struct strlist *pos, size_t from, bool editing)
+/* Sets the fields given as FIELD=VALUE in pos->items[from...] in a record;
+ * a field given twice is refused.  `given`, when not NULL, gets true for
+ * each field set. */
+static bool apply_assignments(struct record *r, const struct strlist *pos, size_t from, bool editing,
+			      bool *given)
 {
 	for (size_t i = from; i < pos->n; i++) {
 		char *eq = strchr(pos->items[i], '=');
@@ -245,6 +248,8 @@ static bool apply_assignments(struct record *r, const struct strlist *pos, size_
 				return false;
 			}
 		record_set(r, fi, eq + 1);
+		if (given)
+			given[fi] = true;
 	}
 	return true;
 }
@@ -262,6 +267,9 @@ static int entry_status(enum entry_result r, const struct issues *is, const stru
 		return EXIT_REFUSED;
 	case ENTRY_CONFIRM:
 		return rc;
+	case ENTRY_CONFLICT: /* not given by the command line's saves */
+	case ENTRY_GONE:
+		return EXIT_REFUSED;
 	case ENTRY_FAILED:
 		break;
 	}
@@ -410,7 +418,7 @@ static int cmd_add(struct cli_env *env, int argc, char **argv)
 		goto out;
 	struct record r;
 	record_init(&r, k);
-	if (!apply_assignments(&r, &pos, 1, false)) {
+	if (!apply_assignments(&r, &pos, 1, false, NULL)) {
 		record_clear(&r);
 		goto out;
 	}
@@ -479,8 +487,21 @@ static int cmd_edit(struct cli_env *env, int argc, char **argv)
 		goto out;
 	}
 	record_copy(&r, &old);
-	if (apply_assignments(&r, &pos, 2, true))
-		rc = save(db, &r, &old, force);
+	bool given[KIND_MAX_FIELDS] = { false };
+	if (apply_assignments(&r, &pos, 2, true, given)) {
+		/* Only the fields given are written, onto the record as it is
+		 * inside the write transaction: a change another program made
+		 * meanwhile to any other field stays. */
+		struct strlist errors = STRLIST_INIT;
+		struct issues is = { NULL, 0, 0 };
+		enum entry_result res = entry_save_changes(db, &r, &old, given, force, NULL, &is, &errors);
+		if (res == ENTRY_GONE)
+			cli_error(_("the %s with id %lld was deleted by someone else meanwhile; nothing was saved"),
+				  _(k->label), id);
+		rc = entry_status(res, &is, &errors, force);
+		issues_free(&is);
+		sl_free(&errors);
+	}
 	record_clear(&r);
 	record_clear(&old);
 	db_close(db);

@@ -22,14 +22,22 @@
 #include "tui.h"
 #include "validate.h"
 
+/* The length of a field's line editor. */
+#define FIELD_EDIT_LEN(d) ((d)->maxlen ? (size_t)(d)->maxlen : 40)
+
 struct form {
 	struct ui *ui;
 	struct record *rec;
-	const struct record *old;
+	const struct record *old;       /* NULL for a new record */
+	struct record base;             /* the stored record the changes apply
+					 * to: `old`, then what a conflict
+					 * showed (entry_save_changes) */
 	const struct kind_def *k;
 	int n;                          /* fields shown */
 	int field[KIND_MAX_FIELDS];     /* kind field index of each */
 	struct lineedit edit[KIND_MAX_FIELDS];
+	char *shown[KIND_MAX_FIELDS];   /* each field's text for `base`: an
+					 * editor still holding it is unchanged */
 	int focus;
 	char *error;                    /* the message of a refused save */
 };
@@ -94,20 +102,63 @@ static bool has_choices(const struct field_def *d)
 	       d->type == FT_INDICATOR || d->type == FT_CHOICE;
 }
 
-/* The record as typed so far. */
+/* The record as typed so far: a field whose text is still the stored one
+ * keeps the stored value exactly (a date shown as dd/mm/yyyy is not a
+ * change), so that a save changes only what was typed. */
 static void typed_record(struct form *f, struct record *r)
 {
 	record_init(r, f->k);
-	r->id = f->old ? f->old->id : 0;
+	r->id = f->old ? f->base.id : 0;
 	if (f->old)
 		for (int i = 0; i < f->k->nfields; i++)
-			if (f->old->val[i])
-				record_set(r, i, f->old->val[i]);
+			if (f->base.val[i])
+				record_set(r, i, f->base.val[i]);
 	for (int j = 0; j < f->n; j++) {
 		char *t = le_text(&f->edit[j]);
-		record_set(r, f->field[j], t);
+		if (!f->old || strcmp(t, f->shown[j]) != 0)
+			record_set(r, f->field[j], t);
 		free(t);
 	}
+}
+
+/* A stored value as a form's editor gives it back (dates as dd/mm/yyyy,
+ * NFC, at most the field's length); new string. */
+static char *shown_text(const struct field_def *d, const char *v)
+{
+	ws_date dt;
+	char buf[11];
+	if (v && d->type == FT_DATE && date_parse(v, &dt))
+		v = date_dmy(dt, buf);
+	struct lineedit e;
+	le_init(&e, FIELD_EDIT_LEN(d));
+	le_set_text(&e, v ? v : "");
+	char *t = le_text(&e);
+	le_free(&e);
+	return t;
+}
+
+/* Makes `stored` the base of the form: fields not changed show its values,
+ * a conflicting field shows it too when `take_theirs`; what the officer
+ * changed otherwise stays typed. */
+static void rebase(struct form *f, struct record *stored, bool take_theirs)
+{
+	for (int j = 0; j < f->n; j++) {
+		int i = f->field[j];
+		char *t = le_text(&f->edit[j]);
+		char *now = shown_text(&f->k->fields[i], stored->val[i]);
+		bool unchanged = strcmp(t, f->shown[j]) == 0;
+		bool theirs = strcmp(now, f->shown[j]) != 0; /* changed by another */
+		free(t);
+		free(f->shown[j]);
+		f->shown[j] = now;
+		if (unchanged || (take_theirs && theirs)) {
+			le_set_text(&f->edit[j], f->shown[j]);
+			f->edit[j].changed = false;
+		}
+	}
+	record_clear(&f->base);
+	f->base = *stored;
+	record_init(stored, f->k);
 }
 
 static void draw_form(struct ui *ui, void *vctx)
@@ -202,29 +253,102 @@ static bool form_dirty(struct form *f)
 	return false;
 }
 
-/* Saves; returns true when the record is stored. */
+/* One attempt: a new record is inserted, a stored one gets the changes
+ * typed (entry_save_changes); `stored` receives the record as stored. */
+static enum entry_result save_once(struct form *f, struct record *r, bool force, struct record *stored,
+				   struct issues *is, struct strlist *errors)
+{
+	if (!f->old) {
+		record_init(stored, f->k);
+		return entry_save(f->ui->db, r, NULL, force, is, errors);
+	}
+	return entry_save_changes(f->ui->db, r, &f->base, NULL, force, stored, is, errors);
+}
+
+/* Someone else changed fields the officer changed too: shows both values
+ * of each and asks whether to write the officer's over them, or else to
+ * take the stored ones into the form.  True to try the save again. */
+static bool resolve_conflict(struct form *f, struct record *r, struct record *stored)
+{
+	struct strbuf q = STRBUF_INIT;
+	sb_printf(&q, _("Someone else changed this %s after the form opened:"), _(f->k->label));
+	const char *sep = " ";
+	for (int j = 0; j < f->n; j++) {
+		int i = f->field[j];
+		if (!entry_field_conflicts(r, &f->base, stored, i))
+			continue;
+		char *mine = shown_text(&f->k->fields[i], r->val[i]);
+		char *theirs = shown_text(&f->k->fields[i], stored->val[i]);
+		sb_printf(&q, _("%s%s: yours '%s', saved '%s'"), sep,
+			  _(f->k->fields[i].label), mine, theirs);
+		sep = "; ";
+		free(mine);
+		free(theirs);
+	}
+	sb_puts(&q, _(". Save yours over the saved values?"));
+	bool mine = tui_confirm(f->ui, q.buf);
+	sb_free(&q);
+	free(f->error);
+	f->error = NULL;
+	if (mine) {
+		rebase(f, stored, false);
+		return true;
+	}
+	if (tui_confirm(f->ui, _("Take the saved values into the form? (No: back to the form as you typed it)"))) {
+		rebase(f, stored, true);
+		f->error = xstrdup(_("Not saved: the saved values are in the form now; check them and press F2."));
+	} else {
+		f->error = xstrdup(_("Not saved: someone else changed this entry; F2 shows both values again."));
+	}
+	return false;
+}
+
+/* Saves; returns true when the record is stored.  Nothing typed is lost
+ * when it is not. */
 static bool form_save(struct form *f)
 {
-	struct record r;
-	typed_record(f, &r);
+	struct record r, stored;
 	struct issues is = { NULL, 0, 0 };
 	struct strlist errors = STRLIST_INIT;
-	enum entry_result res = entry_save(f->ui->db, &r, f->old, false, &is, &errors);
-	if (res == ENTRY_CONFIRM) {
-		char *warnings = issues_text(f->k, &is);
-		char *q = xasprintf("%s%s", warnings, _(" — save anyway?"));
-		bool yes = tui_confirm(f->ui, q);
-		free(q);
-		free(warnings);
-		issues_free(&is);
-		if (yes) {
-			record_clear(&r);
-			typed_record(f, &r);
-			res = entry_save(f->ui->db, &r, f->old, true, &is, &errors);
-		} else {
+	bool force = false;
+	enum entry_result res;
+	for (;;) {
+		typed_record(f, &r);
+		res = save_once(f, &r, force, &stored, &is, &errors);
+		bool again = false;
+		if (res == ENTRY_CONFIRM && !force) {
+			char *warnings = issues_text(f->k, &is);
+			char *q = xasprintf("%s%s", warnings, _(" — save anyway?"));
+			again = force = tui_confirm(f->ui, q);
+			free(q);
+			free(warnings);
+			if (!again) {
+				free(f->error);
+				f->error = xstrdup(_("Not saved."));
+			}
+		} else if (res == ENTRY_CONFLICT) {
+			again = resolve_conflict(f, &r, &stored);
+		} else if (res == ENTRY_GONE) {
+			char *q = xasprintf(_("This %s was deleted by someone else after the form opened; nothing was "
+					      "saved. Save what you typed as a new entry?"), _(f->k->label));
+			again = tui_confirm(f->ui, q);
+			free(q);
 			free(f->error);
-			f->error = xstrdup(_("Not saved."));
+			f->error = NULL;
+			if (again) {
+				f->old = NULL; /* inserted from now on */
+				record_clear(&f->base);
+				f->rec->id = 0;
+			} else {
+				f->error = xstrdup(_("Not saved: someone else deleted this entry. What you typed is "
+						     "still here; Esc closes the form."));
+			}
 		}
+		if (!again)
+			break;
+		issues_free(&is);
+		record_clear(&r);
+		record_clear(&stored);
 	}
 	bool saved = res == ENTRY_SAVED;
 	if (saved) {
@@ -259,6 +383,7 @@ static bool form_save(struct form *f)
 	issues_free(&is);
 	sl_free(&errors);
 	record_clear(&r);
+	record_clear(&stored);
 	return saved;
 }
 
@@ -294,20 +419,18 @@ bool form_run(struct ui *ui, struct record *rec, const struct record *old)
 	f.rec = rec;
 	f.old = old;
 	f.k = rec->kind;
+	record_init(&f.base, f.k);
+	if (old)
+		record_copy(&f.base, old);
 	for (int i = 0; i < f.k->nfields; i++) {
 		const struct field_def *d = &f.k->fields[i];
 		if (!d->column && old)
 			continue; /* households etc. of a group: only when it is created */
 		f.field[f.n] = i;
-		le_init(&f.edit[f.n], d->maxlen ? (size_t)d->maxlen : 40);
+		le_init(&f.edit[f.n], FIELD_EDIT_LEN(d));
 		le_set_method(&f.edit[f.n], ui->ime, ui->modern_tone);
-		const char *v = rec->val[i];
-		ws_date dt;
-		char buf[11];
-		if (v && d->type == FT_DATE && date_parse(v, &dt))
-			v = date_dmy(dt, buf);
-		if (v)
-			le_set_text(&f.edit[f.n], v);
+		f.shown[f.n] = shown_text(d, rec->val[i]);
+		le_set_text(&f.edit[f.n], f.shown[f.n]);
 		f.edit[f.n].changed = false;
 		f.n++;
 	}
@@ -366,8 +489,11 @@ bool form_run(struct ui *ui, struct record *rec, const struct record *old)
 	}
 done:
 	tui_pop_overlay();
-	for (int j = 0; j < f.n; j++)
+	for (int j = 0; j < f.n; j++) {
 		le_free(&f.edit[j]);
+		free(f.shown[j]);
+	}
+	record_clear(&f.base);
 	free(f.error);
 	return saved;
 }

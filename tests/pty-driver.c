@@ -38,6 +38,11 @@
  *                   shown again (ESC [?25h after the last ESC [?25l), the
  *                   keypad left application mode (ESC [?1l) and the pty is
  *                   back in cooked mode (ICANON, ECHO, ISIG)
+ *   run COMMAND     run COMMAND with /bin/sh -c (stdin /dev/null, output
+ *                   to stderr) and wait for it; fail unless it exits 0.  The
+ *                   program in the pty is meanwhile left alone: this is how
+ *                   a test makes a second process change the database
+ *                   while a screen is open (tests/tui-concurrent.sh)
  *   pass NAME       print "pass NAME" (the shell test turns these into TAP)
  *
  * The first failing command prints a message and the screen on stderr and
@@ -546,6 +551,31 @@ static void do_resize(const char *arg)
 		fail("resize: %s", strerror(errno));
 }
 
+/* The `run` command: another process, run to its end while the program
+ * in the pty waits for keys. */
+static void run_shell(const char *cmd)
+{
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid < 0)
+		fail("run: fork: %s", strerror(errno));
+	if (pid == 0) {
+		int null = open("/dev/null", O_RDONLY);
+		if (null < 0 || dup2(null, 0) < 0 || dup2(2, 1) < 0)
+			_exit(127);
+		close(null);
+		close(master);
+		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		_exit(127);
+	}
+	int st;
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			fail("run: waitpid: %s", strerror(errno));
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		fail("run: '%s' failed (status %d)", cmd, WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st));
+}
+
 static void run_command(char *line)
 {
 	char *arg = strchr(line, ' ');
@@ -597,6 +627,10 @@ static void run_command(char *line)
 		expect_exit((int)want);
 	} else if (!strcmp(line, "restored")) {
 		check_restored();
+	} else if (!strcmp(line, "run")) {
+		if (!*arg)
+			fail("run needs a command");
+		run_shell(arg);
 	} else if (!strcmp(line, "pass")) {
 		printf("pass %s\n", arg);
 		fflush(stdout);
