@@ -1142,11 +1142,10 @@ static int cmd_restore(struct cli_env *env, int argc, char **argv)
 	char *kept = NULL;
 	bool ok = db_restore(env->db_path, pos.items[0], &kept, &errors);
 	print_list(&errors, false);
-	if (ok) {
+	if (ok)
 		printf(_("Restored %s from %s\n"), env->db_path, pos.items[0]);
-		if (kept)
-			printf(_("The replaced database was kept as %s\n"), kept);
-	}
+	if (kept)
+		printf(_("The replaced database was kept as %s\n"), kept);
 	free(kept);
 	sl_free(&errors);
 	sl_free(&pos);

@@ -410,7 +410,8 @@ static bool tables_are_schema(sqlite3 *db, int version)
 	if (sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) == SQLITE_OK) {
 		bool ok = true;
 		for (int v = 0; ok && v < version; v++)
-			ok = sqlite3_exec(ref, schema_migrations[v].sql, NULL, NULL, NULL) == SQLITE_OK;
+			ok = !schema_migrations[v].sql ||
+			     sqlite3_exec(ref, schema_migrations[v].sql, NULL, NULL, NULL) == SQLITE_OK;
 		char *want = ok ? tables_text(ref) : NULL;
 		char *have = want ? tables_text(db) : NULL;
 		same = have && strcmp(want, have) == 0;
@@ -463,9 +464,120 @@ static bool check_ours(sqlite3 *db, const char *path, int *version, struct strli
 	return true;
 }
 
+/* The SQL texts (one string each) of `sql` run with text parameter `arg`,
+ * in order. */
+static void query_texts(sqlite3 *db, const char *sql, const char *arg, struct strlist *out)
+{
+	sqlite3_stmt *st = db_prepare(db, sql);
+	db_bind_text(st, 1, arg);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if (sqlite3_column_type(st, 0) != SQLITE_NULL)
+			sl_push(out, xstrdup((const char *)sqlite3_column_text(st, 0)));
+	sqlite3_finalize(st);
+}
+
+/* Rebuilds table `tbl` with id INTEGER PRIMARY KEY AUTOINCREMENT by
+ * SQLite's generalized ALTER TABLE procedure (foreign keys are off and a
+ * transaction is open, see migrate): its definition is read from the file
+ * and changed only there, the rows are copied with their ids, the old table
+ * is dropped and the new one renamed, and its indexes and triggers are made
+ * again from their own SQL.  Then sqlite_sequence starts after the highest
+ * id the table or the audit log has ever named, so that an id whose record
+ * was deleted before this migration is not handed out again either. */
+static bool rebuild_table(sqlite3 *db, const char *tbl, struct strlist *errors)
+{
+	static const char key[] = " id INTEGER PRIMARY KEY,";
+	struct strlist def = STRLIST_INIT, others = STRLIST_INIT;
+	query_texts(db, "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND name = ?1", tbl, &def);
+	query_texts(db, "SELECT sql FROM main.sqlite_schema WHERE type IN ('index', 'trigger') "
+			"AND tbl_name = ?1 AND sql IS NOT NULL ORDER BY rowid", tbl, &others);
+	const char *paren = def.n == 1 ? strchr(def.items[0], '(') : NULL;
+	bool ok = paren && strncmp(paren + 1, key, sizeof key - 1) == 0;
+	if (!ok) {
+		sl_pushf(errors, _("the table %s is not as this version of wardsafe expects, so the file cannot be "
+				   "updated to this version; nothing was changed"), tbl);
+	} else {
+		struct strbuf sql = STRBUF_INIT;
+		sb_printf(&sql, "CREATE TABLE new_%s (%s AUTOINCREMENT,%s;", tbl, " id INTEGER PRIMARY KEY",
+			  paren + sizeof key);
+		sb_printf(&sql, "INSERT INTO new_%s SELECT * FROM %s;", tbl, tbl);
+		sb_printf(&sql, "DROP TABLE %s;", tbl);
+		sb_printf(&sql, "ALTER TABLE new_%s RENAME TO %s;", tbl, tbl);
+		for (size_t i = 0; i < others.n; i++)
+			sb_printf(&sql, "%s;", others.items[i]);
+		sb_printf(&sql, "DELETE FROM sqlite_sequence WHERE name = '%s';", tbl);
+		sb_printf(&sql,
+			  "INSERT INTO sqlite_sequence(name, seq) SELECT '%s', seq FROM (SELECT max("
+			  "coalesce((SELECT max(id) FROM %s), 0), "
+			  "coalesce((SELECT max(row_id) FROM audit WHERE tbl = '%s'), 0)) AS seq) WHERE seq > 0;",
+			  tbl, tbl, tbl);
+		ok = db_exec(db, sql.buf, errors);
+		sb_free(&sql);
+	}
+	sl_free(&def);
+	sl_free(&others);
+	return ok;
+}
+
+/* After tables were rebuilt with foreign keys off: false, with a message
+ * naming `path`, if any record refers to one that does not exist. */
+static bool foreign_keys_hold(sqlite3 *db, const char *path, struct strlist *errors)
+{
+	sqlite3_stmt *st = db_prepare(db, "PRAGMA main.foreign_key_check");
+	long long n = 0, first_row = 0;
+	char *first_tbl = NULL;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!n++) {
+			first_tbl = xstrdup((const char *)sqlite3_column_text(st, 0));
+			first_row = sqlite3_column_int64(st, 1);
+		}
+	}
+	if (rc != SQLITE_DONE)
+		db_error(db, errors, path);
+	else if (n)
+		sl_pushf(errors, _("%s: %lld records refer to records that do not exist (the first: table %s, "
+				   "id %lld), so the file cannot be updated to this version of wardsafe; nothing "
+				   "was changed: repair them with the version that wrote the file, or restore a "
+				   "backup"),
+			 path, n, first_tbl, first_row);
+	free(first_tbl);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE && n == 0;
+}
+
+/* Runs migrations `version` + 1 to the latest in one transaction. */
+static bool run_migrations(sqlite3 *db, const char *path, int version, bool rebuilds, struct strlist *errors)
+{
+	if (!db_begin(db, errors))
+		return false;
+	bool ok = true;
+	for (int v = version; ok && v < schema_version; v++) {
+		const struct schema_migration *m = &schema_migrations[v];
+		if (m->sql)
+			ok = db_exec(db, m->sql, errors);
+		for (const char *const *t = m->autoincrement; ok && t && *t; t++)
+			ok = rebuild_table(db, *t, errors);
+	}
+	if (ok && rebuilds)
+		ok = foreign_keys_hold(db, path, errors);
+	if (ok) {
+		char *set = xasprintf("PRAGMA user_version = %d", schema_version);
+		ok = db_exec(db, set, errors);
+		free(set);
+	}
+	if (!ok) {
+		db_rollback(db);
+		return false;
+	}
+	return db_commit(db, errors);
+}
+
 /* Brings the schema of the file, which check_ours() found to be ours at
  * `version`, to the latest version, backing the file up first when it
- * already holds a schema. */
+ * already holds a schema.  A migration that rebuilds tables needs foreign
+ * keys off, which SQLite ignores inside a transaction: they are switched
+ * off before it and on again after, whatever the outcome. */
 static bool migrate(sqlite3 *db, const char *path, int version, struct strlist *errors)
 {
 	if (version == schema_version)
@@ -478,22 +590,23 @@ static bool migrate(sqlite3 *db, const char *path, int version, struct strlist *
 			return false;
 		free(b);
 	}
-	if (!db_begin(db, errors))
+	bool rebuilds = false;
+	for (int v = version; v < schema_version; v++)
+		if (schema_migrations[v].autoincrement)
+			rebuilds = true;
+	if (rebuilds && !db_exec(db, "PRAGMA foreign_keys = OFF", errors))
 		return false;
-	for (int v = version; v < schema_version; v++) {
-		if (!db_exec(db, schema_migrations[v].sql, errors)) {
-			db_rollback(db);
-			return false;
-		}
-	}
-	char *set = xasprintf("PRAGMA user_version = %d", schema_version);
-	bool ok = db_exec(db, set, errors);
-	free(set);
-	if (!ok) {
-		db_rollback(db);
-		return false;
-	}
-	return db_commit(db, errors);
+	bool ok = run_migrations(db, path, version, rebuilds, errors);
+	if (rebuilds && !db_exec(db, "PRAGMA foreign_keys = ON", errors))
+		ok = false;
+	/* The dropped tables left free pages (a new file too, which runs
+	 * every migration), whose contents SQLite does not journal: give them
+	 * back, so that a save that is rolled back leaves the file as it was
+	 * byte for byte.  VACUUM is atomic; if it fails (a full disk) the file
+	 * is only larger than it needs to be. */
+	if (ok && rebuilds && db_query_int(db, 0, "PRAGMA main.freelist_count", NULL) > 0)
+		sqlite3_exec(db, "VACUUM", NULL, NULL, NULL);
+	return ok;
 }
 
 /* How long to wait for another program's lock, in milliseconds;
@@ -1180,6 +1293,10 @@ bool db_restore(const char *path, const char *from, char **kept, struct strlist 
 		sl_pushf(errors, _("%s is not a wardsafe database: it is not restored"), from);
 		ok = false;
 	}
+	/* What the migration would refuse after the restore is refused
+	 * before, while the live file is still untouched. */
+	if (ok && version < schema_version && !foreign_keys_hold(src, from, errors))
+		ok = false;
 	if (ok) {
 		struct stat stt;
 		if (stat(path, &stt) == 0) {
@@ -1195,5 +1312,19 @@ bool db_restore(const char *path, const char *from, char **kept, struct strlist 
 		}
 	}
 	db_close(src);
+	/* A backup of an older schema is updated at once, as any open would
+	 * (after its own pre-vN copy), so that the file is at once what this
+	 * version reads, read-only openers (the roll-up) included. */
+	if (ok && version < schema_version) {
+		sqlite3 *m = db_open(path, DB_EXISTING, errors);
+		if (m) {
+			db_close(m);
+		} else {
+			sl_pushf(errors, _("%s was restored from a file of an older version of wardsafe, which could "
+					   "not be updated to this version"),
+				 path);
+			ok = false;
+		}
+	}
 	return ok;
 }

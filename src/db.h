@@ -74,7 +74,8 @@ char *db_backup_auto(sqlite3 *db, const char *db_path, const char *tag, struct s
 void db_startup(sqlite3 *db, const char *path, struct strlist *warnings);
 /* Replaces the database at `path` with the backup `from` after checking its
  * integrity and schema; the replaced file is kept as a backup, whose name
- * goes to *kept (may be NULL if there was none). */
+ * goes to *kept (may be NULL if there was none).  A backup of an older
+ * schema is migrated at once, as db_open would. */
 bool db_restore(const char *path, const char *from, char **kept, struct strlist *errors);
 
 /* mkdir -p with mode 0700 for the directories it creates. */

@@ -12,6 +12,16 @@
 #define DATE_OK(c) "(" c " GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(" c ", '+0 days') = " c ")"
 #define COUNT_OK(c) "(" c " BETWEEN 0 AND 2147483647)"
 
+/* Migration 4: every table whose ids the audit log names (all but ward,
+ * whose only id is 1), then the audit table itself (append-only; its ids
+ * order the log).  Without AUTOINCREMENT SQLite hands out max(id) + 1, so
+ * the id of the highest record came back after its deletion and two
+ * records shared one id in the audit log (issue 12). */
+static const char *const ids_never_reused[] = {
+	"category", "rgroup", "population", "survey", "commitment", "app114", "incident",
+	"outreach", "fireteam", "establishments", "target", "closing", "audit", NULL,
+};
+
 const struct schema_migration schema_migrations[] = {
 	/* 1: the first schema */
 	{ "CREATE TABLE ward ("
@@ -148,6 +158,10 @@ const struct schema_migration schema_migrations[] = {
 	 * running any SQL against our tables.  New files get it too, since they
 	 * run every migration. */
 	{ "PRAGMA application_id = " SCHEMA_APPLICATION_ID_TEXT ";", NULL },
+	/* 4: ids are never reused, even after the highest record is deleted:
+	 * the tables are rebuilt with id INTEGER PRIMARY KEY AUTOINCREMENT
+	 * (db.c, rebuild_table), everything else in them unchanged. */
+	{ NULL, ids_never_reused },
 };
 
 const int schema_version = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);

@@ -10,11 +10,15 @@
 #define SCHEMA_FIRST_WITH_ID 3
 
 struct schema_migration {
-	const char *sql;                  /* run first */
+	const char *sql;                  /* run first, or NULL */
 	const char *const *autoincrement; /* then these tables are rebuilt with
 					   * AUTOINCREMENT ids (NULL-terminated),
-					   * or NULL; not used yet (issue 12,
-					   * "ids") */
+					   * or NULL: db.c (migrate) copies each
+					   * into a new table of the same
+					   * definition plus AUTOINCREMENT, with
+					   * foreign keys off, and seeds
+					   * sqlite_sequence from the table and
+					   * the audit log */
 };
 
 extern const struct schema_migration schema_migrations[];

@@ -69,12 +69,11 @@ done
 [ "$(cksum < "$LIVE")" = "$sum" ]; ok $? "the live file is unchanged"
 [ "$(ls "$W/backups" | grep -c pre-restore)" -eq 0 ]; ok $? "no pre-restore copy was made"
 
-# ---- a genuine wardsafe file of schema 2 (before application_id; schema 3
-# only added the mark, so the demo's tables are schema 2's) still opens
+# ---- a genuine wardsafe file of schema 2 (before application_id), with the
+# demo's records, written by tests/old-schema, still opens
 OLD="$T/old/w.db"
 mkdir -p "$T/old"
-cp "$GOOD" "$OLD"
-sqlite3 "$OLD" "PRAGMA application_id = 0; PRAGMA user_version = 2;"
+"$top_builddir/tests/old-schema" "$OLD" 2 "$GOOD"
 "$WARDSAFE_BIN" --lang en --db "$GOOD" list incident > "$T/want"
 run --lang en rollup "$OLD" --period 2023-Q3 --format tsv
 [ "$rc" -eq 3 ] && grep -qF "older version of wardsafe" "$T/err"
@@ -89,8 +88,8 @@ ok $? "it is migrated and marked as wardsafe's"
 run --lang en rollup "$OLD" --period 2023-Q3 --format tsv
 expect_rc 0 "then rollup reads it"
 # A schema-2 file with one table changed is not ours.
-cp "$GOOD" "$T/old/changed.db"
-sqlite3 "$T/old/changed.db" "PRAGMA application_id = 0; PRAGMA user_version = 2; ALTER TABLE rgroup ADD COLUMN extra TEXT;"
+"$top_builddir/tests/old-schema" "$T/old/changed.db" 2 "$GOOD"
+sqlite3 "$T/old/changed.db" "ALTER TABLE rgroup ADD COLUMN extra TEXT;"
 run --lang en --db "$T/old/changed.db" list incident
 [ "$rc" -ne 0 ] && grep -qF "$MARK" "$T/err"
 ok $? "a schema-2 file whose tables differ from ours is refused"
