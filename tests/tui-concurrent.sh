@@ -10,46 +10,9 @@
 # Each step waits for text on the screen, never for a fixed time.
 . "$top_srcdir/tests/lib.sh"
 
-DRIVER="$top_builddir/tests/pty-driver"
-if [ ! -x "$DRIVER" ]; then
-	echo "1..0 # SKIP tests/pty-driver was not built (configure found no libvterm: install libvterm-dev)"
-	exit 0
-fi
+PTY_TIMEOUT=20
+. "$top_srcdir/tests/pty-lib.sh"
 
-printf '[general]\noperator = Trung úy Kiểm Thử\n' > "$T/test.ini"
-export WARDSAFE_CONFIG="$T/test.ini"
-DEMO="$T/demo.db"
-demo_db "$DEMO"
-
-# drive NAME < COMMANDS: the screens in the pty on a fresh copy of the demo
-# database, $DB (exported, so that `run` commands can use it).  One TAP line
-# per `pass` reached.
-drive() {
-	name=$1
-	export DB="$T/$name.db"
-	cp "$DEMO" "$DB"
-	cat > "$T/$name.cmd"
-	"$DRIVER" --size 80x24 --timeout 20 -- "$WARDSAFE_BIN" --lang en --db "$DB" \
-		< "$T/$name.cmd" > "$T/$name.out" 2> "$T/$name.err"
-	drc=$?
-	shown=false
-	grep '^pass ' "$T/$name.cmd" > "$T/$name.steps"
-	while IFS= read -r step; do
-		if grep -qxF -- "$step" "$T/$name.out"; then
-			ok 0 "${step#pass }"
-		else
-			ok 1 "${step#pass }"
-			if ! $shown; then
-				sed 's/^/#   /' "$T/$name.err" | tail -30
-				shown=true
-			fi
-		fi
-	done < "$T/$name.steps"
-	if [ "$drc" -ne 0 ] && ! $shown; then
-		ok 1 "$name: the driver finished (exit $drc)"
-		sed 's/^/#   /' "$T/$name.err" | tail -30
-	fi
-}
 ws() { "$WARDSAFE_BIN" --lang en --db "$DB" "$@"; }
 # row KIND ID: the record as `list` gives it (TSV, id first).
 row() { ws list "$1" | awk -F '\t' -v id="$2" '$1 == id'; }
@@ -101,7 +64,7 @@ wait Saved residential group (id 1)
 send q
 expect-exit 0
 EOF
-export SECOND="$T/second.cmd" DRIVER
+export SECOND="$T/second.cmd"
 drive two-screens <<'EOF'
 wait Households with extinguisher
 key F3

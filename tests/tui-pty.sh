@@ -23,49 +23,8 @@
 # Each driver run becomes one TAP line per `pass` command it reaches; a run
 # is bounded by --timeout, so a hang fails instead of blocking.
 . "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/pty-lib.sh"
 
-DRIVER="$top_builddir/tests/pty-driver"
-if [ ! -x "$DRIVER" ]; then
-	# automake's TAP driver reads the plan: exit 0 here, 77 would be an ERROR.
-	echo "1..0 # SKIP tests/pty-driver was not built (configure found no libvterm: install libvterm-dev)"
-	exit 0
-fi
-
-printf '[general]\noperator = Trung úy Kiểm Thử\n' > "$T/test.ini"
-export WARDSAFE_CONFIG="$T/test.ini"
-DEMO="$T/demo.db"
-demo_db "$DEMO"
-
-# drive NAME [WARDSAFE ARGS...] < COMMANDS: runs wardsafe in the pty on a
-# fresh copy of the demo database ($T/NAME.db), driver commands from stdin.
-# Screen dumps go to $T/NAME.out, the raw output to $T/NAME.raw.
-drive() {
-	name=$1
-	shift
-	cp "$DEMO" "$T/$name.db"
-	cat > "$T/$name.cmd"
-	"$DRIVER" --size 80x24 --timeout 10 --raw "$T/$name.raw" -- \
-		"$WARDSAFE_BIN" --lang en --db "$T/$name.db" "$@" \
-		< "$T/$name.cmd" > "$T/$name.out" 2> "$T/$name.err"
-	drc=$?
-	shown=false
-	grep '^pass ' "$T/$name.cmd" > "$T/$name.steps"
-	while IFS= read -r step; do
-		if grep -qxF -- "$step" "$T/$name.out"; then
-			ok 0 "${step#pass }"
-		else
-			ok 1 "${step#pass }"
-			if ! $shown; then
-				sed 's/^/#   /' "$T/$name.err"
-				shown=true
-			fi
-		fi
-	done < "$T/$name.steps"
-	if [ "$drc" -ne 0 ] && ! $shown; then
-		ok 1 "$name: the driver finished (exit $drc)"
-		sed 's/^/#   /' "$T/$name.err"
-	fi
-}
 ws() { "$WARDSAFE_BIN" --lang en --db "$T/$1.db" list group; }
 # dump_n FILE N: the Nth screen a driver run dumped (between "--- screen ---").
 dump_n() {
