@@ -10,41 +10,121 @@
 #define MIN_YEAR 1900
 #define MAX_YEAR 9999
 
-/* Parses one endpoint: YYYY, YYYY-MM or YYYY-Qn. */
+/* Reads exactly n digits at *s (advancing it); -1 if they are not there. */
+static int digits(const char **s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if ((*s)[i] < '0' || (*s)[i] > '9')
+			return -1;
+		v = v * 10 + ((*s)[i] - '0');
+	}
+	*s += n;
+	return v;
+}
+
+/* Reads a month number of one or two digits at *s; -1 if there is none. */
+static int month_number(const char **s)
+{
+	const char *p = *s;
+	int m = digits(&p, 2);
+	if (m < 0) {
+		p = *s;
+		m = digits(&p, 1);
+	}
+	if (m < 1 || m > 12)
+		return -1;
+	*s = p;
+	return m;
+}
+
+/* Skips the Vietnamese word for quarter at *s: "quý" in any case, NFC or
+ * NFD, or written "quí", "quy" or "qui" (the old spelling, or no input
+ * method); true if it was there. */
+static bool skip_quy(const char **s)
+{
+	const unsigned char *p = (const unsigned char *)*s;
+	if ((p[0] | 0x20) != 'q' || (p[1] | 0x20) != 'u')
+		return false;
+	p += 2;
+	if ((p[0] | 0x20) == 'y' || (p[0] | 0x20) == 'i') {
+		p++;
+		if (p[0] == 0xCC && p[1] == 0x81)      /* U+0301 (NFD) */
+			p += 2;
+	} else if (p[0] == 0xC3 && (p[1] == 0xBD || p[1] == 0x9D || p[1] == 0xAD || p[1] == 0x8D)) {
+		p += 2;                                 /* ý Ý í Í */
+	} else {
+		return false;
+	}
+	*s = (const char *)p;
+	return true;
+}
+
+/* The months of year y, or of its quarter q, or of its month m, into out;
+ * false if the year is out of range. */
+static bool set_period(int y, int q, int m, struct period *out)
+{
+	if (y < MIN_YEAR || y > MAX_YEAR)
+		return false;
+	if (q) {
+		out->first = y * 12 + (q - 1) * 3;
+		out->last = out->first + 2;
+	} else if (m) {
+		out->first = out->last = y * 12 + m - 1;
+	} else {
+		out->first = y * 12;
+		out->last = y * 12 + 11;
+	}
+	return true;
+}
+
+/* Parses one endpoint: YYYY, YYYY-MM or YYYY-M, YYYY-Qn, MM/YYYY or
+ * M/YYYY, Qn/YYYY, or "quý n/YYYY" (see skip_quy; spaces may follow the
+ * word, nowhere else). */
 static bool parse_one(const char *s, size_t len, struct period *out)
 {
-	char buf[16];
+	char buf[32];
 	if (len == 0 || len >= sizeof buf)
 		return false;
 	memcpy(buf, s, len);
 	buf[len] = '\0';
-	for (int i = 0; i < 4; i++)
-		if (buf[i] < '0' || buf[i] > '9')
+	const char *p = buf;
+	int y, q = 0, m = 0;
+	if (*p >= '0' && *p <= '9') {
+		const char *start = p;
+		y = digits(&p, 4);
+		if (y >= 0 && *p == '\0')
+			return set_period(y, 0, 0, out);
+		if (y >= 0 && *p == '-') {                    /* YYYY-Qn, YYYY-MM, YYYY-M */
+			p++;
+			if ((*p | 0x20) == 'q' && p[1] >= '1' && p[1] <= '4' && p[2] == '\0')
+				return set_period(y, p[1] - '0', 0, out);
+			if ((m = month_number(&p)) > 0 && *p == '\0')
+				return set_period(y, 0, m, out);
 			return false;
-	int y = (buf[0] - '0') * 1000 + (buf[1] - '0') * 100 + (buf[2] - '0') * 10 + (buf[3] - '0');
-	if (y < MIN_YEAR || y > MAX_YEAR)
-		return false;
-	if (len == 4) {
-		out->first = y * 12;
-		out->last = y * 12 + 11;
-		return true;
-	}
-	if (buf[4] != '-')
-		return false;
-	if (len == 7 && (buf[5] == 'Q' || buf[5] == 'q') && buf[6] >= '1' && buf[6] <= '4') {
-		int q = buf[6] - '1';
-		out->first = y * 12 + q * 3;
-		out->last = out->first + 2;
-		return true;
-	}
-	if (len == 7 && buf[5] >= '0' && buf[5] <= '1' && buf[6] >= '0' && buf[6] <= '9') {
-		int m = (buf[5] - '0') * 10 + (buf[6] - '0');
-		if (m < 1 || m > 12)
+		}
+		p = start;                                     /* MM/YYYY, M/YYYY */
+		if ((m = month_number(&p)) < 0 || *p++ != '/' || (y = digits(&p, 4)) < 0 || *p)
 			return false;
-		out->first = out->last = y * 12 + m - 1;
-		return true;
+		return set_period(y, 0, m, out);
 	}
-	return false;
+	if ((*p | 0x20) == 'q' && p[1] >= '1' && p[1] <= '4') {  /* Qn/YYYY */
+		q = p[1] - '0';
+		p += 2;
+	} else if (skip_quy(&p)) {                               /* quý n/YYYY */
+		while (*p == ' ')
+			p++;
+		if (*p < '1' || *p > '4')
+			return false;
+		q = *p++ - '0';
+	} else {
+		return false;
+	}
+	if (*p++ != '/')
+		return false;
+	if ((y = digits(&p, 4)) < 0 || *p)
+		return false;
+	return set_period(y, q, 0, out);
 }
 
 bool period_parse(const char *s, struct period *out)

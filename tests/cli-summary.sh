@@ -41,6 +41,15 @@ expect_grep "$T/out" "75,8%" "with a decimal comma"
 
 ws summary --period 2023-13
 expect_rc 2 "a bad period is a usage error"
+# The other spellings of a period (man PERIODS) give the same summary.
+for p in "Q3/2023" "quý 3/2023" "$(printf 'QUY\314\201 3/2023')" "07/2023..9/2023"; do
+	ws summary --period "$p" --format tsv
+	expect_same "$T/out" "$EXPECTED/summary-2023-Q3.tsv" "--period '$p' is 2023-Q3"
+done
+for p in "12/2023" "2023-12"; do
+	ws summary --period "$p" --format tsv
+	expect_same "$T/out" "$EXPECTED/summary-2023-12.tsv" "--period '$p' is 2023-12"
+done
 ws summary --period 2023-Q3 --group 99
 expect_rc 1 "an unknown group"
 ws summary --format xml

@@ -105,7 +105,7 @@ int main(void)
 {
 	i18n_init_locale();
 	i18n_set_language("en");
-	plan(243);
+	plan(318);
 
 	/* ---- accepted forms */
 	parses("2023-09", MI(2023, 9), MI(2023, 9), "2023-09");
@@ -131,6 +131,25 @@ int main(void)
 	parses("2023..2023-Q2", MI(2023, 1), MI(2023, 6), "2023-01..2023-06");
 	parses("2023-Q2..2023", MI(2023, 4), MI(2023, 12), "2023-04..2023-12");
 	parses("2023-08..2023-Q4", MI(2023, 8), MI(2023, 12), "2023-08..2023-12");
+	/* the other spellings officers write (issue 13) */
+	parses("2023-7", MI(2023, 7), MI(2023, 7), "2023-07");
+	parses("2023-1", MI(2023, 1), MI(2023, 1), "2023-01");
+	parses("09/2023", MI(2023, 9), MI(2023, 9), "2023-09");
+	parses("9/2023", MI(2023, 9), MI(2023, 9), "2023-09");
+	parses("12/2023", MI(2023, 12), MI(2023, 12), "2023-12");
+	parses("Q3/2023", MI(2023, 7), MI(2023, 9), "2023-Q3");
+	parses("q1/2024", MI(2024, 1), MI(2024, 3), "2024-Q1");
+	parses("quý 3/2023", MI(2023, 7), MI(2023, 9), "2023-Q3");          /* NFC */
+	parses("quy\xcc\x81 3/2023", MI(2023, 7), MI(2023, 9), "2023-Q3"); /* NFD */
+	parses("Quý 4/2023", MI(2023, 10), MI(2023, 12), "2023-Q4");
+	parses("QUÝ 2/2023", MI(2023, 4), MI(2023, 6), "2023-Q2");
+	parses("QUY\xcc\x81 1/2023", MI(2023, 1), MI(2023, 3), "2023-Q1");
+	parses("quý3/2023", MI(2023, 7), MI(2023, 9), "2023-Q3");
+	parses("quí 3/2023", MI(2023, 7), MI(2023, 9), "2023-Q3");
+	parses("quy 3/2023", MI(2023, 7), MI(2023, 9), "2023-Q3");
+	parses("07/2023..09/2023", MI(2023, 7), MI(2023, 9), "2023-Q3");
+	parses("quý 1/2023..quý 2/2023", MI(2023, 1), MI(2023, 6), "2023-01..2023-06");
+	parses("2023-7..2023-Q4", MI(2023, 7), MI(2023, 12), "2023-07..2023-12");
 
 	/* ---- rejected forms */
 	rejects("2023-13");
@@ -139,7 +158,6 @@ int main(void)
 	rejects("2023-Q0");
 	rejects("2023-Q");
 	rejects("23-09");
-	rejects("2023-9");
 	rejects("2023-009");
 	rejects("2023-09..2023-07");
 	rejects("2023-Q3..2023-Q2");
@@ -162,7 +180,6 @@ int main(void)
 	rejects("2023-");
 	rejects("2023/09");
 	rejects("09-2023");
-	rejects("09/2023");
 	rejects("2023-09..");
 	rejects("..2023-09");
 	rejects("..");
@@ -172,6 +189,29 @@ int main(void)
 	rejects("2023-07 .. 2023-09");
 	rejects("2023-07..2023-09x");
 	rejects("2023-07..garbage");
+	rejects("13/2023");
+	rejects("0/2023");
+	rejects("00/2023");
+	rejects("009/2023");
+	rejects("9/23");
+	rejects("9/20234");
+	rejects("9/2023x");
+	rejects("9-2023");
+	rejects("Q5/2023");
+	rejects("Q0/2023");
+	rejects("Q3/23");
+	rejects("Q3 / 2023");
+	rejects("Q32023");
+	rejects("quý 5/2023");
+	rejects("quý /2023");
+	rejects("quý 3/1899");
+	rejects("quýx 3/2023");
+	rejects("qu 3/2023");
+	rejects("q\xcc\x81 3/2023");
+	rejects("2023-7x");
+	rejects("2023-70");
+	rejects("1899-7");
+	rejects("9/2023..7/2023");
 
 	/* ---- canonical text of hand-made periods */
 	{
