@@ -43,7 +43,16 @@
  * Scrolling.  le_layout keeps `scroll` where it is while the cursor is
  * visible, moves it just enough when it is not, and pulls it back when the
  * end of the text leaves room, so the field is never half empty with text
- * hidden on the left.  Each call looks at about `width` columns of text. */
+ * hidden on the left.  Each call looks at about `width` columns of text.
+ *
+ * Pre-filled text.  Text given by le_set_text is `fresh` until a key
+ * edits it or moves the cursor: the first character typed then (a word
+ * key of the input method too) replaces the whole text.  A combining mark
+ * is not a new character: it composes with the last letter and keeps the
+ * text.  Any other key the editor handles (Left, Right, Home, End,
+ * Backspace, Delete, Ctrl-A, Ctrl-E, Ctrl-U, Ctrl-K, Ctrl-W...) acts as
+ * usual and ends the fresh state, so typing after it inserts.  Keys the editor leaves to its caller (Enter,
+ * Tab, F-keys) and resizes keep it. */
 #include "config.h"
 
 #include <stdint.h>
@@ -426,6 +435,23 @@ static enum le_result plain_key(struct lineedit *e, struct wkey k)
 	}
 }
 
+/* True if plain_key acts on k (an editing or moving key), false for the
+ * keys it leaves to the caller. */
+static bool plain_handles(struct wkey k)
+{
+	if (k.code == WK_CHAR)
+		return k.ch >= 0x20 || k.ch == WKEY_CTRL('a') || k.ch == WKEY_CTRL('e') || k.ch == WKEY_CTRL('d') ||
+		       k.ch == WKEY_CTRL('h') || k.ch == WKEY_CTRL('k') || k.ch == WKEY_CTRL('u') ||
+		       k.ch == WKEY_CTRL('w');
+	switch (k.code) {
+	case WK_LEFT: case WK_RIGHT: case WK_CTRL_LEFT: case WK_CTRL_RIGHT: case WK_HOME: case WK_END:
+	case WK_BACKSPACE: case WK_DELETE:
+		return true;
+	default:
+		return false;
+	}
+}
+
 void le_init(struct lineedit *e, size_t maxlen)
 {
 	memset(e, 0, sizeof *e);
@@ -475,6 +501,7 @@ void le_set_text(struct lineedit *e, const char *utf8)
 	e->cursor = n;
 	e->scroll = 0;
 	e->changed = false;
+	e->fresh = n > 0;
 	ime_reset(e);
 }
 
@@ -506,6 +533,15 @@ enum le_result le_key(struct lineedit *e, struct wkey k)
 		le_set_method(e, e->method, e->modern_tone);
 	if (k.code == WK_NONE || k.code == WK_RESIZE)
 		return LE_UNHANDLED;
+	if (e->fresh) {
+		bool typed = k.code == WK_CHAR && k.ch >= 0x20 && k.ch != 0x7f;
+		if (typed && insertable(k.ch) && !is_combining(k.ch)) {
+			ime_reset(e);
+			delete_range(e, 0, e->len);
+		}
+		if (typed || plain_handles(k))
+			e->fresh = false;
+	}
 	if (k.code == WK_CHAR && vnkey_is_word_key(e->method, k.ch))
 		return ime_type(e, k.ch);
 	if ((k.code == WK_BACKSPACE || (k.code == WK_CHAR && (k.ch == WKEY_CTRL('h') || k.ch == 0x7f)))

@@ -23,6 +23,9 @@ struct lineedit {
 	struct vnkey ime;               /* keys of the word being composed */
 	size_t ime_len;                 /* characters of that word before the cursor */
 	bool changed;                   /* set when the text changes */
+	bool fresh;                     /* the text was given (le_set_text) and
+					 * not edited or moved into yet: a typed
+					 * character replaces all of it */
 	/* Internal: where the composed word ends and what it reads, to notice
 	 * that the cursor or the text moved under it. */
 	size_t ime_end;
@@ -43,7 +46,10 @@ void le_init(struct lineedit *e, size_t maxlen);
 void le_free(struct lineedit *e);
 /* Replaces the text (UTF-8, NFC-normalized here; invalid bytes become
  * U+FFFD); cursor at the end, scroll 0, IME word and `changed` reset.  A
- * text longer than maxlen is kept whole: only insertions are refused. */
+ * text longer than maxlen is kept whole: only insertions are refused.  A
+ * non-empty text is `fresh`: the first character typed replaces it, as in
+ * readline's pre-filled prompts and a spreadsheet's cells, unless a key
+ * moved the cursor or edited it first. */
 void le_set_text(struct lineedit *e, const char *utf8);
 /* The text as a new NFC UTF-8 string (caller frees). */
 char *le_text(const struct lineedit *e);

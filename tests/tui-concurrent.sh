@@ -7,7 +7,9 @@
 # starts another process on the same database file and waits for it: the
 # command line (`edit`, `delete`) or a second pty-driver with a second copy
 # of the screens.  Then the form is saved and the database is read back.
-# Each step waits for text on the screen, never for a fixed time.
+# Each step waits for text on the screen, never for a fixed time.  Adding
+# to a field that holds a value starts with End: the first character typed
+# in it would replace the value (issue 13).
 . "$top_srcdir/tests/lib.sh"
 
 PTY_TIMEOUT=20
@@ -37,6 +39,7 @@ key Enter
 wait Change residential group (id 1)
 run "$WARDSAFE_BIN" --lang en --db "$DB" edit group 1 'name=Tổ Một'
 key Tab Tab
+key End
 send  Z
 wait Lê Văn Hùng Z
 key F2
@@ -58,6 +61,7 @@ wait Residential group (1/2, Tab)
 key Enter
 wait Change residential group (id 1)
 key Tab
+key End
 send  (hai)
 key F2
 wait Saved residential group (id 1)
@@ -73,6 +77,7 @@ key Enter
 wait Change residential group (id 1)
 run "$DRIVER" --size 80x24 --timeout 20 -- "$WARDSAFE_BIN" --lang en --db "$DB" < "$SECOND"
 key Tab Tab
+key End
 send  Z
 key F2
 wait Saved residential group (id 1)
@@ -92,6 +97,7 @@ key Enter
 wait Change residential group (id 1)
 run "$WARDSAFE_BIN" --lang en --db "$DB" edit group 1 'leader=Ông Khác'
 key Tab Tab
+key End
 send  Z
 key F2
 wait Someone else changed this residential group after the form opened:
@@ -115,8 +121,10 @@ key Enter
 wait Change residential group (id 1)
 run "$WARDSAFE_BIN" --lang en --db "$DB" edit group 1 'leader=Ông Khác'
 key Tab
+key End
 send  mới
 key Tab
+key End
 send  Z
 key F2
 wait yours 'Lê Văn Hùng Z', saved 'Ông Khác'
@@ -166,6 +174,7 @@ key Enter
 wait Change incident (id $INC)
 run "\$WARDSAFE_BIN" --lang en --db "\$DB" delete incident $INC
 key Tab Tab Tab Tab
+key End
 send , trước cửa nhà
 key F2
 wait This incident was deleted by someone else after the form opened;

@@ -474,6 +474,102 @@ static void test_layout(void)
 	le_free(&e);
 }
 
+/* Pre-filled text (issue 13): the first character typed replaces it,
+ * unless a key moved the cursor or edited it first. */
+static void test_prefilled(void)
+{
+	struct lineedit e;
+
+	le_init(&e, 0);
+	le_set_text(&e, "2026-12");
+	ok(e.fresh, "le_set_text: the text is fresh");
+	is_int(type(&e, "2023-Q3"), LE_CHANGED, "typing over fresh text changes it");
+	is_str(txt(&e), "2023-Q3", "the first key replaces the pre-filled text");
+	is_int(e.cursor, 7, "... cursor after what was typed");
+	ok(e.changed, "... changed");
+	ok(!e.fresh, "... and only the first key replaces");
+
+	le_set_text(&e, "2026-12");
+	chr(&e, WKEY_CTRL('u'));
+	type(&e, "2023-Q3");
+	is_str(txt(&e), "2023-Q3", "Ctrl-U then typing still works");
+
+	le_set_text(&e, "Lam Sơn");
+	key(&e, WK_END);
+	type(&e, " 2");
+	is_str(txt(&e), "Lam Sơn 2", "End then typing appends");
+	le_set_text(&e, "Lam Sơn");
+	key(&e, WK_HOME);
+	type(&e, "P. ");
+	is_str(txt(&e), "P. Lam Sơn", "Home then typing inserts at the start");
+	le_set_text(&e, "Lam Sơn");
+	key(&e, WK_LEFT);
+	type(&e, "x");
+	is_str(txt(&e), "Lam Sơxn", "Left then typing inserts");
+	le_set_text(&e, "Lam Sơn");
+	key(&e, WK_RIGHT);
+	type(&e, "!");
+	is_str(txt(&e), "Lam Sơn!", "Right (at the end) then typing appends");
+	le_set_text(&e, "Lam Sơn");
+	chr(&e, WKEY_CTRL('a'));
+	type(&e, "P. ");
+	is_str(txt(&e), "P. Lam Sơn", "Ctrl-A then typing inserts");
+	le_set_text(&e, "Lam Sơn");
+	chr(&e, WKEY_CTRL('e'));
+	type(&e, "x");
+	is_str(txt(&e), "Lam Sơnx", "Ctrl-E then typing appends");
+	le_set_text(&e, "Lam Sơn");
+	key(&e, WK_CTRL_LEFT);
+	type(&e, "x");
+	is_str(txt(&e), "Lam xSơn", "Ctrl-Left then typing inserts");
+	le_set_text(&e, "Hùng");
+	key(&e, WK_BACKSPACE);
+	is_str(txt(&e), "Hùn", "Backspace on fresh text deletes one character");
+	type(&e, "h");
+	is_str(txt(&e), "Hùnh", "... and typing after it appends");
+	le_set_text(&e, "Lam Sơn");
+	chr(&e, WKEY_CTRL('w'));
+	type(&e, "Hà");
+	is_str(txt(&e), "Lam Hà", "Ctrl-W then typing appends");
+
+	/* Keys the caller handles, and resizes, keep the text fresh. */
+	le_set_text(&e, "12");
+	is_int(key(&e, WK_TAB), LE_UNHANDLED, "Tab is the caller's");
+	key(&e, WK_RESIZE);
+	key(&e, WK_F4);
+	ok(e.fresh, "Tab, F4 and a resize keep the text fresh");
+	type(&e, "7");
+	is_str(txt(&e), "7", "... so typing still replaces it");
+
+	/* A combining mark composes with the last letter instead. */
+	le_set_text(&e, "Ha");
+	chr(&e, 0x0300);
+	is_str(txt(&e), "Hà", "a combining mark on fresh text composes with it");
+	type(&e, "m");
+	is_str(txt(&e), "Hàm", "... and ends the fresh state");
+
+	/* Empty text is not fresh; neither is text typed. */
+	le_set_text(&e, "");
+	ok(!e.fresh, "empty text is not fresh");
+	type(&e, "ab");
+	ok(!e.fresh, "typed text is not fresh");
+
+	/* The built-in input method: the first word key replaces too. */
+	le_set_method(&e, VNKEY_TELEX, false);
+	le_set_text(&e, "Lam Sơn");
+	type(&e, "Vieejt");
+	is_str(txt(&e), "Việt", "Telex: the first word key replaces the fresh text");
+	le_set_method(&e, VNKEY_OFF, false);
+
+	/* A length limit: the replacement fits even when the old text filled it. */
+	le_free(&e);
+	le_init(&e, 4);
+	le_set_text(&e, "abcd");
+	is_int(type(&e, "x"), LE_CHANGED, "a full field: the first key replaces");
+	is_str(txt(&e), "x", "... the text");
+	le_free(&e);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -485,5 +581,6 @@ int main(void)
 	test_ime();
 	test_outside_ime();
 	test_layout();
+	test_prefilled();
 	return done();
 }
