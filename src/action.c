@@ -20,7 +20,7 @@
 #define NOKEY { WK_NONE, 0 }
 
 const struct action actions[] = {
-	{ ACT_HELP, "help", { S(WK_F1), K('?'), NOKEY }, AS_GLOBAL | AS_FORM | AS_ROLLUP, true,
+	{ ACT_HELP, "help", { S(WK_F1), K('?'), NOKEY }, AS_GLOBAL | AS_ROLLUP, true,
 	  N_("Help"), N_("Show the help for the current screen") },
 	{ ACT_DASHBOARD, "dashboard", { S(WK_F2), K('D'), NOKEY }, AS_GLOBAL, false,
 	  N_("Overview"), N_("Go to the overview of the period (dashboard)") },
@@ -38,6 +38,8 @@ const struct action actions[] = {
 	  N_("Establishments"), N_("Go to the establishments under fire-safety management") },
 	{ ACT_TARGETS, "targets", { S(WK_F9), K('M'), NOKEY }, AS_GLOBAL, false,
 	  N_("Targets"), N_("Go to the targets of each year") },
+	/* F10 is Reports, the tenth screen of the tab bar, everywhere it does
+	 * something; q (always in the key bar) and F12 quit. */
 	{ ACT_REPORTS, "reports", { S(WK_F10), K('B'), NOKEY }, AS_GLOBAL, false,
 	  N_("Reports"), N_("Go to the reports") },
 	{ ACT_PERIOD_PREV, "period-previous", { K('['), NOKEY, NOKEY }, AS_GLOBAL | AS_ROLLUP, true,
@@ -112,9 +114,12 @@ const struct action actions[] = {
 	  N_("Right"), N_("Show the indicator columns to the right") },
 	{ ACT_ROLLUP_WARD, "rollup-ward", { S(WK_ENTER), NOKEY, NOKEY }, AS_ROLLUP, true,
 	  N_("Details"), N_("Show every indicator of the selected ward, or of the total, with its target, status and comparisons") },
-	{ ACT_ROLLUP_QUIT, "rollup-quit", { S(WK_F10), NOKEY, NOKEY }, AS_ROLLUP, false,
-	  N_("Quit"), N_("Leave the roll-up, like q (there is no report screen here)") },
+	{ ACT_ROLLUP_NO_REPORTS, "rollup-reports", { S(WK_F10), NOKEY, NOKEY }, AS_ROLLUP, false,
+	  N_("Reports"), N_("Say that the roll-up has no report screen (F10 is Reports in a ward's screens; q leaves)") },
 
+	/* In a form, ? is typed like any character: only F1 opens the help. */
+	{ ACT_HELP, "form-help", { S(WK_F1), NOKEY, NOKEY }, AS_FORM, true,
+	  N_("Help"), N_("Show the help of the form and of its text fields (? is typed like any character)") },
 	{ ACT_FORM_NEXT, "next-field", { S(WK_TAB), S(WK_DOWN), NOKEY }, AS_FORM, false,
 	  N_("Next"), N_("Go to the next field") },
 	{ ACT_FORM_PREV, "previous-field", { S(WK_BTAB), S(WK_UP), NOKEY }, AS_FORM, false,
@@ -127,6 +132,28 @@ const struct action actions[] = {
 	  N_("Choose"), N_("Choose the value of this field from a list (groups, categories, kinds)") },
 	{ ACT_INPUT_METHOD, "input-method", { K(WKEY_CTRL('t')), S(WK_F11), NOKEY }, AS_TEXT | AS_GLOBAL, true,
 	  N_("Telex/VNI"), N_("Switch the built-in Vietnamese input method: off, Telex, VNI") },
+	{ ACT_TEXT_START, "text-start", { K(WKEY_CTRL('a')), S(WK_HOME), NOKEY }, AS_TEXT, false,
+	  N_("Start"), N_("Move to the start of the text; typing then inserts instead of replacing a value already there") },
+	{ ACT_TEXT_END, "text-end", { K(WKEY_CTRL('e')), S(WK_END), NOKEY }, AS_TEXT, false,
+	  N_("End"), N_("Move to the end of the text; typing then adds to a value already there instead of replacing it") },
+	{ ACT_TEXT_LEFT, "text-left", { S(WK_LEFT), NOKEY, NOKEY }, AS_TEXT, false,
+	  N_("Left"), N_("Move one letter to the left (a letter with its accents is one)") },
+	{ ACT_TEXT_RIGHT, "text-right", { S(WK_RIGHT), NOKEY, NOKEY }, AS_TEXT, false,
+	  N_("Right"), N_("Move one letter to the right") },
+	{ ACT_TEXT_WORD_LEFT, "text-word-left", { S(WK_CTRL_LEFT), NOKEY, NOKEY }, AS_TEXT, false,
+	  N_("Word left"), N_("Move to the start of the word before the cursor") },
+	{ ACT_TEXT_WORD_RIGHT, "text-word-right", { S(WK_CTRL_RIGHT), NOKEY, NOKEY }, AS_TEXT, false,
+	  N_("Word right"), N_("Move to the end of the word after the cursor") },
+	{ ACT_TEXT_BACKSPACE, "text-backspace", { S(WK_BACKSPACE), K(WKEY_CTRL('h')), NOKEY }, AS_TEXT, false,
+	  N_("Backspace"), N_("Delete the character before the cursor") },
+	{ ACT_TEXT_DELETE, "text-delete", { S(WK_DELETE), K(WKEY_CTRL('d')), NOKEY }, AS_TEXT, false,
+	  N_("Delete"), N_("Delete the letter under the cursor") },
+	{ ACT_TEXT_KILL_START, "text-clear", { K(WKEY_CTRL('u')), NOKEY, NOKEY }, AS_TEXT, false,
+	  N_("Clear"), N_("Delete everything before the cursor (at the end: the whole text)") },
+	{ ACT_TEXT_KILL_END, "text-delete-to-end", { K(WKEY_CTRL('k')), NOKEY, NOKEY }, AS_TEXT, false,
+	  N_("Delete to end"), N_("Delete from the cursor to the end of the text") },
+	{ ACT_TEXT_KILL_WORD, "text-delete-word", { K(WKEY_CTRL('w')), NOKEY, NOKEY }, AS_TEXT, false,
+	  N_("Delete word"), N_("Delete the word before the cursor") },
 };
 const int action_count = (int)ARRAY_SIZE(actions);
 
@@ -227,26 +254,34 @@ static void roff_text(struct strbuf *sb, const char *s)
 	}
 }
 
+/* The contexts of the manual's KEYS subsections and of `wardsafe keys`,
+ * in order; each action is listed under its first scope. */
+static const struct { unsigned scope; const char *title; } key_groups[] = {
+	{ AS_GLOBAL, N_("Everywhere outside forms") },
+	{ AS_LIST, N_("Lists") },
+	{ AS_DATA, N_("Screens with several kinds of record") },
+	{ AS_REPORT, N_("Reports") },
+	{ AS_VIEWS, N_("Overview views") },
+	{ AS_ROLLUP, N_("Roll-up of several databases") },
+	{ AS_FORM, N_("Forms") },
+	{ AS_TEXT, N_("Text fields") },
+};
+
+/* True if action a is listed under key group g. */
+static bool in_key_group(const struct action *a, size_t g)
+{
+	unsigned first = a->scope & (~a->scope + 1);
+	return first == key_groups[g].scope;
+}
+
 char *action_manual_roff(void)
 {
-	static const struct { unsigned scope; const char *title; } groups[] = {
-		{ AS_GLOBAL, "Everywhere outside forms" },
-		{ AS_LIST, "Lists" },
-		{ AS_DATA, "Screens with several kinds of record" },
-		{ AS_REPORT, "Reports" },
-		{ AS_VIEWS, "Overview views" },
-		{ AS_ROLLUP, "Roll-up of several databases" },
-		{ AS_FORM, "Forms" },
-		{ AS_TEXT, "Text fields" },
-	};
 	struct strbuf sb = STRBUF_INIT;
-	for (size_t g = 0; g < ARRAY_SIZE(groups); g++) {
-		sb_printf(&sb, ".SS \"%s\"\n", groups[g].title);
+	for (size_t g = 0; g < ARRAY_SIZE(key_groups); g++) {
+		sb_printf(&sb, ".SS \"%s\"\n", key_groups[g].title);
 		for (int i = 0; i < action_count; i++) {
 			const struct action *a = &actions[i];
-			/* Each action is listed under its first scope. */
-			unsigned first = a->scope & (~a->scope + 1);
-			if (first != groups[g].scope)
+			if (!in_key_group(a, g))
 				continue;
 			char *keys = action_keys_text(a);
 			sb_puts(&sb, ".TP\n.B ");
@@ -254,6 +289,23 @@ char *action_manual_roff(void)
 			sb_putc(&sb, '\n');
 			roff_text(&sb, a->help);
 			sb_putc(&sb, '\n');
+			free(keys);
+		}
+	}
+	return sb_steal(&sb);
+}
+
+char *action_keys_listing(void)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t g = 0; g < ARRAY_SIZE(key_groups); g++) {
+		sb_printf(&sb, "%s%s\n", g ? "\n" : "", _(key_groups[g].title));
+		for (int i = 0; i < action_count; i++) {
+			const struct action *a = &actions[i];
+			if (!in_key_group(a, g))
+				continue;
+			char *keys = action_keys_text(a);
+			sb_printf(&sb, "  %-20s %s\n", keys, _(a->help));
 			free(keys);
 		}
 	}

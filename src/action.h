@@ -24,11 +24,14 @@ enum action_id {
 	/* the views of the overview */
 	ACT_NEXT_VIEW, ACT_PREV_VIEW, ACT_HISTORY, ACT_INDICATOR, ACT_VIEW_LEFT, ACT_VIEW_RIGHT,
 	/* the roll-up of many wards */
-	ACT_ROLLUP_LEFT, ACT_ROLLUP_RIGHT, ACT_ROLLUP_WARD, ACT_ROLLUP_QUIT,
+	ACT_ROLLUP_LEFT, ACT_ROLLUP_RIGHT, ACT_ROLLUP_WARD, ACT_ROLLUP_NO_REPORTS,
 	/* forms */
 	ACT_FORM_NEXT, ACT_FORM_PREV, ACT_FORM_SAVE, ACT_FORM_CANCEL, ACT_FORM_PICK,
-	/* text input, anywhere text is typed */
-	ACT_INPUT_METHOD,
+	/* text input, anywhere text is typed; the editing keys are handled by
+	 * the line editor (lineedit.c) and listed here for the help */
+	ACT_INPUT_METHOD, ACT_TEXT_START, ACT_TEXT_END, ACT_TEXT_LEFT, ACT_TEXT_RIGHT,
+	ACT_TEXT_WORD_LEFT, ACT_TEXT_WORD_RIGHT, ACT_TEXT_BACKSPACE, ACT_TEXT_DELETE,
+	ACT_TEXT_KILL_START, ACT_TEXT_KILL_END, ACT_TEXT_KILL_WORD,
 	ACT_COUNT
 };
 
@@ -68,5 +71,8 @@ const char *action_key_name(struct wkey k, char *buf);
 char *action_keys_text(const struct action *a);
 /* The KEYS section of the manual, as roff (new string). */
 char *action_manual_roff(void);
+/* The same list as plain text for `wardsafe keys`: a translated heading
+ * per context, in the order of the manual's subsections (new string). */
+char *action_keys_listing(void);
 
 #endif

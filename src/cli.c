@@ -1121,11 +1121,9 @@ static int cmd_keys(struct cli_env *env, int argc, char **argv)
 		free(r);
 		return EXIT_DONE;
 	}
-	for (int i = 0; i < action_count; i++) {
-		char *keys = action_keys_text(&actions[i]);
-		printf("%-22s %s\n", keys, _(actions[i].help));
-		free(keys);
-	}
+	char *listing = action_keys_listing();
+	fputs(listing, stdout);
+	free(listing);
 	return EXIT_DONE;
 }
 

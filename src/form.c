@@ -472,7 +472,9 @@ bool form_run(struct ui *ui, struct record *rec, const struct record *old)
 			form_pick(&f);
 			continue;
 		case ACT_HELP:
-			tui_help(ui, AS_FORM | AS_TEXT, _("Type the values; the limits are shown beside the fields."));
+			tui_help(ui, AS_FORM | AS_TEXT, _("Type the values; the limits are shown beside the fields. Typing in a field that "
+					      "holds a value replaces it; press Home, End, Left or Right first to change it "
+					      "instead."));
 			continue;
 		case ACT_INPUT_METHOD:
 			tui_cycle_ime(ui);

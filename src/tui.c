@@ -353,41 +353,17 @@ static void draw_box(int h, int w, const char *title, int *top, int *left)
 
 struct lines_box {
 	const char *title;
-	const struct strlist *lines;
+	const struct strlist *given;    /* the lines as given */
+	struct strlist lines;           /* wrapped to `width` */
+	int width;                      /* the width they were wrapped to */
 	int first;
 	const char *footer;
 };
 
-
-static void draw_lines_box(struct ui *ui, void *vctx)
+/* Wraps the given lines to `width` columns into `wrapped`: long lines
+ * continue under their text. */
+static void wrap_lines(const struct strlist *given, int width, struct strlist *wrapped)
 {
-	(void)ui;
-	struct lines_box *b = vctx;
-	for (int y = 2; y < tui_rows() - 2; y++)
-		tui_fill(y, 0, tui_cols(), TC_NORMAL);
-	int w = 0;
-	for (size_t i = 0; i < b->lines->n; i++)
-		if (text_width(b->lines->items[i]) > w)
-			w = text_width(b->lines->items[i]);
-	if (b->footer && text_width(b->footer) > w)
-		w = text_width(b->footer);
-	int h = (int)b->lines->n + 4, top, left;
-	draw_box(h, w + 4, b->title, &top, &left);
-	int avail = (h > tui_rows() - 2 ? tui_rows() - 2 : h) - 4;
-	if (b->first > (int)b->lines->n - avail)
-		b->first = (int)b->lines->n - avail > 0 ? (int)b->lines->n - avail : 0;
-	for (int i = 0; i < avail && b->first + i < (int)b->lines->n; i++)
-		tui_put(top + i, left, tui_cols() - left - 2, b->lines->items[b->first + i], TC_NORMAL);
-	if (b->footer)
-		tui_put(top + avail + 1, left, tui_cols() - left - 2, b->footer, TC_BAR);
-}
-
-void tui_show_lines(struct ui *ui, const char *title, const struct strlist *given)
-{
-	/* Long lines are wrapped to the box, continuing under their text. */
-	struct strlist wrapped = STRLIST_INIT;
-	const struct strlist *lines = &wrapped;
-	int width = tui_cols() - 8;
 	for (size_t i = 0; i < given->n; i++) {
 		const char *l = given->items[i];
 		int indent = 0;
@@ -408,20 +384,53 @@ void tui_show_lines(struct ui *ui, const char *title, const struct strlist *give
 		struct strlist first = STRLIST_INIT, rest = STRLIST_INIT;
 		text_wrap(l, width, &first);
 		if (!first.n)
-			sl_push(&wrapped, xstrdup(""));
+			sl_push(wrapped, xstrdup(""));
 		else {
-			sl_push(&wrapped, xstrdup(first.items[0]));
+			sl_push(wrapped, xstrdup(first.items[0]));
 			const char *more = l + strlen(first.items[0]);
 			while (*more == ' ')
 				more++;
 			text_wrap(more, width - hang, &rest);
 			for (size_t j = 0; j < rest.n; j++)
-				sl_pushf(&wrapped, "%*s%s", hang, "", rest.items[j]);
+				sl_pushf(wrapped, "%*s%s", hang, "", rest.items[j]);
 		}
 		sl_free(&first);
 		sl_free(&rest);
 	}
-	struct lines_box b = { title, lines, 0, _("Up/Down: scroll   Enter/Esc: close") };
+}
+
+static void draw_lines_box(struct ui *ui, void *vctx)
+{
+	(void)ui;
+	struct lines_box *b = vctx;
+	/* Wrapped again for the width of the window (after a resize too). */
+	if (b->width != tui_cols() - 8) {
+		sl_free(&b->lines);
+		b->width = tui_cols() - 8;
+		wrap_lines(b->given, b->width, &b->lines);
+	}
+	for (int y = 2; y < tui_rows() - 2; y++)
+		tui_fill(y, 0, tui_cols(), TC_NORMAL);
+	int w = 0;
+	for (size_t i = 0; i < b->lines.n; i++)
+		if (text_width(b->lines.items[i]) > w)
+			w = text_width(b->lines.items[i]);
+	if (b->footer && text_width(b->footer) > w)
+		w = text_width(b->footer);
+	int h = (int)b->lines.n + 4, top, left;
+	draw_box(h, w + 4, b->title, &top, &left);
+	int avail = (h > tui_rows() - 2 ? tui_rows() - 2 : h) - 4;
+	if (b->first > (int)b->lines.n - avail)
+		b->first = (int)b->lines.n - avail > 0 ? (int)b->lines.n - avail : 0;
+	for (int i = 0; i < avail && b->first + i < (int)b->lines.n; i++)
+		tui_put(top + i, left, tui_cols() - left - 2, b->lines.items[b->first + i], TC_NORMAL);
+	if (b->footer)
+		tui_put(top + avail + 1, left, tui_cols() - left - 2, b->footer, TC_BAR);
+}
+
+void tui_show_lines(struct ui *ui, const char *title, const struct strlist *given)
+{
+	struct lines_box b = { title, given, STRLIST_INIT, -1, 0, _("Up/Down: scroll   Enter/Esc: close") };
 	tui_push_overlay(draw_lines_box, &b);
 	for (;;) {
 		tui_draw(ui);
@@ -439,7 +448,7 @@ void tui_show_lines(struct ui *ui, const char *title, const struct strlist *give
 			b.first = b.first > tui_rows() - 8 ? b.first - (tui_rows() - 8) : 0;
 	}
 	tui_pop_overlay();
-	sl_free(&wrapped);
+	sl_free(&b.lines);
 }
 
 void tui_errors(struct ui *ui, const struct strlist *errors)
@@ -527,6 +536,7 @@ static void draw_edit(struct lineedit *e, int y, int x, int width, bool focused)
 struct prompt_box {
 	const char *question;
 	struct lineedit *edit;
+	char *error;            /* why Enter refused the text, or NULL */
 };
 
 static void draw_prompt(struct ui *ui, void *vctx)
@@ -534,19 +544,27 @@ static void draw_prompt(struct ui *ui, void *vctx)
 	(void)ui;
 	struct prompt_box *p = vctx;
 	int w = tui_cols() - 10, top, left;
-	draw_box(5, w, p->question, &top, &left);
-	tui_put(top + 2, left, w - 4, _("Enter: accept    Esc: cancel    Ctrl-T: Telex/VNI"), TC_NORMAL);
+	struct strlist lines = STRLIST_INIT;
+	if (p->error)
+		text_wrap(p->error, w - 4, &lines);
+	int n = lines.n > 3 ? 3 : (int)lines.n;
+	draw_box(5 + n, w, p->question, &top, &left);
+	for (int i = 0; i < n; i++)
+		tui_put(top + 1 + i, left, w - 4, lines.items[i], TC_ERROR);
+	tui_put(top + n + 2, left, w - 4, _("Enter: accept    Esc: cancel    Ctrl-T: Telex/VNI"), TC_NORMAL);
 	draw_edit(p->edit, top, left, w - 4, true);
+	sl_free(&lines);
 }
 
-char *tui_prompt(struct ui *ui, const char *question, const char *initial)
+char *tui_prompt_check(struct ui *ui, const char *question, const char *initial,
+		       char *(*check)(const char *text, void *ctx), void *ctx)
 {
 	struct lineedit e;
 	le_init(&e, 200);
 	le_set_method(&e, ui->ime, ui->modern_tone);
 	if (initial)
 		le_set_text(&e, initial);
-	struct prompt_box p = { question, &e };
+	struct prompt_box p = { question, &e, NULL };
 	tui_push_overlay(draw_prompt, &p);
 	char *result = NULL;
 	for (;;) {
@@ -557,18 +575,34 @@ char *tui_prompt(struct ui *ui, const char *question, const char *initial)
 			break;
 		if (k.code == WK_ENTER) {
 			result = le_text(&e);
-			break;
+			char *why = check ? check(result, ctx) : NULL;
+			if (!why)
+				break;
+			free(p.error);
+			p.error = why;
+			free(result);
+			result = NULL;
+			continue;
 		}
 		if (action_for_key(k, AS_TEXT) == ACT_INPUT_METHOD) {
 			tui_cycle_ime(ui);
 			le_set_method(&e, ui->ime, ui->modern_tone);
 			continue;
 		}
-		le_key(&e, k);
+		if (le_key(&e, k) == LE_CHANGED) {
+			free(p.error);
+			p.error = NULL;
+		}
 	}
 	tui_pop_overlay();
 	le_free(&e);
+	free(p.error);
 	return result;
+}
+
+char *tui_prompt(struct ui *ui, const char *question, const char *initial)
+{
+	return tui_prompt_check(ui, question, initial, NULL, NULL);
 }
 
 struct pick_box {
@@ -696,8 +730,6 @@ void tui_help(struct ui *ui, unsigned context, const char *about)
 				first = here & (~here + 1);
 			if (first != parts[p].scope && !(parts[p].scope == AS_TEXT && (a->scope & AS_TEXT)))
 				continue;
-			if (parts[p].scope == AS_GLOBAL && (a->scope & AS_TEXT))
-				continue;
 			char *keys = action_keys_text(a);
 			char *padded = text_pad(keys, 16, false);
 			sl_pushf(&lines, "  %s %s", padded, _(a->help));
@@ -738,20 +770,25 @@ static void shift_period(struct ui *ui, int dir)
 	show(ui, ui->current);
 }
 
+/* The message for a text that is not a period, or NULL if it is one. */
+static char *period_check(const char *text, void *ctx)
+{
+	struct period *np = ctx;
+	if (period_parse(text, np))
+		return NULL;
+	return xasprintf(_("'%s' is not a period; write 2023-09, 2023-Q3, 2023 or 2023-07..2023-09"), text);
+}
+
 static void ask_period(struct ui *ui)
 {
 	char p[32];
-	char *text = tui_prompt(ui, _("Period (2023-09, 2023-Q3, 2023, 2023-07..2023-09)"),
-				period_format(&ui->period, p));
+	struct period np;
+	char *text = tui_prompt_check(ui, _("Period (2023-09, 2023-Q3, 2023, 2023-07..2023-09)"),
+				      period_format(&ui->period, p), period_check, &np);
 	if (!text)
 		return;
-	struct period np;
-	if (period_parse(text, &np)) {
-		ui->period = np;
-		show(ui, ui->current);
-	} else {
-		tui_message(ui, true, _("'%s' is not a period; write 2023-09, 2023-Q3, 2023 or 2023-07..2023-09"), text);
-	}
+	ui->period = np;
+	show(ui, ui->current);
 	free(text);
 }
 

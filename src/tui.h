@@ -96,6 +96,11 @@ bool tui_confirm(struct ui *ui, const char *question);
 void tui_show_lines(struct ui *ui, const char *title, const struct strlist *lines);
 /* Asks for one line of text; NULL if cancelled.  `initial` may be NULL. */
 char *tui_prompt(struct ui *ui, const char *question, const char *initial);
+/* The same, with a check of the text on Enter: check returns NULL to
+ * accept it, or a message (new string) shown in the box, which stays open
+ * with the text so that it can be corrected. */
+char *tui_prompt_check(struct ui *ui, const char *question, const char *initial,
+		       char *(*check)(const char *text, void *ctx), void *ctx);
 /* A pick list: returns the index chosen or -1.  `labels` are shown, typing
  * filters them without regard to case or accents. */
 int tui_pick(struct ui *ui, const char *title, const struct strlist *labels, int selected);

@@ -312,8 +312,9 @@ static bool rollup_key(struct ui *ui, struct screen *sc, struct wkey k, enum act
 	case ACT_ROLLUP_WARD:
 		show_detail(ui, v);
 		return true;
-	case ACT_ROLLUP_QUIT:
-		ui->quit = true;
+	case ACT_ROLLUP_NO_REPORTS:
+		tui_message(ui, false, "%s", _("The roll-up has no report screen (F10 is Reports in a ward's own "
+					       "screens); q leaves."));
 		return true;
 	default:
 		return false;
