@@ -144,7 +144,7 @@ const struct action actions[] = {
 	  N_("Word left"), N_("Move to the start of the word before the cursor") },
 	{ ACT_TEXT_WORD_RIGHT, "text-word-right", { S(WK_CTRL_RIGHT), NOKEY, NOKEY }, AS_TEXT, false,
 	  N_("Word right"), N_("Move to the end of the word after the cursor") },
-	{ ACT_TEXT_BACKSPACE, "text-backspace", { S(WK_BACKSPACE), K(WKEY_CTRL('h')), NOKEY }, AS_TEXT, false,
+	{ ACT_TEXT_BACKSPACE, "text-backspace", { S(WK_BACKSPACE), NOKEY, NOKEY }, AS_TEXT, false,
 	  N_("Backspace"), N_("Delete the character before the cursor") },
 	{ ACT_TEXT_DELETE, "text-delete", { S(WK_DELETE), K(WKEY_CTRL('d')), NOKEY }, AS_TEXT, false,
 	  N_("Delete"), N_("Delete the letter under the cursor") },

@@ -313,8 +313,8 @@ static bool rollup_key(struct ui *ui, struct screen *sc, struct wkey k, enum act
 		show_detail(ui, v);
 		return true;
 	case ACT_ROLLUP_NO_REPORTS:
-		tui_message(ui, false, "%s", _("The roll-up has no report screen (F10 is Reports in a ward's own "
-					       "screens); q leaves."));
+		tui_message(ui, false, "%s", _("No report screen in the roll-up (F10 is Reports in a ward's "
+					       "screens); q quits."));
 		return true;
 	default:
 		return false;

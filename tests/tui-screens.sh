@@ -120,7 +120,7 @@ expect_grep "$T/rollup.txt" "In the roll-up" "F1 lists the roll-up's keys"
 # and stays; q leaves.
 screens rollup-f10 '<F10><Dump>q' --lang en --db "$R1" --db "$R2"
 expect_rc 0 "F10 then q in the roll-up"
-expect_grep "$T/rollup-f10.txt" "The roll-up has no report screen" "F10 in the roll-up says there is no report screen and does not quit"
+expect_grep "$T/rollup-f10.txt" "No report screen in the roll-up" "F10 in the roll-up says there is no report screen and does not quit"
 screens rollup-keys 'AD<F3>a<Dump>' --lang en --db "$R1" --db "$R2"
 expect_no_grep "$T/rollup-keys.txt" "Residential groups" "the record screens cannot be reached from the roll-up"
 sha256sum "$R1" "$R2" > "$T/rollup-after"
