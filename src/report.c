@@ -190,7 +190,7 @@ static void text_groups(const struct report *r, struct strbuf *out)
 		for (int i = 0; i < BREAKDOWN_RATES; i++) {
 			const struct breakdown_cell *c = &row->cell[i];
 			char *v = c->v.known ? xasprintf("%s%s", c->has_target && !c->met ? "*" : "",
-							 numfmt_dec1(c->v.value, buf))
+							 numfmt_rate(c->v.value, c->has_target, c->target, false, buf))
 					     : xstrdup("-");
 			cell(out, v, 8, true);
 			free(v);
@@ -304,7 +304,7 @@ static void csv_row(struct strbuf *out, int n, ...)
 
 static char *rate_text(const struct ind_value *v)
 {
-	return v->known ? xasprintf("%.1f", v->value) : xstrdup("");
+	return v->known ? xasprintf("%.2f", v->value) : xstrdup("");
 }
 
 void report_write_csv(const struct report *r, bool bom, struct strbuf *out)

@@ -213,7 +213,7 @@ static char *cell_text(const struct breakdown_cell *c)
 	char buf[32];
 	if (!c->v.known)
 		return xstrdup("–");
-	return xasprintf("%s%%%s", numfmt_dec1(c->v.value, buf), view_mark(c->has_target, c->met));
+	return xasprintf("%s%%%s", numfmt_rate(c->v.value, c->has_target, c->target, false, buf), view_mark(c->has_target, c->met));
 }
 
 /* Colour of a rate: met, close or far from its target. */
@@ -482,7 +482,7 @@ static void show_history(struct ui *ui, const struct breakdown_row *r)
 		double t = s[c].target[s[c].n - 1];
 		bool met = has_t && indicator_rate_met(lv->num, lv->den, t);
 		char *head = text_fit(_(rate_heads[c]), 8, false);
-		char *val = lv->known ? xasprintf("%s%%%s", numfmt_dec1(lv->value, buf), view_mark(has_t, met))
+		char *val = lv->known ? xasprintf("%s%%%s", numfmt_rate(lv->value, has_t, t, false, buf), view_mark(has_t, met))
 				      : xstrdup("–");
 		char *vf = text_fit(val, 7, true);
 		char *tt = has_t ? xasprintf(_("target %s%%"), numfmt_num(t, buf)) : xstrdup("");
@@ -513,7 +513,7 @@ static void show_history(struct ui *ui, const struct breakdown_row *r)
 			const struct ind_value *v = &s[c].v[i];
 			bool has_t = s[c].has_target && v->known;
 			bool met = has_t && indicator_rate_met(v->num, v->den, s[c].target[i]);
-			char *val = v->known ? xasprintf("%s%%%s", numfmt_dec1(v->value, buf), view_mark(has_t, met))
+			char *val = v->known ? xasprintf("%s%%%s", numfmt_rate(v->value, has_t, s[c].target[i], false, buf), view_mark(has_t, met))
 					     : xstrdup("–");
 			char *vf = text_fit(val, 8, true);
 			sb_printf(&l, " %s", vf);
