@@ -44,6 +44,16 @@ static char *period_words(const struct period *p)
 
 char *report_date_line(const struct report_info *info)
 {
+	if (strcmp(i18n_language(), "vi") != 0) {
+		/* English: "Lam Sơn, 7 December 2026". */
+		static const char *const months[] = {
+			N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+			N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+			N_("December"),
+		};
+		return xasprintf("%s, %d %s %d", info->place, DATE_D(info->date),
+				 _(months[DATE_M(info->date) - 1]), DATE_Y(info->date));
+	}
 	/* Decree 30: days below 10 and months below 3 take a leading zero. */
 	char day[8], month[8];
 	snprintf(day, sizeof day, "%02d", DATE_D(info->date));
