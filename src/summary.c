@@ -218,7 +218,7 @@ void summary_write_text(const struct summary *s, const char *ward, struct strbuf
 			continue;
 		char a[32], t[32];
 		sb_printf(out, _("%s: %s %s still missing to reach %s%%"), r->label,
-			  numfmt_int(r->missing, a), _(r->def->unit), numfmt_num(r->target, t));
+			  numfmt_int(r->missing, a), indicator_unit(r->def, r->missing), numfmt_num(r->target, t));
 		sb_putc(out, '\n');
 	}
 	char *sent = summary_incident_sentence(s);

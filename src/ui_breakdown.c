@@ -245,7 +245,8 @@ static char *bd_title(struct ui *ui, void *state)
 	struct bd *d = state;
 	if (d->behind) {
 		char buf[32], all[32];
-		return d->have ? xasprintf(_("%s of %s groups behind"), numfmt_int(d->nbehind, buf),
+		return d->have ? xasprintf(ngettext("%s of %s group behind", "%s of %s groups behind",
+						    (unsigned long)d->b.n), numfmt_int(d->nbehind, buf),
 					   numfmt_int(d->b.n, all))
 			       : NULL;
 	}
@@ -432,12 +433,15 @@ static void bd_draw_behind(struct ui *ui, struct bd *d, int top, int rows)
 		tui_put_right(y, x, wt, t, base);
 		free(t);
 		x += wt + 1;
-		char *ms = xasprintf("%s %s", numfmt_int(c->missing, buf), _(rate_def(m->col)->unit));
+		char *ms = xasprintf("%s %s", numfmt_int(c->missing, buf),
+				     indicator_unit(rate_def(m->col), c->missing));
 		tui_put(y, x + 1, wm - 1, ms, base);
 		free(ms);
 	}
 	char a[32], b[32];
-	char *foot = xasprintf(_("Not listed: %s of %s groups, which meet every target. Enter: history."),
+	char *foot = xasprintf(ngettext("Not listed: %s of %s group, which meets every target. Enter: history.",
+					"Not listed: %s of %s groups, which meet every target. Enter: history.",
+					(unsigned long)d->b.n),
 			       numfmt_int(d->b.n - d->nbehind, a), numfmt_int(d->b.n, b));
 	tui_put(top + rows - 1, 0, cols, foot, TC_NORMAL);
 	free(foot);

@@ -229,7 +229,7 @@ static void dash_draw(struct ui *ui, struct screen *sc, int top, int rows)
 			continue;
 		char a[32], t[32];
 		char *m = xasprintf(_("%s: %s %s still missing to reach %s%%"), r->label,
-				    numfmt_int(r->missing, a), _(r->def->unit), numfmt_num(r->target, t));
+				    numfmt_int(r->missing, a), indicator_unit(r->def, r->missing), numfmt_num(r->target, t));
 		tui_put(y++, 0, cols, m, status_color(r));
 		free(m);
 	}

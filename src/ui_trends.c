@@ -406,11 +406,10 @@ static void trends_draw(struct ui *ui, void *state, int top, int rows)
 		char *st;
 		if (met)
 			st = xstrdup(_("met"));
-		else if (rate && lv->known)
-			st = xasprintf(_("short %s %s"),
-				       numfmt_int(indicator_missing(lv->num, lv->den, s->target[last]), buf),
-				       _(s->def->unit));
-		else
+		else if (rate && lv->known) {
+			long long miss = indicator_missing(lv->num, lv->den, s->target[last]);
+			st = xasprintf(_("short %s %s"), numfmt_int(miss, buf), indicator_unit(s->def, miss));
+		} else
 			st = xstrdup(_("not met"));
 		tui_put(by++, bx, bw, st, view_status_color(true, met, lv->value, s->target[last]));
 		free(st);
