@@ -76,5 +76,14 @@ run rollup --period 2026-11 "$H"
 expect_grep "$T/out" "19,97%" "19,97% in the roll-up"
 screens honest '<Dump>' --db "$H"
 expect_grep "$T/honest.txt" "19,97%      20% thiếu 1" "19,97% on the overview"
+if command -v pdftotext >/dev/null; then
+	run --db "$H" report --period 2026-11 --format pdf -o "$T/honest.pdf"
+	pdftotext -layout "$T/honest.pdf" "$T/honest.pdf.txt"
+	expect_grep "$T/honest.pdf.txt" "19,97%" "19,97% in the PDF report's summary"
+	expect_grep "$T/honest.pdf.txt" "19,97*" "and in its table of groups"
+	expect_no_grep "$T/honest.pdf.txt" "20,0" "the PDF never shows 20,0"
+else
+	skip "19,97% in the PDF report" "pdftotext not installed"
+fi
 
 finish
