@@ -671,10 +671,14 @@ static int cmd_import(struct cli_env *env, int argc, char **argv)
 	bool ok = import_files(db, pos.items, (int)pos.n, &o, &res);
 	print_import_problems(&res);
 	if (ok && dry)
-		printf(_("Dry run: %ld records would be imported (%ld new, %ld updated); nothing was saved\n"),
+		printf(ngettext("Dry run: %ld record would be imported (%ld new, %ld updated); nothing was saved\n",
+				"Dry run: %ld records would be imported (%ld new, %ld updated); nothing was saved\n",
+				(unsigned long)res.records),
 		       res.records, res.inserted, res.updated);
 	else if (ok)
-		printf(_("Imported %ld records (%ld new, %ld updated)\n"), res.records, res.inserted, res.updated);
+		printf(ngettext("Imported %ld record (%ld new, %ld updated)\n",
+				"Imported %ld records (%ld new, %ld updated)\n", (unsigned long)res.records),
+		       res.records, res.inserted, res.updated);
 	else if (res.errors.n)
 		fprintf(stderr, ngettext("wardsafe: nothing imported: %ld problem\n",
 					 "wardsafe: nothing imported: %ld problems\n", (unsigned long)res.nerrors),
@@ -1246,7 +1250,11 @@ static int cmd_check(struct cli_env *env, int argc, char **argv)
 		printf(_("warning: %s\n"), m);
 		free(m);
 	}
-	printf(_("%zu problems, %zu warnings\n"), problems.n, warnings.n);
+	char *np = xasprintf(ngettext("%zu problem", "%zu problems", (unsigned long)problems.n), problems.n);
+	char *nw = xasprintf(ngettext("%zu warning", "%zu warnings", (unsigned long)warnings.n), warnings.n);
+	printf("%s, %s\n", np, nw);
+	free(np);
+	free(nw);
 	/* (sl_free empties the list: the status is decided before) */
 	int rc = !sound ? EXIT_DBERR : problems.n ? EXIT_REFUSED : EXIT_DONE;
 	sl_free(&problems);

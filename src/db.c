@@ -536,10 +536,14 @@ static bool foreign_keys_hold(sqlite3 *db, const char *path, struct strlist *err
 	if (rc != SQLITE_DONE)
 		db_error(db, errors, path);
 	else if (n)
-		sl_pushf(errors, _("%s: %lld records refer to records that do not exist (the first: table %s, "
-				   "id %lld), so the file cannot be updated to this version of wardsafe; nothing "
-				   "was changed: repair them with the version that wrote the file, or restore a "
-				   "backup"),
+		sl_pushf(errors, ngettext("%s: %lld record refers to a record that does not exist (table %s, "
+					  "id %lld), so the file cannot be updated to this version of wardsafe; "
+					  "nothing was changed: repair it with the version that wrote the file, or "
+					  "restore a backup",
+					  "%s: %lld records refer to records that do not exist (the first: table %s, "
+					  "id %lld), so the file cannot be updated to this version of wardsafe; nothing "
+					  "was changed: repair them with the version that wrote the file, or restore a "
+					  "backup", (unsigned long)n),
 			 path, n, first_tbl, first_row);
 	free(first_tbl);
 	sqlite3_finalize(st);
@@ -1220,8 +1224,11 @@ static bool restore_into_live(const char *path, const char *from, sqlite3 *src, 
 	int rc = sqlite3_backup_step(b, 0);
 	if (rc != SQLITE_OK && rc != SQLITE_DONE) {
 		if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-			sl_pushf(errors, _("%s is in use by another program, which is still saving after %d "
-					   "seconds: nothing was restored; try again when it has finished"),
+			sl_pushf(errors, ngettext("%s is in use by another program, which is still saving after %d "
+						  "second: nothing was restored; try again when it has finished",
+						  "%s is in use by another program, which is still saving after %d "
+						  "seconds: nothing was restored; try again when it has finished",
+						  (unsigned long)((busy_timeout() + 999) / 1000)),
 				 path, (busy_timeout() + 999) / 1000);
 		else
 			db_error(live, errors, path);

@@ -56,6 +56,22 @@ long long indicator_missing(long long num, long long den, double target)
 	return need > num ? need - num : 0;
 }
 
+const char *indicator_unit(const struct indicator_def *d, long long n)
+{
+	/* One ngettext per unit of the rates, so that each is extracted as a
+	 * plural entry. */
+	unsigned long k = n < 0 ? (unsigned long)-n : (unsigned long)n;
+	if (!strcmp(d->unit, "households"))
+		return ngettext("household", "households", k);
+	if (!strcmp(d->unit, "people"))
+		return ngettext("person", "people", k);
+	if (!strcmp(d->unit, "establishments"))
+		return ngettext("establishment", "establishments", k);
+	/* Only rates have a number still missing; the other units are
+	 * never written after a number. */
+	return _(d->unit);
+}
+
 static const char *const outreach_kinds[] = { "radio", "mobile", "meeting", "online", "other" };
 static const char *const outreach_labels[] = {
 	N_("Outreach over the loudspeaker system"), N_("Mobile outreach"), N_("Outreach meetings"),

@@ -92,6 +92,9 @@ bool indicator_target(sqlite3 *db, const char *id, const struct period *p, doubl
 /* Sets the status of a row from its current value and target: has_status,
  * met, has_missing and missing (the rule of every summary). */
 void indicator_row_status(struct ind_row *r);
+/* The unit of d's numerator, in the form for a count of n ("1 household",
+ * "2 households"). */
+const char *indicator_unit(const struct indicator_def *d, long long n);
 /* Whole households/people still missing for num/den to reach `target`%. */
 long long indicator_missing(long long num, long long den, double target);
 /* True if num/den reaches target% (exactly, without rounding the rate). */

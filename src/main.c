@@ -110,8 +110,10 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	if (ndb > 1 && nrest > 0) {
-		cli_error(_("--db is given %d times: several databases are rolled up by the screens "
-			    "(no command) or by 'wardsafe rollup FILE...'"), ndb);
+		cli_error(ngettext("--db is given %d time: several databases are rolled up by the screens "
+				   "(no command) or by 'wardsafe rollup FILE...'",
+				   "--db is given %d times: several databases are rolled up by the screens "
+				   "(no command) or by 'wardsafe rollup FILE...'", (unsigned long)ndb), ndb);
 		rc = EXIT_USAGE;
 		goto out;
 	}

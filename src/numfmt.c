@@ -62,15 +62,50 @@ static char *with_fraction(double v, int places, char *buf)
 	return put(buf, tmp);
 }
 
+/* v with exactly `places` decimals, its last digit rounded (dir 0), cut
+ * down (dir -1) or up (dir 1). */
+static char *fixed(double v, int places, int dir, char *buf)
+{
+	double scale = pow(10, places), a = fabs(v) * scale;
+	/* The direction is that of v, not of its absolute value. */
+	int adir = v < 0 ? -dir : dir;
+	long long scaled = adir < 0 ? (long long)floor(a + 1e-9) : adir > 0 ? (long long)ceil(a - 1e-9) : llround(a);
+	long long whole = scaled / (long long)scale, frac = scaled % (long long)scale;
+	char w[32];
+	numfmt_int(v < 0 && scaled ? -whole : whole, w);
+	if (v < 0 && scaled && whole == 0)
+		snprintf(w, sizeof w, "-0");
+	char tmp[64];
+	snprintf(tmp, sizeof tmp, "%s%c%0*lld", w, vietnamese() ? ',' : '.', places, frac);
+	return put(buf, tmp);
+}
+
 char *numfmt_dec1(double v, char *buf)
 {
 	/* Always one decimal, even ",0", as rates are read side by side. */
-	double scaled = llround(fabs(v) * 10);
-	char w[32];
-	numfmt_int((long long)(scaled / 10) * (v < 0 ? -1 : 1), w);
-	char tmp[64];
-	snprintf(tmp, sizeof tmp, "%s%c%d", w, vietnamese() ? ',' : '.', (int)fmod(scaled, 10));
-	return put(buf, tmp);
+	return fixed(v, 1, 0, buf);
+}
+
+/* True if the shown value s stands on the same side of the target as v:
+ * below a minimum is shown below it, above a maximum above it. */
+static bool same_side(double v, double s, double target, bool ceiling)
+{
+	if (ceiling)
+		return v > target ? s > target : s <= target;
+	return v < target ? s < target : s >= target;
+}
+
+char *numfmt_rate(double v, bool has_target, double target, bool ceiling, char *buf)
+{
+	if (!has_target || isnan(target))
+		return fixed(v, 1, 0, buf);
+	for (int places = 1; places <= 3; places++) {
+		double scale = pow(10, places);
+		if (same_side(v, llround(v * scale) / scale, target, ceiling))
+			return fixed(v, places, 0, buf);
+	}
+	/* Still on the wrong side at three decimals: cut toward the value. */
+	return fixed(v, 3, v < target ? -1 : 1, buf);
 }
 
 char *numfmt_num(double v, char *buf)

@@ -44,6 +44,16 @@ static char *period_words(const struct period *p)
 
 char *report_date_line(const struct report_info *info)
 {
+	if (strcmp(i18n_language(), "vi") != 0) {
+		/* English: "Lam Sơn, 7 December 2026". */
+		static const char *const months[] = {
+			N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+			N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+			N_("December"),
+		};
+		return xasprintf("%s, %d %s %d", info->place, DATE_D(info->date),
+				 _(months[DATE_M(info->date) - 1]), DATE_Y(info->date));
+	}
 	/* Decree 30: days below 10 and months below 3 take a leading zero. */
 	char day[8], month[8];
 	snprintf(day, sizeof day, "%02d", DATE_D(info->date));
@@ -190,7 +200,7 @@ static void text_groups(const struct report *r, struct strbuf *out)
 		for (int i = 0; i < BREAKDOWN_RATES; i++) {
 			const struct breakdown_cell *c = &row->cell[i];
 			char *v = c->v.known ? xasprintf("%s%s", c->has_target && !c->met ? "*" : "",
-							 numfmt_dec1(c->v.value, buf))
+							 numfmt_rate(c->v.value, c->has_target, c->target, false, buf))
 					     : xstrdup("-");
 			cell(out, v, 8, true);
 			free(v);
@@ -304,7 +314,7 @@ static void csv_row(struct strbuf *out, int n, ...)
 
 static char *rate_text(const struct ind_value *v)
 {
-	return v->known ? xasprintf("%.1f", v->value) : xstrdup("");
+	return v->known ? xasprintf("%.2f", v->value) : xstrdup("");
 }
 
 void report_write_csv(const struct report *r, bool bom, struct strbuf *out)

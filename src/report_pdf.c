@@ -255,7 +255,7 @@ static void draw_groups(struct pdf_doc *d, const struct breakdown *b)
 			const struct breakdown_cell *cell = &r->cell[i];
 			bool below = cell->has_target && !cell->met;
 			c[3 + i] = !cell->v.known ? xstrdup("-")
-				: xasprintf("%s%s", numfmt_dec1(cell->v.value, a), below ? "*" : "");
+				: xasprintf("%s%s", numfmt_rate(cell->v.value, cell->has_target, cell->target, false, a), below ? "*" : "");
 			bold[3 + i] = below;
 			marked |= below;
 		}

@@ -11,13 +11,14 @@
 #include "summary.h"
 #include "text.h"
 
-/* Machine form of a value: rates with one decimal, counts whole. */
+/* Machine form of a value: rates with two decimals (so that 144/721 is
+ * 19.97 beside not_met, never 20.0), counts whole. */
 static void tsv_value(struct strbuf *out, const struct ind_row *r, const struct ind_value *v)
 {
 	if (!v->known)
 		return;
 	if (r->def->type == IT_RATE)
-		sb_printf(out, "%.1f", v->value);
+		sb_printf(out, "%.2f", v->value);
 	else
 		sb_printf(out, "%lld", v->num);
 }
@@ -64,7 +65,8 @@ char *summary_value_text(const struct ind_row *r, const struct ind_value *v)
 	if (!v->known)
 		return xstrdup("-");
 	if (r->def->type == IT_RATE)
-		return xasprintf("%s%%", numfmt_dec1(v->value, buf));
+		return xasprintf("%s%%", numfmt_rate(v->value, r->has_target, r->target,
+						  r->def->target_is_ceiling, buf));
 	return xstrdup(numfmt_int(v->num, buf));
 }
 
@@ -216,7 +218,7 @@ void summary_write_text(const struct summary *s, const char *ward, struct strbuf
 			continue;
 		char a[32], t[32];
 		sb_printf(out, _("%s: %s %s still missing to reach %s%%"), r->label,
-			  numfmt_int(r->missing, a), _(r->def->unit), numfmt_num(r->target, t));
+			  numfmt_int(r->missing, a), indicator_unit(r->def, r->missing), numfmt_num(r->target, t));
 		sb_putc(out, '\n');
 	}
 	char *sent = summary_incident_sentence(s);

@@ -256,7 +256,8 @@ static void import_rows(sqlite3 *db, struct pending *p, struct import_result *re
 		if (fields.n == 1 && !fields.items[0][0])
 			continue; /* blank line */
 		if ((int)fields.n != p->lay.ncols) {
-			import_error(res, _("%s:%ld: %zu fields, but the header has %d"),
+			import_error(res, ngettext("%s:%ld: %zu field, but the header has %d",
+						   "%s:%ld: %zu fields, but the header has %d", (unsigned long)fields.n),
 				 p->path, line, fields.n, p->lay.ncols);
 			continue;
 		}

@@ -213,7 +213,7 @@ static char *cell_text(const struct breakdown_cell *c)
 	char buf[32];
 	if (!c->v.known)
 		return xstrdup("–");
-	return xasprintf("%s%%%s", numfmt_dec1(c->v.value, buf), view_mark(c->has_target, c->met));
+	return xasprintf("%s%%%s", numfmt_rate(c->v.value, c->has_target, c->target, false, buf), view_mark(c->has_target, c->met));
 }
 
 /* Colour of a rate: met, close or far from its target. */
@@ -245,7 +245,8 @@ static char *bd_title(struct ui *ui, void *state)
 	struct bd *d = state;
 	if (d->behind) {
 		char buf[32], all[32];
-		return d->have ? xasprintf(_("%s of %s groups behind"), numfmt_int(d->nbehind, buf),
+		return d->have ? xasprintf(ngettext("%s of %s group behind", "%s of %s groups behind",
+						    (unsigned long)d->b.n), numfmt_int(d->nbehind, buf),
 					   numfmt_int(d->b.n, all))
 			       : NULL;
 	}
@@ -432,12 +433,15 @@ static void bd_draw_behind(struct ui *ui, struct bd *d, int top, int rows)
 		tui_put_right(y, x, wt, t, base);
 		free(t);
 		x += wt + 1;
-		char *ms = xasprintf("%s %s", numfmt_int(c->missing, buf), _(rate_def(m->col)->unit));
+		char *ms = xasprintf("%s %s", numfmt_int(c->missing, buf),
+				     indicator_unit(rate_def(m->col), c->missing));
 		tui_put(y, x + 1, wm - 1, ms, base);
 		free(ms);
 	}
 	char a[32], b[32];
-	char *foot = xasprintf(_("Not listed: %s of %s groups, which meet every target. Enter: history."),
+	char *foot = xasprintf(ngettext("Not listed: %s of %s group, which meets every target. Enter: history.",
+					"Not listed: %s of %s groups, which meet every target. Enter: history.",
+					(unsigned long)d->b.n),
 			       numfmt_int(d->b.n - d->nbehind, a), numfmt_int(d->b.n, b));
 	tui_put(top + rows - 1, 0, cols, foot, TC_NORMAL);
 	free(foot);
@@ -482,7 +486,7 @@ static void show_history(struct ui *ui, const struct breakdown_row *r)
 		double t = s[c].target[s[c].n - 1];
 		bool met = has_t && indicator_rate_met(lv->num, lv->den, t);
 		char *head = text_fit(_(rate_heads[c]), 8, false);
-		char *val = lv->known ? xasprintf("%s%%%s", numfmt_dec1(lv->value, buf), view_mark(has_t, met))
+		char *val = lv->known ? xasprintf("%s%%%s", numfmt_rate(lv->value, has_t, t, false, buf), view_mark(has_t, met))
 				      : xstrdup("–");
 		char *vf = text_fit(val, 7, true);
 		char *tt = has_t ? xasprintf(_("target %s%%"), numfmt_num(t, buf)) : xstrdup("");
@@ -513,7 +517,7 @@ static void show_history(struct ui *ui, const struct breakdown_row *r)
 			const struct ind_value *v = &s[c].v[i];
 			bool has_t = s[c].has_target && v->known;
 			bool met = has_t && indicator_rate_met(v->num, v->den, s[c].target[i]);
-			char *val = v->known ? xasprintf("%s%%%s", numfmt_dec1(v->value, buf), view_mark(has_t, met))
+			char *val = v->known ? xasprintf("%s%%%s", numfmt_rate(v->value, has_t, s[c].target[i], false, buf), view_mark(has_t, met))
 					     : xstrdup("–");
 			char *vf = text_fit(val, 8, true);
 			sb_printf(&l, " %s", vf);

@@ -27,8 +27,9 @@ static const struct view *const views[] = {
 
 static const char *const overview_help =
 	N_("The overview shows every indicator for the selected period: the value, the target, "
-	   "whether it is met, how many households or people are still missing, and the change "
-	   "against the previous period and the same period last year. Change the period with [ ] or p. "
+	   "whether it is met, how many households or people are still missing, and, in the ± columns, "
+	   "the change against the previous period and the same period last year (in percentage points "
+	   "for rates). Change the period with [ ] or p. "
 	   "Tab shows the other views: by group, behind target, incidents and outreach by month, trends.");
 
 struct dashboard {
@@ -154,7 +155,7 @@ static void dash_draw(struct ui *ui, struct screen *sc, int top, int rows)
 	/* Columns: label, value, [progress bar], target, status, previous, last
 	 * year.  80 columns hold everything but the bars; wider screens get bars
 	 * and longer labels. */
-	int wl = 29, wv = 7, wt = 8, ws = 11, wc = 8;
+	int wl = 29, wv = 7, wt = 8, ws = 11, wc = 9;
 	if (cols >= 100)
 		wl = 36;
 	int wbar = cols - (wl + wv + wt + ws + 2 * wc + 7);
@@ -171,9 +172,10 @@ static void dash_draw(struct ui *ui, struct screen *sc, int top, int rows)
 	x += wt + 1;
 	tui_put(y, x, ws, _("Status"), TC_TITLE);
 	x += ws + 1;
-	tui_put_right(y, x, wc, _("Previous"), TC_TITLE);
+	/* Changes, not values (the report's "Previous" holds values). */
+	tui_put_right(y, x, wc, _("±Previous"), TC_TITLE);
 	x += wc + 1;
-	tui_put_right(y, x, wc, _("Last year"), TC_TITLE);
+	tui_put_right(y, x, wc, _("±Year ago"), TC_TITLE);
 	y++;
 	for (int i = 0; i < d->s.nrows && y < top + rows - 2; i++) {
 		const struct ind_row *r = &d->s.rows[i];
@@ -227,7 +229,7 @@ static void dash_draw(struct ui *ui, struct screen *sc, int top, int rows)
 			continue;
 		char a[32], t[32];
 		char *m = xasprintf(_("%s: %s %s still missing to reach %s%%"), r->label,
-				    numfmt_int(r->missing, a), _(r->def->unit), numfmt_num(r->target, t));
+				    numfmt_int(r->missing, a), indicator_unit(r->def, r->missing), numfmt_num(r->target, t));
 		tui_put(y++, 0, cols, m, status_color(r));
 		free(m);
 	}

@@ -250,7 +250,7 @@ static void detail_lines(const struct summary *s, const char *file, struct strli
 			continue;
 		char a[32], t[32];
 		sl_pushf(out, _("%s: %s %s still missing to reach %s%%"), r->label, numfmt_int(r->missing, a),
-			 _(r->def->unit), numfmt_num(r->target, t));
+			 indicator_unit(r->def, r->missing), numfmt_num(r->target, t));
 	}
 	char *sent = summary_incident_sentence(s);
 	sl_pushf(out, _("Incidents: %s"), sent);

@@ -185,8 +185,10 @@ static char *value_text(const struct series *s, const struct ind_value *v)
 	char buf[32];
 	if (!v->known)
 		return xstrdup("–");
+	int i = (int)(v - s->v);
 	if (s->def->type == IT_RATE)
-		return xasprintf("%s%%", numfmt_dec1(v->value, buf));
+		return xasprintf("%s%%", numfmt_rate(v->value, s->has_target, s->target[i],
+						     s->def->target_is_ceiling, buf));
 	return xstrdup(numfmt_int(v->num, buf));
 }
 
@@ -404,11 +406,10 @@ static void trends_draw(struct ui *ui, void *state, int top, int rows)
 		char *st;
 		if (met)
 			st = xstrdup(_("met"));
-		else if (rate && lv->known)
-			st = xasprintf(_("short %s %s"),
-				       numfmt_int(indicator_missing(lv->num, lv->den, s->target[last]), buf),
-				       _(s->def->unit));
-		else
+		else if (rate && lv->known) {
+			long long miss = indicator_missing(lv->num, lv->den, s->target[last]);
+			st = xasprintf(_("short %s %s"), numfmt_int(miss, buf), indicator_unit(s->def, miss));
+		} else
 			st = xstrdup(_("not met"));
 		tui_put(by++, bx, bw, st, view_status_color(true, met, lv->value, s->target[last]));
 		free(st);
@@ -432,7 +433,7 @@ static void trends_draw(struct ui *ui, void *state, int top, int rows)
 		} else {
 			ch = view_change(lv->num - s->v[first].num);
 		}
-		char *cl = xasprintf(_("Change: %s"), ch);
+		char *cl = xasprintf(rate ? _("Change: %s points") : _("Change: %s"), ch);
 		tui_put(by++, bx, bw, cl, TC_NORMAL);
 		free(ch);
 		free(cl);

@@ -147,13 +147,15 @@ static bool check_field(struct ctx *c, int i)
 	switch (f->type) {
 	case FT_TEXT:
 		if ((int)text_length(n) > f->maxlen) {
-			err(c, f->name, _("too long: at most %d characters"), f->maxlen);
+			err(c, f->name, ngettext("too long: at most %d character", "too long: at most %d characters",
+						 (unsigned long)f->maxlen), f->maxlen);
 			return false;
 		}
 		break;
 	case FT_CODE:
 		if ((int)text_length(n) > f->maxlen) {
-			err(c, f->name, _("too long: at most %d characters"), f->maxlen);
+			err(c, f->name, ngettext("too long: at most %d character", "too long: at most %d characters",
+						 (unsigned long)f->maxlen), f->maxlen);
 			return false;
 		}
 		for (const char *p = n; *p; p++) {
@@ -350,7 +352,9 @@ static void stock_rules(struct ctx *c, const char *const *fields, int nfields)
 static void check_ratio(struct ctx *c, long long h, long long r, const char *field)
 {
 	if (r < h)
-		err(c, field, _("fewer residents than the %lld households; each household has at least one person"), h);
+		err(c, field, ngettext("fewer residents than the %lld household; each household has at least one person",
+				      "fewer residents than the %lld households; each household has at least one person",
+				      (unsigned long)h), h);
 	else if (h > 0 && (r < 1.5 * h || r > 7.0 * h))
 		warn(c, field, _("%.1f people per household is unusual (expected 1.5 to 7)"), (double)r / (double)h);
 }
@@ -387,12 +391,16 @@ static void rules_survey(struct ctx *c)
 	long long s = num(c, "surveyed", &hs), w = num(c, "with_extinguisher", &hw);
 	long long e = num(c, "extinguishers", &he);
 	if (hs && hw && w > s)
-		err(c, "with_extinguisher", _("more than the %lld households surveyed"), s);
+		err(c, "with_extinguisher", ngettext("more than the %lld household surveyed",
+							   "more than the %lld households surveyed", (unsigned long)s), s);
 	if (he && hw && e < w)
-		err(c, "extinguishers", _("fewer extinguishers than the %lld households that have one"), w);
+		err(c, "extinguishers", ngettext("fewer extinguishers than the %lld household that has one",
+							  "fewer extinguishers than the %lld households that have one",
+							  (unsigned long)w), w);
 	long long h, r;
 	if (hs && need_population(c, &h, &r) && s > h)
-		err(c, "surveyed", _("more than the %lld households of group %s"), h, fval(c, "group"));
+		err(c, "surveyed", ngettext("more than the %lld household of group %s",
+					    "more than the %lld households of group %s", (unsigned long)h), h, fval(c, "group"));
 	static const char *const cumulative[] = { "with_extinguisher", "surveyed" };
 	stock_rules(c, cumulative, 2);
 }
@@ -409,9 +417,13 @@ static void rules_commitment(struct ctx *c)
 	long long h, r;
 	if ((hp || ha) && need_population(c, &h, &r)) {
 		if (hp && p > h)
-			err(c, "pccc", _("more than the %lld households of group %s"), h, fval(c, "group"));
+			err(c, "pccc", ngettext("more than the %lld household of group %s",
+					       "more than the %lld households of group %s", (unsigned long)h), h,
+			    fval(c, "group"));
 		if (ha && a > h)
-			err(c, "antt", _("more than the %lld households of group %s"), h, fval(c, "group"));
+			err(c, "antt", ngettext("more than the %lld household of group %s",
+					       "more than the %lld households of group %s", (unsigned long)h), h,
+			    fval(c, "group"));
 	}
 	static const char *const cumulative[] = { "pccc", "antt" };
 	stock_rules(c, cumulative, 2);
@@ -423,7 +435,9 @@ static void rules_app114(struct ctx *c)
 	long long n = num(c, "installs", &hi);
 	long long h, r;
 	if (hi && need_population(c, &h, &r) && n > r)
-		warn(c, "installs", _("more app users than the %lld residents of group %s"), r, fval(c, "group"));
+		warn(c, "installs", ngettext("more app users than the %lld resident of group %s",
+						     "more app users than the %lld residents of group %s", (unsigned long)r),
+		     r, fval(c, "group"));
 	static const char *const cumulative[] = { "installs" };
 	stock_rules(c, cumulative, 1);
 }
@@ -459,7 +473,8 @@ static void rules_establishments(struct ctx *c)
 	bool hm, hw;
 	long long m = num(c, "managed", &hm), w = num(c, "with_file", &hw);
 	if (hm && hw && w > m)
-		err(c, "with_file", _("more than the %lld establishments managed"), m);
+		err(c, "with_file", ngettext("more than the %lld establishment managed",
+						  "more than the %lld establishments managed", (unsigned long)m), m);
 	const char *d = fval(c, "date");
 	char idbuf[32];
 	snprintf(idbuf, sizeof idbuf, "%lld", c->rec->id);

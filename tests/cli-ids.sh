@@ -148,7 +148,7 @@ cp "$T/v3-saved.db" "$BAD"
 sqlite3 "$BAD" "INSERT INTO population(group_id, date, households, residents) VALUES (999, '2023-01-01', 1, 2)"
 dump "$BAD" > "$T/bad-before.txt"
 run --lang en --db "$BAD" list group
-[ "$rc" -eq 3 ] && grep -qF "1 records refer to records that do not exist (the first: table population" "$T/err"
+[ "$rc" -eq 3 ] && grep -qF "1 record refers to a record that does not exist (table population" "$T/err"
 ok $? "a schema-3 file with a dangling reference is refused, saying why (exit $rc)"
 [ "$rc" -eq 3 ] || sed 's/^/#   /' "$T/err" | head -5
 [ "$(sqlite3 "$BAD" "PRAGMA user_version")" = 3 ] && dump "$BAD" | cmp -s - "$T/bad-before.txt"
@@ -179,7 +179,7 @@ expect_rc 0 "wardsafe check passes"
 # file is touched.
 sum=$(cksum < "$LIVE")
 run --lang en --db "$LIVE" restore "$BAD"
-[ "$rc" -eq 3 ] && grep -qF "1 records refer to records that do not exist" "$T/err"
+[ "$rc" -eq 3 ] && grep -qF "1 record refers to a record that does not exist" "$T/err"
 ok $? "a schema-3 backup with a dangling reference is not restored (exit $rc)"
 [ "$(cksum < "$LIVE")" = "$sum" ] && [ "$(ls "$T/live/backups" | grep -c pre-restore)" -eq 1 ]
 ok $? "the live file is unchanged, no second pre-restore copy"

@@ -57,7 +57,7 @@ expect_rc 1 "a file whose kind cannot be told"
 printf 'group,date,installs\n1,2023-01-31,20\n' > "$T/data-from-ward.csv"
 ws import --dry-run "$T/data-from-ward.csv"
 expect_rc 0 "the kind is told from a header that matches one kind"
-expect_grep "$T/out" "Dry run: 1 records" "a dry run reports what it would do"
+expect_grep "$T/out" "Dry run: 1 record would" "a dry run reports what it would do"
 ws list app114
 [ "$(wc -l < "$T/out")" -eq 1 ]; ok $? "and saves nothing"
 printf 'group,date,installs\n1,2023-01-31,20\n1,2023-01-31,20\n' > "$T/app114.csv"

@@ -17,6 +17,11 @@ ws report --period 2023-Q3 --format csv
 expect_same "$T/out" "$EXPECTED/report-2023-Q3.csv" "the CSV report of Q3 2023"
 ws --lang en report --period 2023-Q3 --number 12/BC-CAP
 expect_grep "$T/out" "No.: 12/BC-CAP" "--number sets the report number"
+expect_grep "$T/out" "Lam Sơn, 24 November 2026" "an English report dated the English way"
+WARDSAFE_NOW='2026-12-07 08:00:00' "$WARDSAFE_BIN" --db "$DB" --lang en report --period 2023-Q3 > "$T/out"
+expect_grep "$T/out" "Lam Sơn, 7 December 2026" "English: no leading zero, the month's name"
+WARDSAFE_NOW='2026-12-07 08:00:00' "$WARDSAFE_BIN" --db "$DB" report --period 2023-Q3 > "$T/out"
+expect_grep "$T/out" "Lam Sơn, ngày 07 tháng 12 năm 2026" "Vietnamese keeps Decree 30's form"
 
 # Every figure of the report's summary table is the summary's.
 for p in 2023-Q3 2023-09 2023 2022-Q4 2022-03..2022-08; do

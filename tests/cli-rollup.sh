@@ -76,7 +76,7 @@ for id in extinguisher pccc_commitment antt_commitment app114 survey_coverage; d
 	[ "$(total $id 4)" = "$(sumcol $id 4)" ] && [ "$(total $id 5)" = "$(sumcol $id 5)" ] || ok=1
 done
 ok $ok "every rate's total numerator and denominator are the sums of the wards'"
-[ "$(total extinguisher 6)" = 66.2 ]; ok $? "the total rate comes from the sums (430/650 = 66.2%), not an average"
+[ "$(total extinguisher 6)" = 66.15 ]; ok $? "the total rate comes from the sums (430/650 = 66.15%), not an average"
 [ "$(total incidents 6)" = 5 ] && [ "$(total incidents 10)" = 1 ]
 ok $? "flows are summed: 5 incidents in Q3, 1 in Q2"
 [ "$(total incidents.theft 6)" = 2 ] && [ "$(total incidents.karaoke 6)" = 2 ]

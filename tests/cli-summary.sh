@@ -63,4 +63,36 @@ ws --config "$T/mid.ini" summary --period 2023-Q3 --format tsv
 expect_rc 0 "summary with month_start_day = 15"
 ! cmp -s "$T/out" "$EXPECTED/summary-2023-Q3.tsv"; ok $? "gives different figures"
 
+# Honest figures (issue 13): 144 of 721 households is 19.97%, below a 20%
+# target, and is never shown as 20.0% (nor 20.0 in the TSV) beside "not met".
+H="$T/honest.db"
+run --db "$H" init --ward "Lam Sơn"
+run --db "$H" add group code=1 name=Một households=721 residents=2000 date=2026-01-01
+run --db "$H" add survey group=1 date=2026-10-05 surveyed=721 with_extinguisher=144
+run --db "$H" add target year=2026 indicator=extinguisher value=20
+run --db "$H" summary --period 2026-11
+expect_grep "$T/out" "144/721  19,97%      20% chưa đạt" "19,97% beside a 20% target in the text summary"
+expect_no_grep "$T/out" "20,0%" "never 20,0%"
+run --db "$H" --lang en summary --period 2026-11
+expect_grep "$T/out" "144/721  19.97%      20% not met" "19.97% in English"
+run --db "$H" summary --period 2026-11 --format tsv
+[ "$(awk -F '\t' '$1 == "extinguisher" { print $4 "/" $6 "/" $8 }' "$T/out")" = 19.97/not_met/19.97 ]
+ok $? "the TSV value has two decimals: 19.97 not_met"
+run --db "$H" report --period 2026-11 --format text
+expect_grep "$T/out" "19,97%" "19,97% in the report text"
+expect_no_grep "$T/out" "20,0" "the report text never shows 20,0"
+run rollup --period 2026-11 "$H"
+expect_grep "$T/out" "19,97%" "19,97% in the roll-up"
+screens honest '<Dump>' --db "$H"
+expect_grep "$T/honest.txt" "19,97%      20% thiếu 1" "19,97% on the overview"
+if command -v pdftotext >/dev/null; then
+	run --db "$H" report --period 2026-11 --format pdf -o "$T/honest.pdf"
+	pdftotext -layout "$T/honest.pdf" "$T/honest.pdf.txt"
+	expect_grep "$T/honest.pdf.txt" "19,97%" "19,97% in the PDF report's summary"
+	expect_grep "$T/honest.pdf.txt" "19,97*" "and in its table of groups"
+	expect_no_grep "$T/honest.pdf.txt" "20,0" "the PDF never shows 20,0"
+else
+	skip "19,97% in the PDF report" "pdftotext not installed"
+fi
+
 finish

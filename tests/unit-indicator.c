@@ -4,7 +4,9 @@
 
 #include "tap.h"
 #include "fixture.h"
+#include "../src/i18n.h"
 #include "../src/indicator.h"
+#include "../src/numfmt.h"
 #include "../src/period.h"
 
 static struct summary S;
@@ -30,6 +32,30 @@ static const struct ind_row *row(const char *id)
 			return &S.rows[i];
 	printf("# no row %s\n", id);
 	exit(99);
+}
+
+/* Rates beside their targets (issue 13): a value below its target is never
+ * shown equal to it. */
+static void honest_rates(void)
+{
+	char b[32];
+	i18n_set_language("vi");
+	double v = 100.0 * 144 / 721;
+	ok(!indicator_rate_met(144, 721, 20), "144/721 does not meet 20%%");
+	is_str(numfmt_rate(v, true, 20, false, b), "19,97", "144/721 against 20%% is 19,97");
+	is_str(numfmt_rate(v, false, 0, false, b), "20,0", "144/721 with no target is 20,0");
+	is_str(numfmt_rate(v, true, 50, false, b), "20,0", "144/721 far from its target keeps one decimal");
+	is_str(numfmt_rate(20.001, true, 20, false, b), "20,0", "20,001 meets 20%% and may show 20,0");
+	is_str(numfmt_rate(100.0 * 144 / 720, true, 20, false, b), "20,0", "exactly 20%% is 20,0");
+	is_str(numfmt_rate(19.9996, true, 20, false, b), "19,999", "19,9996 is cut to 19,999, never 20,000");
+	is_str(numfmt_rate(19.95, true, 20, false, b), "19,95", "19,95 against 20%%");
+	is_str(numfmt_rate(20.04, true, 20.04, false, b), "20,04", "a met value is not shown below its target");
+	is_str(numfmt_rate(5.03, true, 5, true, b), "5,03", "above a maximum is shown above it");
+	is_str(numfmt_rate(5.0001, true, 5, true, b), "5,001", "just above a maximum is cut up");
+	is_str(numfmt_rate(4.97, true, 5, true, b), "5,0", "below a maximum may show equal to it");
+	i18n_set_language("en");
+	is_str(numfmt_rate(v, true, 20, false, b), "19.97", "in English 19.97");
+	i18n_set_language("vi");
 }
 
 int main(void)
@@ -217,6 +243,8 @@ int main(void)
 	compute(db, "2023-07", "9");
 	is_int(row("incidents.fraud")->cur.num, 4, "the 15th of June belongs to July");
 	settings_reset();
+
+	honest_rates();
 
 	summary_free(&S);
 	fixture_cleanup(db);
