@@ -48,6 +48,9 @@ char *report_date_line(const struct report_info *info)
 	char day[8], month[8];
 	snprintf(day, sizeof day, "%02d", DATE_D(info->date));
 	snprintf(month, sizeof month, DATE_M(info->date) < 3 ? "%02d" : "%d", DATE_M(info->date));
+	/* A ward without a place or a name yet: the date alone, never ", day". */
+	if (!info->place || !*info->place)
+		return xasprintf(_("Day %s month %s year %d"), day, month, DATE_Y(info->date));
 	return xasprintf(_("%s, day %s month %s year %d"), info->place, day, month, DATE_Y(info->date));
 }
 

@@ -158,9 +158,10 @@ void tui_fill(int y, int x, int width, enum tui_color c)
 static const char *ime_name(enum vnkey_method m)
 {
 	switch (m) {
-	case VNKEY_TELEX: return "Telex";
-	case VNKEY_VNI: return "VNI";
-	default: return _("IME off");
+	/* One pattern in every state: "Input: off", "Input: Telex", "Input: VNI". */
+	case VNKEY_TELEX: return _("Input: Telex");
+	case VNKEY_VNI: return _("Input: VNI");
+	default: return _("Input: off");
 	}
 }
 
