@@ -688,11 +688,12 @@ void tui_help(struct ui *ui, unsigned context, const char *about)
 		sl_push(&lines, xstrdup(_(parts[p].title)));
 		for (int i = 0; i < action_count; i++) {
 			const struct action *a = &actions[i];
-			unsigned first = a->scope & (~a->scope + 1);
+			unsigned scope = action_fold_views(a->scope);
+			unsigned first = scope & (~scope + 1);
 			/* Listed under its first scope, or under the first of its
 			 * scopes that applies here (Up/Down on a report or a view,
 			 * the period keys in the roll-up). */
-			unsigned here = a->scope & context & ~AS_GLOBAL;
+			unsigned here = scope & action_fold_views(context) & ~AS_GLOBAL;
 			if (!(first & context) && here)
 				first = here & (~here + 1);
 			if (first != parts[p].scope && !(parts[p].scope == AS_TEXT && (a->scope & AS_TEXT)))
@@ -856,7 +857,8 @@ static int run(struct ui *ui, const struct strlist *warnings)
 		enum action_id act = action_for_key(k, ctx);
 		if (ui->current->key && ui->current->key(ui, ui->current, k, act))
 			continue;
-		global_key(ui, act);
+		if (!global_key(ui, act) && k.code == WK_ESC)
+			tui_message(ui, false, "%s", _("Nothing to close here; q leaves the program."));
 		if (ui->db)
 			load_ward(ui);
 	}

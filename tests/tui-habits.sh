@@ -19,6 +19,73 @@ bar() { nth "$1" "$2" | tail -1; }
 # title NAME N: the first line of the screen's own area (line 3).
 title() { nth "$1" "$2" | sed -n 4p; }
 
+# ---- the key bar of each view offers only its keys
+screens views '<Dump><Tab><Dump><Tab><Dump><Tab><Dump><Tab><Tab><Dump>q' --lang en --db "$DB"
+b1=$(bar views 1) b2=$(bar views 2) b3=$(bar views 3) b4=$(bar views 4) b5=$(bar views 5)
+case "$b1" in *sSort*|*iIndicator*) ok 1 "the overview's key bar offers no s or i"; echo "#   $b1" ;;
+*) ok 0 "the overview's key bar offers no s or i" ;; esac
+case "$b2" in *sSort*iIndicator*) ok 0 "the group view offers s and i" ;;
+*) ok 1 "the group view offers s and i"; echo "#   $b2" ;; esac
+case "$b3" in *sSort*|*iIndicator*) ok 1 "behind target offers neither s nor i"; echo "#   $b3" ;;
+*) ok 0 "behind target offers neither s nor i" ;; esac
+case "$b4" in *sSort*|*iIndicator*) ok 1 "incidents by month offers neither s nor i"; echo "#   $b4" ;;
+*) ok 0 "incidents by month offers neither s nor i" ;; esac
+case "$b5" in *iIndicator*) case "$b5" in *sSort*) ok 1 "the trends offer i, not s"; echo "#   $b5" ;;
+	*) ok 0 "the trends offer i, not s" ;; esac ;;
+*) ok 1 "the trends offer i, not s"; echo "#   $b5" ;; esac
+screens notview 's<Dump><Tab><Tab>s<Dump>q' --lang en --db "$DB"
+nth notview 1 | grep -q "Not on this view"
+ok $? "s on the overview says where it works"
+nth notview 2 | grep -q "always worst first"
+ok $? "s on behind target says why not"
+
+# ---- keys that do nothing say so; Esc clears
+screens esc-top '<Esc><Dump><F10><Esc><Dump>q' --lang en --db "$DB"
+[ "$(grep -c "Nothing to close here" "$T/esc-top.txt")" -eq 2 ]
+ok $? "Esc on the overview and the reports says there is nothing to close"
+screens g-ward '<F8>g<Dump>q' --lang en --db "$DB"
+expect_grep "$T/g-ward.txt" "kept for the whole ward, not by group" "g on establishments says they are ward-level"
+expect_no_grep "$T/g-ward.txt" "Show the records of group" "and opens no group list"
+screens g-ward2 '<F3>g<Down><Enter><Dump><Tab><Dump>q' --lang en --db "$DB"
+title g-ward2 1 | grep -q "· group 1" && ! title g-ward2 2 | grep -q "group"
+ok $? "the group filter of the groups is not named on the ward (Tab)"
+screens f-groups '<F3>f<Dump>q' --lang en --db "$DB"
+expect_grep "$T/f-groups.txt" "no dates here, all are shown" "f on groups says there are no dates"
+screens n-none '<F5>n<Dump>q' --lang en --db "$DB"
+expect_grep "$T/n-none.txt" "No search yet" "n without a search says how to search"
+screens esc-search '<F3>/Lam<Enter><Dump><Esc><Dump><Esc><Dump>q' --lang en --db "$DB"
+title esc-search 1 | grep -q 'search "lam"' && ! title esc-search 2 | grep -q 'search' &&
+	nth esc-search 2 | grep -q "Search cleared"
+ok $? "Esc clears the search"
+nth esc-search 3 | grep -q "No search or group filter to clear"
+ok $? "Esc with nothing to clear says so"
+screens esc-group '<F5>g<Down><Enter><Dump><Esc><Dump>q' --lang en --db "$DB"
+title esc-group 1 | grep -q "· group" && ! title esc-group 2 | grep -q "· group" &&
+	nth esc-group 2 | grep -q "All groups are shown again"
+ok $? "Esc clears the group filter"
+
+# ---- the search goes to another kind only with the cursor on a match
+screens carry '<F4>/zzzz-none<Enter><Tab><Dump>q' --lang en --db "$DB"
+! title carry 1 | grep -q 'search' && grep -q 'the search is cleared' "$T/carry.txt"
+ok $? "Tab with no match in the other kind clears the search and says so"
+screens carry2 'p<C-u>2023-09<Enter><F4>/236<Enter><Tab><Dump>q' --lang en --db "$DB"
+title carry2 1 | grep -q 'Commitments.*search "236" *4/12$'
+ok $? "Tab keeps a search that the other kind matches, the cursor on the match (group 4)"
+
+# ---- the default date is inside the selected period
+screens date-old 'p<C-u>2023-09<Enter><F5>a<Dump><Esc>p<C-u>2026-11<Enter><F5>a<Dump>q' --lang en --db "$DB"
+nth date-old 1 | grep -q "^ Date \*  *30/09/2023"
+ok $? "in a past period a new record is dated its last day"
+nth date-old 2 | grep -q "^ Date \*  *24/11/2026"
+ok $? "in the current period, today"
+
+# ---- after a delete the cursor stays at the same place
+n=$(ws list outreach --period 2023-09 | sed 1d | wc -l)
+screens del 'p<C-u>2023-09<Enter><F6><Down><Down><Dump>dy<Dump>q' --lang en --db "$DB"
+pos1=$(title del 1 | awk '{ print $NF }') pos2=$(title del 2 | awk '{ print $NF }')
+[ "$pos1" = "3/$n" ] && [ "$pos2" = "3/$((n - 1))" ]
+ok $? "after a delete the cursor stays on the third line ($pos1, then $pos2)"
+
 # ---- the report of a ward without a place or name
 E="$T/empty.db"
 "$WARDSAFE_BIN" --db "$E" init > /dev/null
