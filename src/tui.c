@@ -18,6 +18,7 @@
 #include "term.h"
 #include "text.h"
 #include "tui.h"
+#include "validate.h"
 
 #define MIN_COLS 80
 #define MIN_ROWS 24
@@ -907,6 +908,7 @@ int tui_run(sqlite3 *db, const char *db_path, const struct strlist *warnings)
 		return 3;
 	struct ui ui;
 	ui_init(&ui);
+	validate_for_screens(true); /* messages name F4, not commands */
 	ui.db = db;
 	ui.db_path = db_path;
 	ui.screens[SCR_DASHBOARD] = ui_dashboard_new();

@@ -72,12 +72,32 @@ screens carry2 'p<C-u>2023-09<Enter><F4>/236<Enter><Tab><Dump>q' --lang en --db 
 title carry2 1 | grep -q 'Commitments.*search "236" *4/12$'
 ok $? "Tab keeps a search that the other kind matches, the cursor on the match (group 4)"
 
+# ---- forms: every problem at once, screen wording, cursor after a warning
+screens problems '<F5>a<C-u>99<Tab><C-u>25/11/2026<Tab>theft<Tab><C-u>hai<F2><Dump>q' --lang en --db "$DB"
+expect_grep "$T/problems.txt" "• Group: no group has this code (F4 lists the groups)" "every problem is listed: the group"
+expect_grep "$T/problems.txt" "• Date: the date is in the future" "the date"
+expect_grep "$T/problems.txt" "• Number of incidents: not a whole number" "and the number"
+expect_no_grep "$T/problems.txt" "wardsafe list" "the screens never point to a command"
+expect_no_grep "$T/problems.txt" "more)" "no '(and N more)'"
+screens problems-fix '<F5>a<C-u>99<Tab><C-u>25/11/2026<F2>X<Dump>q' --lang en --db "$DB"
+nth problems-fix 1 | grep -q "^ Group \*  *99X"
+ok $? "the cursor is on the first field in error"
+screens warn '<F4><Tab><Tab>a<C-u>9<Tab><Tab>700<S-Tab><S-Tab><F2>nX<Dump>q' --lang en --db "$DB"
+nth warn 1 | grep -q "Báo cháy 114 app users \* *700X" && ! nth warn 1 | grep -q "Group \* *9X"
+ok $? "after a declined warning the cursor is on the field it names"
+expect_grep "$T/warn.txt" "• Báo cháy 114 app users: more app users than the 678 residents" "and the warning is listed"
+
 # ---- the default date is inside the selected period
 screens date-old 'p<C-u>2023-09<Enter><F5>a<Dump><Esc>p<C-u>2026-11<Enter><F5>a<Dump>q' --lang en --db "$DB"
 nth date-old 1 | grep -q "^ Date \*  *30/09/2023"
 ok $? "in a past period a new record is dated its last day"
 nth date-old 2 | grep -q "^ Date \*  *24/11/2026"
 ok $? "in the current period, today"
+
+# ---- a long note shows its beginning when not being edited
+screens note '<F5>a<Tab><Tab><Tab><Tab>Begin of a long note about a stolen bicycle near the market gate<S-Tab><Dump>q' --lang en --db "$DB"
+nth note 1 | grep -q "^ Note  *Begin of a"
+ok $? "a long note shows its beginning when the cursor leaves it"
 
 # ---- after a delete the cursor stays at the same place
 n=$(ws list outreach --period 2023-09 | sed 1d | wc -l)
