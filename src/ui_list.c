@@ -415,7 +415,7 @@ static void clear_filter(struct ui *ui, struct list_state *l)
 		reload(ui, l);
 		tui_message(ui, false, "%s", _("All groups are shown again."));
 	} else {
-		tui_message(ui, false, "%s", _("No search or group filter to clear (Esc clears them); q leaves the program."));
+		tui_message(ui, false, "%s", _("Nothing to clear: Esc clears a search or a group filter."));
 	}
 }
 

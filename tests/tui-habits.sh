@@ -57,7 +57,7 @@ screens esc-search '<F3>/Lam<Enter><Dump><Esc><Dump><Esc><Dump>q' --lang en --db
 title esc-search 1 | grep -q 'search "lam"' && ! title esc-search 2 | grep -q 'search' &&
 	nth esc-search 2 | grep -q "Search cleared"
 ok $? "Esc clears the search"
-nth esc-search 3 | grep -q "No search or group filter to clear"
+nth esc-search 3 | grep -q "Nothing to clear: Esc clears a search or a group filter"
 ok $? "Esc with nothing to clear says so"
 screens esc-group '<F5>g<Down><Enter><Dump><Esc><Dump>q' --lang en --db "$DB"
 title esc-group 1 | grep -q "· group" && ! title esc-group 2 | grep -q "· group" &&
