@@ -75,7 +75,7 @@ const struct action actions[] = {
 	  N_("Next match"), N_("Find the next line that matches the search") },
 	{ ACT_SORT, "sort", { K('s'), NOKEY, NOKEY }, AS_LIST | AS_VIEW_RATES, true,
 	  N_("Sort"), N_("Choose the column to sort by; choosing the same column again reverses the order") },
-	{ ACT_FILTER_GROUP, "filter-group", { K('g'), NOKEY, NOKEY }, AS_LIST, true,
+	{ ACT_FILTER_GROUP, "filter-group", { K('g'), NOKEY, NOKEY }, AS_LIST_GROUPS, true,
 	  N_("Group"), N_("Show only one group, or all groups again") },
 	{ ACT_FILTER_PERIOD, "filter-period", { K('f'), NOKEY, NOKEY }, AS_LIST, false,
 	  N_("All dates"), N_("Show the records of the selected period only, or of all dates") },
@@ -158,7 +158,11 @@ enum action_id action_for_key(struct wkey k, unsigned context)
 
 unsigned action_fold_views(unsigned scope)
 {
-	return scope & AS_VIEW_PARTS ? (scope & ~AS_VIEW_PARTS) | AS_VIEWS : scope;
+	if (scope & AS_VIEW_PARTS)
+		scope = (scope & ~AS_VIEW_PARTS) | AS_VIEWS;
+	if (scope & AS_LIST_GROUPS)
+		scope = (scope & ~AS_LIST_GROUPS) | AS_LIST;
+	return scope;
 }
 
 const struct action *action_get(enum action_id id)

@@ -49,6 +49,9 @@ enum action_id {
 #define AS_VIEW_MONTHS 0x400 /* months across: incidents, outreach, trends */
 #define AS_VIEW_CHART  0x800 /* one indicator: trends */
 #define AS_VIEW_PARTS (AS_VIEW_GROUPS | AS_VIEW_RATES | AS_VIEW_MONTHS | AS_VIEW_CHART)
+/* The part of AS_LIST for kinds kept by group (the group filter); listed
+ * with AS_LIST. */
+#define AS_LIST_GROUPS 0x1000
 
 #define ACTION_KEYS 3
 
@@ -69,8 +72,9 @@ extern const int action_count;
  * Actions of the narrower scopes win over AS_GLOBAL. */
 enum action_id action_for_key(struct wkey k, unsigned context);
 const struct action *action_get(enum action_id id);
-/* A scope or context with the AS_VIEW_PARTS counted as AS_VIEWS: how the
- * help and the manual group the actions. */
+/* A scope or context with the AS_VIEW_PARTS counted as AS_VIEWS and
+ * AS_LIST_GROUPS as AS_LIST: how the help and the manual group the
+ * actions. */
 unsigned action_fold_views(unsigned scope);
 /* A key's name as written on the key bar and in the manual: "F1", "Enter",
  * "Ctrl-T", "a".  buf holds at least 16 bytes. */

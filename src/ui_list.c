@@ -463,11 +463,18 @@ static void pick_sort(struct ui *ui, struct list_state *l)
 	sl_free(&labels);
 }
 
+/* The keys the screen offers for the kind shown: the group filter only for
+ * kinds kept by group. */
+static void set_context(struct screen *s)
+{
+	struct list_state *l = s->state;
+	s->context = AS_GLOBAL | AS_LIST | (l->nkinds > 1 ? AS_DATA : 0) | (kind_by_group(l) ? AS_LIST_GROUPS : 0);
+}
+
 static bool list_key(struct ui *ui, struct screen *s, struct wkey k, enum action_id act)
 {
 	struct list_state *l = s->state;
 	int page = tui_rows() - 8;
-	(void)k;
 	switch (act) {
 	case ACT_UP:
 		if (l->sel > 0)
@@ -539,12 +546,6 @@ static bool list_key(struct ui *ui, struct screen *s, struct wkey k, enum action
 		pick_sort(ui, l);
 		return true;
 	case ACT_FILTER_GROUP:
-		if (!kind_by_group(l)) {
-			char *what = text_capitalize(_(cur_kind(l)->label));
-			tui_message(ui, false, _("%s: kept for the whole ward, not by group; g changes nothing here."), what);
-			free(what);
-			return true;
-		}
 		pick_group(ui, l);
 		return true;
 	case ACT_FILTER_PERIOD:
@@ -563,6 +564,7 @@ static bool list_key(struct ui *ui, struct screen *s, struct wkey k, enum action
 	case ACT_NEXT_KIND:
 		if (l->nkinds > 1) {
 			l->ki = (l->ki + 1) % l->nkinds;
+			set_context(s);
 			l->sort_field = -1;
 			clear_rows(l); /* another kind: no row to keep */
 			l->sel = l->first = 0;
@@ -570,6 +572,16 @@ static bool list_key(struct ui *ui, struct screen *s, struct wkey k, enum action
 			carry_search(ui, l);
 		}
 		return true;
+	case ACT_NONE:
+		/* g where the kind is kept for the whole ward: not offered (not on
+		 * the key bar), but it says why. */
+		if (action_for_key(k, AS_LIST_GROUPS) == ACT_FILTER_GROUP) {
+			char *what = text_capitalize(_(cur_kind(l)->label));
+			tui_message(ui, false, _("%s: kept for the whole ward, not by group; g changes nothing here."), what);
+			free(what);
+			return true;
+		}
+		return false;
 	default:
 		return false;
 	}
@@ -636,7 +648,8 @@ struct screen *ui_list_new(enum screen_id id)
 	s->help = d->help;
 	for (int i = 0; i < MAX_KINDS && d->kinds[i]; i++)
 		l->kinds[l->nkinds++] = kind_find(d->kinds[i]);
-	s->context = AS_GLOBAL | AS_LIST | (l->nkinds > 1 ? AS_DATA : 0);
+	s->state = l;
+	set_context(s);
 	l->sort_field = -1;
 	l->by_period = true;
 	s->enter = list_enter;

@@ -46,6 +46,10 @@ ok $? "Esc on the overview and the reports says there is nothing to close"
 screens g-ward '<F8>g<Dump>q' --lang en --db "$DB"
 expect_grep "$T/g-ward.txt" "kept for the whole ward, not by group" "g on establishments says they are ward-level"
 expect_no_grep "$T/g-ward.txt" "Show the records of group" "and opens no group list"
+screens g-bar '<F8><Dump><F5><Dump><F3><Dump><Tab><Dump>q' --lang en --db "$DB"
+! bar g-bar 1 | grep -q gGroup && bar g-bar 2 | grep -q gGroup &&
+	bar g-bar 3 | grep -q gGroup && ! bar g-bar 4 | grep -q gGroup
+ok $? "the key bar offers g on incidents and groups, not on establishments or the ward"
 screens g-ward2 '<F3>g<Down><Enter><Dump><Tab><Dump>q' --lang en --db "$DB"
 title g-ward2 1 | grep -q "· group 1" && ! title g-ward2 2 | grep -q "group"
 ok $? "the group filter of the groups is not named on the ward (Tab)"
