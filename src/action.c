@@ -75,12 +75,14 @@ const struct action actions[] = {
 	  N_("Search"), N_("Search the list; case and accents do not matter (\"ha noi\" finds \"Hà Nội\")") },
 	{ ACT_SEARCH_NEXT, "search-next", { K('n'), NOKEY, NOKEY }, AS_LIST, false,
 	  N_("Next match"), N_("Find the next line that matches the search") },
-	{ ACT_SORT, "sort", { K('s'), NOKEY, NOKEY }, AS_LIST | AS_VIEWS, true,
+	{ ACT_SORT, "sort", { K('s'), NOKEY, NOKEY }, AS_LIST | AS_VIEW_RATES, true,
 	  N_("Sort"), N_("Choose the column to sort by; choosing the same column again reverses the order") },
-	{ ACT_FILTER_GROUP, "filter-group", { K('g'), NOKEY, NOKEY }, AS_LIST, true,
+	{ ACT_FILTER_GROUP, "filter-group", { K('g'), NOKEY, NOKEY }, AS_LIST_GROUPS, true,
 	  N_("Group"), N_("Show only one group, or all groups again") },
 	{ ACT_FILTER_PERIOD, "filter-period", { K('f'), NOKEY, NOKEY }, AS_LIST, false,
 	  N_("All dates"), N_("Show the records of the selected period only, or of all dates") },
+	{ ACT_CLEAR, "clear", { S(WK_ESC), NOKEY, NOKEY }, AS_LIST, false,
+	  N_("Clear"), N_("Clear the search, then the group filter") },
 	{ ACT_NEXT_KIND, "next-kind", { S(WK_TAB), NOKEY, NOKEY }, AS_DATA, true,
 	  N_("Kind"), N_("Switch to the next kind of record shown on this screen (surveys, commitments, app users, population; groups and the ward; incidents and categories; targets and closed periods)") },
 
@@ -99,13 +101,13 @@ const struct action actions[] = {
 	  N_("View"), N_("Show the next view of the overview: by group, behind target, incidents by month, outreach by month, trends") },
 	{ ACT_PREV_VIEW, "previous-view", { S(WK_BTAB), NOKEY, NOKEY }, AS_VIEWS, false,
 	  N_("Back"), N_("Show the previous view of the overview") },
-	{ ACT_HISTORY, "history", { S(WK_ENTER), NOKEY, NOKEY }, AS_VIEWS, false,
+	{ ACT_HISTORY, "history", { S(WK_ENTER), NOKEY, NOKEY }, AS_VIEW_GROUPS, false,
 	  N_("History"), N_("Show the selected group's rates month by month over the last 24 months") },
-	{ ACT_INDICATOR, "indicator", { K('i'), NOKEY, NOKEY }, AS_VIEWS, true,
+	{ ACT_INDICATOR, "indicator", { K('i'), NOKEY, NOKEY }, AS_VIEW_RATES | AS_VIEW_CHART, true,
 	  N_("Indicator"), N_("Choose the indicator of the trends chart, or the rate whose missing figures and sparklines the group view shows") },
-	{ ACT_VIEW_LEFT, "view-left", { S(WK_LEFT), NOKEY, NOKEY }, AS_VIEWS, false,
+	{ ACT_VIEW_LEFT, "view-left", { S(WK_LEFT), NOKEY, NOKEY }, AS_VIEW_RATES | AS_VIEW_MONTHS, false,
 	  N_("Left"), N_("Show earlier months when they do not all fit; in the group view, select the rate to the left") },
-	{ ACT_VIEW_RIGHT, "view-right", { S(WK_RIGHT), NOKEY, NOKEY }, AS_VIEWS, false,
+	{ ACT_VIEW_RIGHT, "view-right", { S(WK_RIGHT), NOKEY, NOKEY }, AS_VIEW_RATES | AS_VIEW_MONTHS, false,
 	  N_("Right"), N_("Show later months; in the group view, select the rate to the right") },
 
 	{ ACT_ROLLUP_LEFT, "rollup-left", { S(WK_LEFT), NOKEY, NOKEY }, AS_ROLLUP, false,
@@ -149,7 +151,7 @@ const struct action actions[] = {
 	{ ACT_TEXT_DELETE, "text-delete", { S(WK_DELETE), K(WKEY_CTRL('d')), NOKEY }, AS_TEXT, false,
 	  N_("Delete"), N_("Delete the letter under the cursor") },
 	{ ACT_TEXT_KILL_START, "text-clear", { K(WKEY_CTRL('u')), NOKEY, NOKEY }, AS_TEXT, false,
-	  N_("Clear"), N_("Delete everything before the cursor (at the end: the whole text)") },
+	  N_("Clear before"), N_("Delete everything before the cursor (at the end: the whole text)") },
 	{ ACT_TEXT_KILL_END, "text-delete-to-end", { K(WKEY_CTRL('k')), NOKEY, NOKEY }, AS_TEXT, false,
 	  N_("Delete to end"), N_("Delete from the cursor to the end of the text") },
 	{ ACT_TEXT_KILL_WORD, "text-delete-word", { K(WKEY_CTRL('w')), NOKEY, NOKEY }, AS_TEXT, false,
@@ -179,6 +181,15 @@ enum action_id action_for_key(struct wkey k, unsigned context)
 		}
 	}
 	return global;
+}
+
+unsigned action_fold_views(unsigned scope)
+{
+	if (scope & AS_VIEW_PARTS)
+		scope = (scope & ~AS_VIEW_PARTS) | AS_VIEWS;
+	if (scope & AS_LIST_GROUPS)
+		scope = (scope & ~AS_LIST_GROUPS) | AS_LIST;
+	return scope;
 }
 
 const struct action *action_get(enum action_id id)
@@ -270,7 +281,8 @@ static const struct { unsigned scope; const char *title; } key_groups[] = {
 /* True if action a is listed under key group g. */
 static bool in_key_group(const struct action *a, size_t g)
 {
-	unsigned first = a->scope & (~a->scope + 1);
+	unsigned scope = action_fold_views(a->scope);
+	unsigned first = scope & (~scope + 1);
 	return first == key_groups[g].scope;
 }
 

@@ -18,7 +18,7 @@ enum action_id {
 	/* lists */
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_FIRST, ACT_LAST,
 	ACT_OPEN, ACT_ADD, ACT_DELETE, ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SORT,
-	ACT_FILTER_GROUP, ACT_FILTER_PERIOD, ACT_NEXT_KIND,
+	ACT_FILTER_GROUP, ACT_FILTER_PERIOD, ACT_CLEAR, ACT_NEXT_KIND,
 	/* reports */
 	ACT_SCROLL_LEFT, ACT_SCROLL_RIGHT, ACT_SAVE_REPORT, ACT_PRINT_REPORT, ACT_REPORT_DETAILS,
 	/* the views of the overview */
@@ -44,6 +44,17 @@ enum action_id {
 #define AS_TEXT   0x20  /* any text field (forms, prompts) */
 #define AS_VIEWS  0x40  /* the overview and its views (Tab) */
 #define AS_ROLLUP 0x80  /* the roll-up of many wards (several --db) */
+/* The parts of AS_VIEWS that only some views offer (with AS_VIEWS in their
+ * context, so the key bar of each view shows what works there); listed
+ * with AS_VIEWS in the help and the manual. */
+#define AS_VIEW_GROUPS 0x100 /* a list of groups: by group, behind target */
+#define AS_VIEW_RATES  0x200 /* the rates of every group: by group */
+#define AS_VIEW_MONTHS 0x400 /* months across: incidents, outreach, trends */
+#define AS_VIEW_CHART  0x800 /* one indicator: trends */
+#define AS_VIEW_PARTS (AS_VIEW_GROUPS | AS_VIEW_RATES | AS_VIEW_MONTHS | AS_VIEW_CHART)
+/* The part of AS_LIST for kinds kept by group (the group filter); listed
+ * with AS_LIST. */
+#define AS_LIST_GROUPS 0x1000
 
 #define ACTION_KEYS 3
 
@@ -64,6 +75,10 @@ extern const int action_count;
  * Actions of the narrower scopes win over AS_GLOBAL. */
 enum action_id action_for_key(struct wkey k, unsigned context);
 const struct action *action_get(enum action_id id);
+/* A scope or context with the AS_VIEW_PARTS counted as AS_VIEWS and
+ * AS_LIST_GROUPS as AS_LIST: how the help and the manual group the
+ * actions. */
+unsigned action_fold_views(unsigned scope);
 /* A key's name as written on the key bar and in the manual: "F1", "Enter",
  * "Ctrl-T", "a".  buf holds at least 16 bytes. */
 const char *action_key_name(struct wkey k, char *buf);

@@ -40,6 +40,8 @@ struct form {
 					 * editor still holding it is unchanged */
 	int focus;
 	char *error;                    /* the message of a refused save */
+	struct strlist problems;        /* every problem it named, listed
+					 * under the form until the next save */
 };
 
 /* Choices offered by F4 for a field: values and labels. */
@@ -188,10 +190,28 @@ static void draw_form(struct ui *ui, void *vctx)
 		we = 40;
 	if (we < 16)
 		we = 16;
-	int first = 0, avail = rows - 9;
+	/* Below the fields: the hint line, then the message and every problem,
+	 * down to the message line; the fields give way to a long list. */
+	struct strlist msg = STRLIST_INIT;
+	if (f->error)
+		text_wrap(f->error, cols - 2, &msg);
+	for (size_t i = 0; i < f->problems.n; i++) {
+		struct strlist one = STRLIST_INIT;
+		text_wrap(f->problems.items[i], cols - 6, &one);
+		for (size_t l = 0; l < one.n; l++)
+			sl_pushf(&msg, "%s%s", l ? "    " : "  • ", one.items[l]);
+		sl_free(&one);
+	}
+	int nmsg = msg.n > 2 ? (int)msg.n : 2;
+	if (nmsg > rows - 11)
+		nmsg = rows - 11 > 2 ? rows - 11 : 2;
+	int hint_y = rows - 2 - nmsg;
+	int first = 0, avail = hint_y - 5;
+	if (avail < 1)
+		avail = 1;
 	if (f->focus >= avail)
 		first = f->focus - avail + 1;
-	for (int j = first; j < f->n && y < rows - 5; j++, y++) {
+	for (int j = first; j < f->n && j - first < avail; j++, y++) {
 		const struct field_def *d = &f->k->fields[f->field[j]];
 		char *label = xasprintf("%s%s", _(d->label), (d->flags & FF_REQUIRED) ? " *" : "");
 		tui_put(y, 1, wl - 2, label, j == f->focus ? TC_TITLE : TC_NORMAL);
@@ -199,7 +219,9 @@ static void draw_form(struct ui *ui, void *vctx)
 		int col = le_layout(&f->edit[j], we);
 		char *t = le_text(&f->edit[j]);
 		const char *p = t;
-		for (size_t i = 0; i < f->edit[j].scroll && *p; i++) {
+		/* Only the field being edited scrolls to its cursor; the others
+		 * show their beginning (a long note reads from its start). */
+		for (size_t i = 0; j == f->focus && i < f->edit[j].scroll && *p; i++) {
 			p++;
 			while ((*p & 0xC0) == 0x80)
 				p++;
@@ -226,18 +248,13 @@ static void draw_form(struct ui *ui, void *vctx)
 		(void)col;
 	}
 	record_clear(&typed);
-	tui_put(rows - 4, 1, cols - 2, _("* required.  Enter on the last field or F2 saves; Esc closes."), TC_NORMAL);
+	tui_put(hint_y, 1, cols - 2, _("* required.  Enter on the last field or F2 saves; Esc closes."), TC_NORMAL);
 	tui_draw_frame(ui, AS_FORM | AS_TEXT);
-	if (f->error) {
-		/* Two lines for the message: its own and the message line. */
-		struct strlist lines = STRLIST_INIT;
-		text_wrap(f->error, cols - 2, &lines);
-		for (size_t i = 0; i < lines.n && i < 2; i++) {
-			tui_fill(rows - 3 + (int)i, 0, cols, TC_NORMAL);
-			tui_put(rows - 3 + (int)i, 1, cols - 2, lines.items[i], TC_ERROR);
-		}
-		sl_free(&lines);
+	for (int i = 0; i < (int)msg.n && i < nmsg; i++) {
+		tui_fill(hint_y + 1 + i, 0, cols, TC_NORMAL);
+		tui_put(hint_y + 1 + i, 1, cols - 2, msg.items[i], TC_ERROR);
 	}
+	sl_free(&msg);
 	if (f->focus >= first && f->focus - first < avail) {
 		int col = le_layout(&f->edit[f->focus], we);
 		move(4 + f->focus - first, wl + col);
@@ -303,6 +320,24 @@ static bool resolve_conflict(struct form *f, struct record *r, struct record *st
 	return false;
 }
 
+/* Lists the issues of a severity in f->problems and puts the cursor on the
+ * first field one of them names. */
+static void list_problems(struct form *f, const struct issues *is, enum severity sev)
+{
+	bool moved = false;
+	sl_free(&f->problems);
+	for (size_t i = 0; i < is->n; i++) {
+		if (is->v[i].sev != sev)
+			continue;
+		sl_push(&f->problems, issue_text(f->k, &is->v[i]));
+		for (int j = 0; j < f->n && !moved; j++)
+			if (f->field[j] == is->v[i].field) {
+				f->focus = j;
+				moved = true;
+			}
+	}
+}
+
 /* Saves; returns true when the record is stored.  Nothing typed is lost
  * when it is not. */
 static bool form_save(struct form *f)
@@ -312,6 +347,7 @@ static bool form_save(struct form *f)
 	struct strlist errors = STRLIST_INIT;
 	bool force = false;
 	enum entry_result res;
+	sl_free(&f->problems);
 	for (;;) {
 		typed_record(f, &r);
 		res = save_once(f, &r, force, &stored, &is, &errors);
@@ -323,8 +359,11 @@ static bool form_save(struct form *f)
 			free(q);
 			free(warnings);
 			if (!again) {
+				/* Declined: the warnings stay listed and the cursor goes to
+				 * the first field one names. */
 				free(f->error);
-				f->error = xstrdup(_("Not saved."));
+				f->error = xstrdup(_("Not saved: check the warnings below; F2 asks again."));
+				list_problems(f, &is, SEV_WARNING);
 			}
 		} else if (res == ENTRY_CONFLICT) {
 			again = resolve_conflict(f, &r, &stored);
@@ -361,19 +400,16 @@ static bool form_save(struct form *f)
 			f->ui->ward = xstrdup(record_get(&r, "name"));
 		}
 	} else if (res == ENTRY_REFUSED) {
-		/* Keep everything typed; point at the first field in error. */
-		for (size_t i = 0; i < is.n; i++) {
-			if (is.v[i].sev != SEV_ERROR)
-				continue;
-			char *text = issue_text(f->k, &is.v[i]);
-			size_t more = issues_count(&is, SEV_ERROR) - 1;
-			free(f->error);
-			f->error = more ? xasprintf(_("%s (and %zu more)"), text, more) : xstrdup(text);
-			free(text);
-			for (int j = 0; j < f->n; j++)
-				if (f->field[j] == is.v[i].field)
-					f->focus = j;
-			break;
+		/* Keep everything typed; list every problem, the cursor on the
+		 * first field in error. */
+		free(f->error);
+		f->error = NULL;
+		list_problems(f, &is, SEV_ERROR);
+		if (f->problems.n == 1) { /* one problem: the message alone */
+			f->error = xstrdup(f->problems.items[0]);
+			sl_free(&f->problems);
+		} else {
+			f->error = xstrdup(_("Not saved:"));
 		}
 	} else if (res == ENTRY_FAILED) {
 		free(f->error);
@@ -484,7 +520,9 @@ bool form_run(struct ui *ui, struct record *rec, const struct record *old)
 		default:
 			break;
 		}
-		if (le_key(&f.edit[f.focus], k) == LE_CHANGED) {
+		/* Typing clears a single message; a list of problems stays until
+		 * the next save, so that it can be worked through. */
+		if (le_key(&f.edit[f.focus], k) == LE_CHANGED && !f.problems.n) {
 			free(f.error);
 			f.error = NULL;
 		}
@@ -497,6 +535,7 @@ done:
 	}
 	record_clear(&f.base);
 	free(f.error);
+	sl_free(&f.problems);
 	return saved;
 }
 

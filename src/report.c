@@ -51,13 +51,18 @@ char *report_date_line(const struct report_info *info)
 			N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
 			N_("December"),
 		};
-		return xasprintf("%s, %d %s %d", info->place, DATE_D(info->date),
-				 _(months[DATE_M(info->date) - 1]), DATE_Y(info->date));
+		const char *month = _(months[DATE_M(info->date) - 1]);
+		if (!info->place || !*info->place) /* never ", 7 December" */
+			return xasprintf("%d %s %d", DATE_D(info->date), month, DATE_Y(info->date));
+		return xasprintf("%s, %d %s %d", info->place, DATE_D(info->date), month, DATE_Y(info->date));
 	}
 	/* Decree 30: days below 10 and months below 3 take a leading zero. */
 	char day[8], month[8];
 	snprintf(day, sizeof day, "%02d", DATE_D(info->date));
 	snprintf(month, sizeof month, DATE_M(info->date) < 3 ? "%02d" : "%d", DATE_M(info->date));
+	/* A ward without a place or a name yet: the date alone, never ", day". */
+	if (!info->place || !*info->place)
+		return xasprintf(_("Day %s month %s year %d"), day, month, DATE_Y(info->date));
 	return xasprintf(_("%s, day %s month %s year %d"), info->place, day, month, DATE_Y(info->date));
 }
 

@@ -18,6 +18,7 @@
 #include "term.h"
 #include "text.h"
 #include "tui.h"
+#include "validate.h"
 
 #define MIN_COLS 80
 #define MIN_ROWS 24
@@ -158,9 +159,10 @@ void tui_fill(int y, int x, int width, enum tui_color c)
 static const char *ime_name(enum vnkey_method m)
 {
 	switch (m) {
-	case VNKEY_TELEX: return "Telex";
-	case VNKEY_VNI: return "VNI";
-	default: return _("IME off");
+	/* One pattern in every state: "Input: off", "Input: Telex", "Input: VNI". */
+	case VNKEY_TELEX: return _("Input: Telex");
+	case VNKEY_VNI: return _("Input: VNI");
+	default: return _("Input: off");
 	}
 }
 
@@ -721,11 +723,12 @@ void tui_help(struct ui *ui, unsigned context, const char *about)
 		sl_push(&lines, xstrdup(_(parts[p].title)));
 		for (int i = 0; i < action_count; i++) {
 			const struct action *a = &actions[i];
-			unsigned first = a->scope & (~a->scope + 1);
+			unsigned scope = action_fold_views(a->scope);
+			unsigned first = scope & (~scope + 1);
 			/* Listed under its first scope, or under the first of its
 			 * scopes that applies here (Up/Down on a report or a view,
 			 * the period keys in the roll-up). */
-			unsigned here = a->scope & context & ~AS_GLOBAL;
+			unsigned here = scope & action_fold_views(context) & ~AS_GLOBAL;
 			if (!(first & context) && here)
 				first = here & (~here + 1);
 			if (first != parts[p].scope && !(parts[p].scope == AS_TEXT && (a->scope & AS_TEXT)))
@@ -892,7 +895,8 @@ static int run(struct ui *ui, const struct strlist *warnings)
 		enum action_id act = action_for_key(k, ctx);
 		if (ui->current->key && ui->current->key(ui, ui->current, k, act))
 			continue;
-		global_key(ui, act);
+		if (!global_key(ui, act) && k.code == WK_ESC)
+			tui_message(ui, false, "%s", _("Nothing to close here; q leaves the program."));
 		if (ui->db)
 			load_ward(ui);
 	}
@@ -941,6 +945,7 @@ int tui_run(sqlite3 *db, const char *db_path, const struct strlist *warnings)
 		return 3;
 	struct ui ui;
 	ui_init(&ui);
+	validate_for_screens(true); /* messages name F4, not commands */
 	ui.db = db;
 	ui.db_path = db_path;
 	ui.screens[SCR_DASHBOARD] = ui_dashboard_new();

@@ -657,7 +657,7 @@ const struct view view_breakdown = {
 	   "further). The highlighted column chooses the figures still missing and the sparkline of the last "
 	   "12 months: change it with Left/Right or i. s sorts; the last row is the ward total, the same as "
 	   "the overview. Enter shows the selected group's last 24 months."),
-	bd_open, bd_title, bd_draw, bd_key, bd_close,
+	bd_open, bd_title, bd_draw, bd_key, bd_close, AS_VIEW_GROUPS | AS_VIEW_RATES,
 };
 
 const struct view view_behind = {
@@ -666,5 +666,5 @@ const struct view view_behind = {
 	   "behind first, with each target missed and how many households or people are still missing: the "
 	   "list to take on visits. Groups that meet every target are not listed. Enter shows the selected "
 	   "group's last 24 months."),
-	behind_open, bd_title, bd_draw, bd_key, bd_close,
+	behind_open, bd_title, bd_draw, bd_key, bd_close, AS_VIEW_GROUPS,
 };

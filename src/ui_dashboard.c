@@ -60,6 +60,8 @@ static void open_view(struct ui *ui, struct screen *sc)
 	struct dashboard *d = sc->state;
 	close_view(d);
 	sc->help = d->view ? views[d->view]->help : overview_help;
+	/* The keys (and the key bar) of the view shown, and only those. */
+	sc->context = AS_VIEWS | (d->view ? views[d->view]->context : 0);
 	if (d->view) {
 		d->vstate = views[d->view]->open(ui, &d->prefs);
 		return;
@@ -244,7 +246,6 @@ static void dash_draw(struct ui *ui, struct screen *sc, int top, int rows)
  * the rest goes to the view. */
 static bool dash_key(struct ui *ui, struct screen *sc, struct wkey k, enum action_id act)
 {
-	(void)k;
 	struct dashboard *d = sc->state;
 	if (act == ACT_NEXT_VIEW || act == ACT_PREV_VIEW) {
 		close_view(d); /* before the index changes: it knows how */
@@ -261,7 +262,12 @@ static bool dash_key(struct ui *ui, struct screen *sc, struct wkey k, enum actio
 	}
 	if (d->view && d->vstate && views[d->view]->key(ui, d->vstate, act))
 		return true;
-	if (act == ACT_SORT || act == ACT_INDICATOR || act == ACT_HISTORY) {
+	/* A key of another view: the view may say why not (behind target is
+	 * always worst first), or else where the key works. */
+	enum action_id other = act == ACT_NONE ? action_for_key(k, AS_VIEWS | AS_VIEW_PARTS) : ACT_NONE;
+	if (other != ACT_NONE) {
+		if (d->view && d->vstate && views[d->view]->key(ui, d->vstate, other))
+			return true;
 		tui_message(ui, false, "%s", _("Not on this view: Tab shows the group view (s, Enter) and the trends (i)."));
 		return true;
 	}

@@ -259,7 +259,7 @@ const struct view view_incidents = {
 	N_("Incidents by month: the incidents of each category in each month of the period, the total, and the "
 	   "change against the previous period of the same length and the same period last year (↓ fewer, "
 	   "↑ more). Left and Right show other months when they do not all fit."),
-	incidents_open, flows_title, flows_draw, flows_key, flows_close,
+	incidents_open, flows_title, flows_draw, flows_key, flows_close, AS_VIEW_MONTHS,
 };
 
 const struct view view_outreach = {
@@ -267,5 +267,5 @@ const struct view view_outreach = {
 	N_("Outreach by month: the outreach sessions of each kind (loudspeaker, mobile, meetings, online) in "
 	   "each month of the period, the total, and the change against the previous period and the same "
 	   "period last year. Left and Right show other months when they do not all fit."),
-	outreach_open, flows_title, flows_draw, flows_key, flows_close,
+	outreach_open, flows_title, flows_draw, flows_key, flows_close, AS_VIEW_MONTHS,
 };

@@ -39,6 +39,14 @@ static const struct kind_def *cur_kind(const struct list_state *l)
 	return l->kinds[l->ki];
 }
 
+/* True when the current kind is recorded by group, so that the group filter
+ * applies to it (the groups themselves too: one group). */
+static bool kind_by_group(const struct list_state *l)
+{
+	const struct kind_def *k = cur_kind(l);
+	return kind_field_index(k, "group") >= 0 || !strcmp(k->name, "group");
+}
+
 static void clear_rows(struct list_state *l)
 {
 	for (int i = 0; i < l->nrows; i++) {
@@ -103,7 +111,7 @@ static void reload(struct ui *ui, struct list_state *l)
 	clear_rows(l);
 	const struct kind_def *k = cur_kind(l);
 	struct list_filter f = { NULL, 0, 0 };
-	if (l->group && (kind_field_index(k, "group") >= 0 || !strcmp(k->name, "group")))
+	if (l->group && kind_by_group(l))
 		f.group = l->group;
 	if (l->by_period && k->date_field) {
 		f.from = period_start(&ui->period, ui->month_start_day);
@@ -119,11 +127,15 @@ static void reload(struct ui *ui, struct list_state *l)
 	}
 	for (int i = 0; i < l->nrows; i++)
 		l->keys[i] = row_key(&l->rows[i]);
-	l->sel = 0;
+	/* The same record if it is still there; else the same place (after a
+	 * delete: the line that took its place, or the new last one). */
+	int at = l->sel;
+	l->sel = at < l->nrows ? at : (l->nrows ? l->nrows - 1 : 0);
 	for (int i = 0; i < l->nrows; i++)
 		if (l->rows[i].id == keep)
 			l->sel = i;
 }
+
 
 static void list_enter(struct ui *ui, struct screen *s)
 {
@@ -180,7 +192,7 @@ static void list_draw(struct ui *ui, struct screen *s, int top, int rows)
 	free(label);
 	if (l->nkinds > 1)
 		sb_printf(&t, " (%d/%d, Tab)", l->ki + 1, l->nkinds);
-	if (l->group)
+	if (l->group && kind_by_group(l))
 		sb_printf(&t, _(" · group %s"), l->group);
 	if (k->date_field) {
 		char p[32];
@@ -247,7 +259,7 @@ static void list_draw(struct ui *ui, struct screen *s, int top, int rows)
 		tui_put(y + 2, 2, cols - 4, _("No records here. Press a to add one."), TC_NORMAL);
 		if (k->date_field && l->by_period)
 			tui_put(y + 3, 2, cols - 4, _("Only the selected period is shown: f shows all dates."), TC_NORMAL);
-		if (l->group)
+		if (l->group && kind_by_group(l))
 			tui_put(y + 4, 2, cols - 4, _("Only one group is shown: g shows all groups."), TC_NORMAL);
 		return;
 	}
@@ -273,12 +285,17 @@ static void list_draw(struct ui *ui, struct screen *s, int top, int rows)
 	}
 }
 
-/* A new record with what the list suggests: its group, today's date. */
+/* A new record with what the list suggests: its group, and a date inside
+ * the selected period: today in the current period, else its last day. */
 static void new_record(struct ui *ui, struct list_state *l, struct record *r)
 {
 	const struct kind_def *k = cur_kind(l);
 	record_init(r, k);
 	char buf[11];
+	ws_date day = date_today();
+	ws_date p_end = period_end(&ui->period, ui->month_start_day);
+	if (day < period_start(&ui->period, ui->month_start_day) || day > p_end)
+		day = p_end;
 	int gi = kind_field_index(k, "group");
 	if (gi >= 0 && l->group)
 		record_set(r, gi, l->group);
@@ -286,7 +303,7 @@ static void new_record(struct ui *ui, struct list_state *l, struct record *r)
 		record_set(r, gi, l->rows[l->sel].val[gi]);
 	for (int i = 0; i < k->nfields; i++) {
 		if (k->fields[i].type == FT_DATE && (k->fields[i].flags & FF_REQUIRED))
-			record_set(r, i, date_dmy(date_today(), buf));
+			record_set(r, i, date_dmy(day, buf));
 		else if (k->fields[i].def)
 			record_set(r, i, k->fields[i].def);
 	}
@@ -354,8 +371,10 @@ static void delete_selected(struct ui *ui, struct list_state *l)
 
 static void find_next(struct ui *ui, struct list_state *l, int from)
 {
-	if (!l->search)
+	if (!l->search) {
+		tui_message(ui, false, "%s", _("No search yet: / searches the list, then n finds the next match."));
 		return;
+	}
 	for (int n = 0; n < l->nrows; n++) {
 		int i = (from + n) % l->nrows;
 		if (strstr(l->keys[i], l->search)) {
@@ -364,6 +383,40 @@ static void find_next(struct ui *ui, struct list_state *l, int from)
 		}
 	}
 	tui_message(ui, true, _("Nothing matches \"%s\""), l->search);
+}
+
+/* After Tab: the search stays only if this kind has a match, with the
+ * cursor on the first one; otherwise it is dropped, and said so. */
+static void carry_search(struct ui *ui, struct list_state *l)
+{
+	if (!l->search)
+		return;
+	for (int i = 0; i < l->nrows; i++)
+		if (strstr(l->keys[i], l->search)) {
+			l->sel = i;
+			return;
+		}
+	tui_message(ui, false, _("Nothing here matches \"%s\": the search is cleared."), l->search);
+	free(l->search);
+	l->search = NULL;
+}
+
+/* Esc: clears the search, else the group filter; says so when there is
+ * neither. */
+static void clear_filter(struct ui *ui, struct list_state *l)
+{
+	if (l->search) {
+		free(l->search);
+		l->search = NULL;
+		tui_message(ui, false, "%s", _("Search cleared."));
+	} else if (l->group && kind_by_group(l)) {
+		free(l->group);
+		l->group = NULL;
+		reload(ui, l);
+		tui_message(ui, false, "%s", _("All groups are shown again."));
+	} else {
+		tui_message(ui, false, "%s", _("Nothing to clear: Esc clears a search or a group filter."));
+	}
 }
 
 static void pick_group(struct ui *ui, struct list_state *l)
@@ -410,11 +463,18 @@ static void pick_sort(struct ui *ui, struct list_state *l)
 	sl_free(&labels);
 }
 
+/* The keys the screen offers for the kind shown: the group filter only for
+ * kinds kept by group. */
+static void set_context(struct screen *s)
+{
+	struct list_state *l = s->state;
+	s->context = AS_GLOBAL | AS_LIST | (l->nkinds > 1 ? AS_DATA : 0) | (kind_by_group(l) ? AS_LIST_GROUPS : 0);
+}
+
 static bool list_key(struct ui *ui, struct screen *s, struct wkey k, enum action_id act)
 {
 	struct list_state *l = s->state;
 	int page = tui_rows() - 8;
-	(void)k;
 	switch (act) {
 	case ACT_UP:
 		if (l->sel > 0)
@@ -489,16 +549,39 @@ static bool list_key(struct ui *ui, struct screen *s, struct wkey k, enum action
 		pick_group(ui, l);
 		return true;
 	case ACT_FILTER_PERIOD:
+		if (!cur_kind(l)->date_field) {
+			char *what = text_capitalize(_(cur_kind(l)->label));
+			tui_message(ui, false, _("%s: no dates here, all are shown; f changes nothing here."), what);
+			free(what);
+			return true;
+		}
 		l->by_period = !l->by_period;
 		reload(ui, l);
+		return true;
+	case ACT_CLEAR:
+		clear_filter(ui, l);
 		return true;
 	case ACT_NEXT_KIND:
 		if (l->nkinds > 1) {
 			l->ki = (l->ki + 1) % l->nkinds;
+			set_context(s);
 			l->sort_field = -1;
+			clear_rows(l); /* another kind: no row to keep */
+			l->sel = l->first = 0;
 			reload(ui, l);
+			carry_search(ui, l);
 		}
 		return true;
+	case ACT_NONE:
+		/* g where the kind is kept for the whole ward: not offered (not on
+		 * the key bar), but it says why. */
+		if (action_for_key(k, AS_LIST_GROUPS) == ACT_FILTER_GROUP) {
+			char *what = text_capitalize(_(cur_kind(l)->label));
+			tui_message(ui, false, _("%s: kept for the whole ward, not by group; g changes nothing here."), what);
+			free(what);
+			return true;
+		}
+		return false;
 	default:
 		return false;
 	}
@@ -565,7 +648,8 @@ struct screen *ui_list_new(enum screen_id id)
 	s->help = d->help;
 	for (int i = 0; i < MAX_KINDS && d->kinds[i]; i++)
 		l->kinds[l->nkinds++] = kind_find(d->kinds[i]);
-	s->context = AS_GLOBAL | AS_LIST | (l->nkinds > 1 ? AS_DATA : 0);
+	s->state = l;
+	set_context(s);
 	l->sort_field = -1;
 	l->by_period = true;
 	s->enter = list_enter;

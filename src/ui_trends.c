@@ -496,5 +496,5 @@ const struct view view_trends = {
 	   "period, as bars, with the target as a line across them (targets may change from year to year). "
 	   "Bars are green when the target is met. Press i to choose the indicator, Left and Right to see "
 	   "earlier or later months when they do not all fit. Set WARDSAFE_ASCII=1 for plain characters."),
-	trends_open, trends_title, trends_draw, trends_key, trends_close,
+	trends_open, trends_title, trends_draw, trends_key, trends_close, AS_VIEW_MONTHS | AS_VIEW_CHART,
 };

@@ -42,6 +42,7 @@ struct view {
 	/* True if the action was handled. */
 	bool (*key)(struct ui *ui, void *state, enum action_id act);
 	void (*close)(void *state);
+	unsigned context;    /* AS_VIEW_ parts of the keys it offers */
 };
 
 extern const struct view view_breakdown, view_behind, view_incidents, view_outreach, view_trends;

@@ -28,6 +28,14 @@ struct ctx {
 	ws_date today;
 };
 
+/* Set by the screens: see validate_for_screens(). */
+static bool for_screens;
+
+void validate_for_screens(bool on)
+{
+	for_screens = on;
+}
+
 static int fidx(const struct ctx *c, const char *name)
 {
 	return kind_field_index(c->rec->kind, name);
@@ -218,13 +226,15 @@ static bool check_field(struct ctx *c, int i)
 		break;
 	case FT_GROUP:
 		if (!lookup_id(c->db, "rgroup", n)) {
-			err(c, f->name, "%s", _("no group has this code (see 'wardsafe list group')"));
+			err(c, f->name, "%s", for_screens ? _("no group has this code (F4 lists the groups)")
+							  : _("no group has this code (see 'wardsafe list group')"));
 			return false;
 		}
 		break;
 	case FT_CATEGORY:
 		if (!lookup_id(c->db, "category", n)) {
-			err(c, f->name, "%s", _("no incident category has this code (see 'wardsafe list category')"));
+			err(c, f->name, "%s", for_screens ? _("no incident category has this code (F4 lists the categories)")
+							  : _("no incident category has this code (see 'wardsafe list category')"));
 			return false;
 		}
 		break;

@@ -31,6 +31,10 @@ void validate_delete(sqlite3 *db, const struct record *old, struct issues *out);
  * far, in words for a form ("≤ 181 households"), or NULL if none. */
 char *validate_hint(sqlite3 *db, const struct record *rec, int field);
 
+/* The front end the messages are worded for: the screens (true) point to
+ * their pick lists (F4) where the command line names a command. */
+void validate_for_screens(bool on);
+
 /* Parses a count field value as the validation does: whole, >= 0, 32-bit. */
 bool validate_count(const char *s, long long *out);
 
