@@ -7,9 +7,10 @@
 #include "layout.h"
 #include "util.h"
 
-static int need_of(const struct layout_col *c)
+/* What a column needs: its widest value (pass 0), then its header too. */
+static int need_of(const struct layout_col *c, int pass)
 {
-	int need = c->header > c->content ? c->header : c->content;
+	int need = pass && c->header > c->content ? c->header : c->content;
 	return need < c->min ? c->min : need;
 }
 
@@ -55,15 +56,17 @@ int layout_columns(const struct layout_col *cols, int n, int width, int *out)
 			order[j] = order[j - 1];
 			order[j - 1] = t;
 		}
-	bool grew = true;
-	while (left > 0 && grew) {
-		grew = false;
-		for (int k = 0; k < n && left > 0; k++) {
-			int i = order[k];
-			if (shown[i] && out[i] < need_of(&cols[i])) {
-				out[i]++;
-				left--;
-				grew = true;
+	for (int pass = 0; pass < 2; pass++) {
+		bool grew = true;
+		while (left > 0 && grew) {
+			grew = false;
+			for (int k = 0; k < n && left > 0; k++) {
+				int i = order[k];
+				if (shown[i] && out[i] < need_of(&cols[i], pass)) {
+					out[i]++;
+					left--;
+					grew = true;
+				}
 			}
 		}
 	}

@@ -14,9 +14,10 @@ struct layout_col {
  * `width` columns, into out[]:
  *  - every column gets what its header and widest value need, if all fit;
  *  - otherwise each gets its minimum and the space left is shared out one
- *    column at a time among the columns still short of their need, the
- *    higher priority first, so that a short column is satisfied and long
- *    ones share the rest evenly;
+ *    column at a time among the columns still short of their widest value,
+ *    the higher priority first, so that a short column is satisfied and
+ *    long ones share the rest evenly; what is still left then goes to the
+ *    headers wider than their values (values are whole before headers);
  *  - if even the minimums do not fit, the columns of the lowest priority
  *    (the last of equal ones) are left out: their width is 0.
  * Returns the number of columns shown. */

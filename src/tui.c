@@ -116,12 +116,23 @@ int tui_put(int y, int x, int width, const char *text, enum tui_color c)
 	attron(a);
 	move(y, x);
 	int used = 0;
+	/* A text that does not fit is cut with "…": nothing is cut unseen. */
+	int total = 0;
+	for (size_t i = 0; i < wn; i++)
+		if (wcwidth(w[i]) > 0)
+			total += wcwidth(w[i]);
+	int room = total > width ? width - 1 : width;
 	for (size_t i = 0; i < wn; i++) {
 		int cw = wcwidth(w[i]);
 		if (cw < 0)
 			continue;
-		if (used + cw > width)
+		if (used + cw > room) {
+			if (room < width) {
+				addnwstr(L"…", 1);
+				used++;
+			}
 			break;
+		}
 		/* Combining marks ride on the character before (text is NFC). */
 		if (cw == 0 && i > 0)
 			continue;

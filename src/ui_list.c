@@ -13,6 +13,7 @@
 #include "db.h"
 #include "entry.h"
 #include "i18n.h"
+#include "layout.h"
 #include "record.h"
 #include "store.h"
 #include "text.h"
@@ -130,24 +131,6 @@ static void list_enter(struct ui *ui, struct screen *s)
 	reload(ui, s->state);
 }
 
-/* Width of a column for a field. */
-static int field_width(const struct field_def *f)
-{
-	switch (f->type) {
-	case FT_DATE: return 10;
-	case FT_GROUP: return 6;
-	case FT_COUNT: case FT_YEAR: return 9;
-	case FT_BOOL: return 5;
-	case FT_CHOICE: return 8;
-	case FT_DECIMAL: return 7;
-	case FT_CODE: return f->maxlen > 12 ? 12 : 8;
-	case FT_CATEGORY: return 16;
-	case FT_INDICATOR: return 20;
-	case FT_PERIOD: return 18;
-	default: return 0; /* text takes what is left */
-	}
-}
-
 /* The column header: the field label, shortened to fit. */
 static const char *field_title(const struct field_def *f)
 {
@@ -197,33 +180,39 @@ static void list_draw(struct ui *ui, struct screen *s, int top, int rows)
 	tui_put_right(top, cols - 12, 12, pos, TC_NORMAL);
 	free(pos);
 
-	/* Column layout: fixed widths, text columns share the rest. */
-	int widths[KIND_MAX_FIELDS], ntext = 0, fixed = 0;
+	/* Column layout by content (layout.c): every column as wide as its
+	 * header and its widest value if all fit, otherwise names and notes
+	 * share what is left and their values are cut with "…" (Enter shows
+	 * the record in full). */
+	int widths[KIND_MAX_FIELDS], idx[KIND_MAX_FIELDS], got[KIND_MAX_FIELDS], nc = 0;
+	struct layout_col lc[KIND_MAX_FIELDS];
 	for (int i = 0; i < k->nfields; i++) {
-		if (!k->fields[i].column) {
-			widths[i] = -1;
+		widths[i] = -1;
+		if (!k->fields[i].column)
 			continue;
+		char *h = xasprintf("%s↑", field_title(&k->fields[i]));
+		int content = 0;
+		for (int r = 0; r < l->nrows; r++) {
+			char *v = cell_text(&k->fields[i], l->rows[r].val[i]);
+			int vw = text_width(v);
+			if (vw > content)
+				content = vw;
+			free(v);
 		}
-		widths[i] = field_width(&k->fields[i]);
-		int tw = text_width(field_title(&k->fields[i]));
-		/* Numbers get the width of their title (up to 18) if it fits. */
-		if (widths[i] && tw > widths[i])
-			widths[i] = tw < 18 ? tw : 18;
-		if (widths[i] == 0)
-			ntext++;
-		fixed += widths[i] + 1;
+		int hw = text_width(h);
+		free(h);
+		bool num = k->fields[i].type == FT_COUNT || k->fields[i].type == FT_DECIMAL ||
+			   k->fields[i].type == FT_YEAR || k->fields[i].type == FT_DATE;
+		/* Numbers and dates are never cut; their header may be. */
+		int min = num ? (content > 4 ? content : 4) : (content < 8 ? content : 8);
+		if (min < 1)
+			min = 1;
+		lc[nc] = (struct layout_col){ hw, content, min, KIND_MAX_FIELDS - nc };
+		idx[nc++] = i;
 	}
-	/* Too wide: shrink the widened columns back toward their minimum. */
-	for (int pass = 0; fixed + ntext * 9 > cols && pass < 20; pass++)
-		for (int i = 0; i < k->nfields && fixed + ntext * 9 > cols; i++)
-			if (widths[i] > field_width(&k->fields[i]) && widths[i] > 0) {
-				widths[i]--;
-				fixed--;
-			}
-	int left = cols - fixed - 1;
-	for (int i = 0; i < k->nfields; i++)
-		if (widths[i] == 0)
-			widths[i] = ntext ? (left / ntext > 8 ? left / ntext - 1 : 8) : 8;
+	layout_columns(lc, nc, cols, got);
+	for (int j = 0; j < nc; j++)
+		widths[idx[j]] = got[j] > 0 ? got[j] : -1;
 	int y = top + 1, x = 0;
 	for (int i = 0; i < k->nfields; i++) {
 		if (widths[i] < 0)

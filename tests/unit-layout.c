@@ -16,7 +16,7 @@ int main(void)
 	is_int(w[2], 18, "a long header is whole when there is room (no 'Last yea')");
 
 	/* Not enough room: short columns are satisfied, long ones share. */
-	struct layout_col b[] = { { 5, 3, 3, 3 }, { 10, 40, 8, 1 }, { 10, 40, 8, 1 } };
+	struct layout_col b[] = { { 5, 5, 3, 3 }, { 10, 40, 8, 1 }, { 10, 40, 8, 1 } };
 	is_int(layout_columns(b, 3, 50, w), 3, "all shown");
 	is_int(w[0], 5, "the short column has all it needs");
 	is_int(w[0] + w[1] + w[2] + 2, 50, "the whole width is used");
@@ -34,6 +34,13 @@ int main(void)
 	is_int(w[1], 0, "the lowest priority is left out");
 	is_int(w[0], 4, "the others keep their need (first)");
 	is_int(w[2], 4, "the others keep their need (third)");
+
+	/* Values are whole before headers: a wide header of short values
+	 * gives way to a long value. */
+	struct layout_col e[] = { { 14, 10, 10, 1 }, { 3, 20, 8, 2 } };
+	layout_columns(e, 2, 32, w);
+	is_int(w[1], 20, "the long value is whole");
+	is_int(w[0], 11, "the header gets what is left");
 
 	/* Nothing at all. */
 	is_int(layout_columns(d, 0, 10, w), 0, "no columns");
