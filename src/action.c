@@ -162,6 +162,24 @@ const struct action *action_get(enum action_id id)
 	return NULL;
 }
 
+/* The key bar's order of importance, most important first; an action not
+ * listed comes after all of these. */
+static const enum action_id bar_priority[] = {
+	ACT_HELP, ACT_QUIT, ACT_FORM_SAVE, ACT_FORM_CANCEL, ACT_OPEN, ACT_ADD,
+	ACT_NEXT_KIND, ACT_NEXT_VIEW, ACT_ROLLUP_WARD, ACT_PERIOD_SET, ACT_SAVE_REPORT,
+	ACT_PRINT_REPORT, ACT_FORM_PICK, ACT_SEARCH, ACT_DELETE, ACT_REPORT_DETAILS,
+	ACT_INDICATOR, ACT_SORT, ACT_FILTER_GROUP, ACT_PERIOD_PREV, ACT_PERIOD_NEXT,
+	ACT_INPUT_METHOD,
+};
+
+int action_bar_priority(enum action_id id)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(bar_priority); i++)
+		if (bar_priority[i] == id)
+			return (int)(ARRAY_SIZE(bar_priority) - i);
+	return 0;
+}
+
 const char *action_key_name(struct wkey k, char *buf)
 {
 	static const char *const names[] = {
