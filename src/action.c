@@ -64,7 +64,7 @@ const struct action actions[] = {
 	{ ACT_LAST, "last", { S(WK_END), NOKEY, NOKEY }, AS_LIST | AS_REPORT | AS_VIEWS | AS_ROLLUP, false,
 	  N_("Last"), N_("Move to the last line") },
 	{ ACT_OPEN, "open", { S(WK_ENTER), NOKEY, NOKEY }, AS_LIST, true,
-	  N_("Open"), N_("Open the selected record to read or change it") },
+	  N_("Open"), N_("Open the selected record in its form, every value in full (a value cut with … on the list), to read or change it") },
 	{ ACT_ADD, "add", { K('a'), S(WK_INSERT), NOKEY }, AS_LIST, true,
 	  N_("Add"), N_("Add a record") },
 	{ ACT_DELETE, "delete", { S(WK_DELETE), K('d'), NOKEY }, AS_LIST, true,

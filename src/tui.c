@@ -338,21 +338,47 @@ void tui_draw_frame(struct ui *ui, unsigned context)
 	draw_keybar(context);
 }
 
+/* A question shown in place of the usual hint while the window is too
+ * small (tui_small_ask), or NULL. */
+static const char *small_question;
+
+bool tui_too_small(void)
+{
+	return tui_rows() < MIN_ROWS || tui_cols() < MIN_COLS;
+}
+
 static bool too_small(void)
 {
-	if (tui_rows() >= MIN_ROWS && tui_cols() >= MIN_COLS)
+	if (!tui_too_small())
 		return false;
 	erase();
 	char *m = xasprintf(_("The window is too small (%dx%d): wardsafe needs at least %dx%d."),
 			    tui_cols(), tui_rows(), MIN_COLS, MIN_ROWS);
-	int y = tui_rows() / 2;
-	int len = text_width(m);
-	tui_put(y > 0 ? y - 1 : 0, 0, tui_cols(), m, TC_TITLE);
-	(void)len;
-	tui_put(y + 1 < tui_rows() ? y + 1 : 0, 0, tui_cols(), _("Make it larger, or press q to leave."), TC_NORMAL);
+	int y = tui_rows() / 2 - 1;
+	struct strlist head = STRLIST_INIT;
+	text_wrap(m, tui_cols(), &head);
+	for (size_t i = 0; i < head.n; i++)
+		tui_put(y > 0 ? y - 1 - (int)(head.n - 1 - i) : (int)i, 0, tui_cols(), head.items[i], TC_TITLE);
+	if (y < (int)head.n)
+		y = (int)head.n;
+	sl_free(&head);
+	struct strlist hint = STRLIST_INIT;
+	text_wrap(small_question ? small_question : _("Make it larger, or press q to leave."), tui_cols(), &hint);
+	for (size_t i = 0; i < hint.n && y + 1 + (int)i < tui_rows(); i++)
+		tui_put(y + 1 + (int)i, 0, tui_cols(), hint.items[i], small_question ? TC_ERROR : TC_NORMAL);
+	sl_free(&hint);
 	free(m);
 	refresh();
 	return true;
+}
+
+bool tui_small_ask(struct ui *ui, const char *question)
+{
+	small_question = question;
+	tui_draw(ui);
+	struct wkey k = tui_key(ui);
+	small_question = NULL;
+	return k.code == WK_CHAR && (k.ch == L'y' || k.ch == L'Y' || k.ch == L'c' || k.ch == L'C');
 }
 
 void tui_draw(struct ui *ui)
@@ -914,7 +940,7 @@ static int run(struct ui *ui, const struct strlist *warnings)
 		ui->message = NULL;
 		if (k.code == WK_RESIZE)
 			continue;
-		if (tui_rows() < MIN_ROWS || tui_cols() < MIN_COLS) {
+		if (tui_too_small()) {
 			if (k.code == WK_CHAR && k.ch == L'q')
 				break;
 			continue;
