@@ -84,7 +84,7 @@ EOF
 dump_n "$T/fkeys.out" 1 > "$T/fkeys.1"
 dump_n "$T/fkeys.out" 2 > "$T/fkeys.2"
 expected_n "$EXPECTED/screens/help.txt" 1 > "$T/help.1"
-grep -q "^ wardsafe │ Lam Sơn │ Period 2026-11 (01/11–30/11/2026) .* IME off$" "$T/fkeys.1" &&
+grep -q "^ wardsafe │ Lam Sơn │ Period 2026-11 .* IME off$" "$T/fkeys.1" &&
 	grep -q "^Báo cháy 114 app users " "$T/fkeys.1"
 ok $? "the overview shows its UTF-8 text through the terminal"
 expect_same "$T/fkeys.2" "$T/help.1" "the help as the terminal shows it is the scripted dump, line for line"
