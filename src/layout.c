@@ -7,10 +7,13 @@
 #include "layout.h"
 #include "util.h"
 
-/* What a column needs: its widest value (pass 0), then its header too. */
+/* What a column needs in each pass of the sharing: first its header and
+ * value up to LAYOUT_FAIR columns (every short column whole, a long one
+ * started), then its widest value, then its header too. */
 static int need_of(const struct layout_col *c, int pass)
 {
-	int need = pass && c->header > c->content ? c->header : c->content;
+	int full = c->header > c->content ? c->header : c->content;
+	int need = pass == 0 ? (full < LAYOUT_FAIR ? full : LAYOUT_FAIR) : pass == 1 ? c->content : full;
 	return need < c->min ? c->min : need;
 }
 
@@ -56,7 +59,7 @@ int layout_columns(const struct layout_col *cols, int n, int width, int *out)
 			order[j] = order[j - 1];
 			order[j - 1] = t;
 		}
-	for (int pass = 0; pass < 2; pass++) {
+	for (int pass = 0; pass < 3; pass++) {
 		bool grew = true;
 		while (left > 0 && grew) {
 			grew = false;

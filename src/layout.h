@@ -3,6 +3,9 @@
 #ifndef WS_LAYOUT_H
 #define WS_LAYOUT_H
 
+/* What every column gets, when there is room, before any grows further. */
+#define LAYOUT_FAIR 10
+
 struct layout_col {
 	int header;   /* width of the column's header */
 	int content;  /* width of its widest value */
@@ -14,10 +17,11 @@ struct layout_col {
  * `width` columns, into out[]:
  *  - every column gets what its header and widest value need, if all fit;
  *  - otherwise each gets its minimum and the space left is shared out one
- *    column at a time among the columns still short of their widest value,
- *    the higher priority first, so that a short column is satisfied and
- *    long ones share the rest evenly; what is still left then goes to the
- *    headers wider than their values (values are whole before headers);
+ *    column at a time, the higher priority first, in three rounds: every
+ *    column up to its header and widest value but at most LAYOUT_FAIR
+ *    columns (short headers like "Group" stay whole beside a long note),
+ *    then up to its widest value, then up to its header; in each round a
+ *    short column is satisfied and the long ones share the rest evenly;
  *  - if even the minimums do not fit, the columns of the lowest priority
  *    (the last of equal ones) are left out: their width is 0.
  * Returns the number of columns shown. */

@@ -175,7 +175,7 @@ expect_fields "$D/ward-form" "ward: Enter opens the form with the current values
 	"Place name for report dates=Lam Sơn"
 grep -q '^ Ward code (DHIS2) *$' "$D/ward-form"
 ok $? "ward: the form has the ward code, empty in the demo"
-expect_line "$D/ward-saved" "Lam Sơn TP Thanh Hóa Thanh Hóa CÔNG AN PHƯỜN… CÔNG AN TP TH… P. Lam Sơn TH-14845" \
+expect_line "$D/ward-saved" "Lam Sơn TP Thanh Hóa Thanh Hóa CÔNG AN PHƯ… CÔNG AN TP… P. Lam Sơn TH-14845" \
 	"ward: the list shows the changed place and the new code"
 expect_row ward "ward: list ward has the typed place and code and the other values unchanged" \
 	"Lam Sơn" "TP Thanh Hóa" "Thanh Hóa" "CÔNG AN PHƯỜNG LAM SƠN" "CÔNG AN TP THANH HÓA" "P. Lam Sơn" "TH-14845"

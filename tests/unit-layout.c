@@ -37,10 +37,17 @@ int main(void)
 
 	/* Values are whole before headers: a wide header of short values
 	 * gives way to a long value. */
-	struct layout_col e[] = { { 14, 10, 10, 1 }, { 3, 20, 8, 2 } };
-	layout_columns(e, 2, 32, w);
-	is_int(w[1], 20, "the long value is whole");
-	is_int(w[0], 11, "the header gets what is left");
+	struct layout_col e[] = { { 24, 10, 10, 1 }, { 3, 30, 8, 2 } };
+	layout_columns(e, 2, 44, w);
+	is_int(w[1], 30, "the long value is whole");
+	is_int(w[0], 13, "the long header gets what is left");
+
+	/* Short headers stay whole beside a long note (no "G…", "Catego…"). */
+	struct layout_col g[] = { { 6, 2, 2, 3 }, { 9, 7, 7, 2 }, { 5, 200, 8, 1 } };
+	layout_columns(g, 3, 80, w);
+	is_int(w[0], 6, "a short header is whole");
+	is_int(w[1], 9, "another one too");
+	is_int(w[2], 80 - 6 - 9 - 2, "the note takes the rest");
 
 	/* Nothing at all. */
 	is_int(layout_columns(d, 0, 10, w), 0, "no columns");
