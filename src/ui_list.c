@@ -33,6 +33,7 @@ struct list_state {
 	char *group;          /* group filter (code) or NULL */
 	bool by_period;       /* only records of the selected period */
 	char *search;         /* search key typed with / */
+	int content_w[KIND_MAX_FIELDS]; /* widest value shown of each field */
 };
 
 static const struct kind_def *cur_kind(const struct list_state *l)
@@ -97,6 +98,25 @@ static int compare_rows(const void *a, const void *b)
 	return sort_ctx->sort_desc ? -c : c;
 }
 
+static char *cell_text(const struct field_def *f, const char *v);
+
+/* The widest value of each column, for the layout (once per reload, not
+ * per key). */
+static void measure(struct list_state *l)
+{
+	const struct kind_def *k = cur_kind(l);
+	for (int i = 0; i < k->nfields; i++) {
+		l->content_w[i] = 0;
+		for (int r = 0; r < l->nrows; r++) {
+			char *v = cell_text(&k->fields[i], l->rows[r].val[i]);
+			int vw = text_width(v);
+			if (vw > l->content_w[i])
+				l->content_w[i] = vw;
+			free(v);
+		}
+	}
+}
+
 /* Reloads the rows of the current kind with the filters. */
 static void reload(struct ui *ui, struct list_state *l)
 {
@@ -120,6 +140,7 @@ static void reload(struct ui *ui, struct list_state *l)
 	}
 	for (int i = 0; i < l->nrows; i++)
 		l->keys[i] = row_key(&l->rows[i]);
+	measure(l);
 	l->sel = 0;
 	for (int i = 0; i < l->nrows; i++)
 		if (l->rows[i].id == keep)
@@ -191,14 +212,7 @@ static void list_draw(struct ui *ui, struct screen *s, int top, int rows)
 		if (!k->fields[i].column)
 			continue;
 		char *h = xasprintf("%s↑", field_title(&k->fields[i]));
-		int content = 0;
-		for (int r = 0; r < l->nrows; r++) {
-			char *v = cell_text(&k->fields[i], l->rows[r].val[i]);
-			int vw = text_width(v);
-			if (vw > content)
-				content = vw;
-			free(v);
-		}
+		int content = l->content_w[i];
 		int hw = text_width(h);
 		free(h);
 		bool num = k->fields[i].type == FT_COUNT || k->fields[i].type == FT_DECIMAL ||
