@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """cutcheck.py - finds texts cut without "…" in screen dumps.
 
-Usage: cutcheck.py KNOWN DUMP...
+Usage: cutcheck.py KNOWN [--po FILE] DUMP...
 
 KNOWN holds the full texts that can appear on the screens, one a line, each
 after a letter and a tab: "V" for a stored value of the database (wardsafe
 list KIND), "M" for a message (the catalog's msgid and msgstr without a %
-conversion, the sentences of `wardsafe summary`).  A dump line shows a cut
+conversion, the sentences of `wardsafe summary`); --po adds the msgid and
+msgstr of every message without a % conversion of a catalog as messages,
+each line of a message of several lines (a two-line header) on its own.  A dump line shows a cut
 text when, for some known text T, the line holds a beginning of T of at
 least 6 characters that is not the whole of T, not itself a known text, and
 is followed on the line by a blank, a column separator or the end of the
@@ -25,24 +27,58 @@ import sys
 MIN = 6
 
 
+def po_texts(path):
+    """The lines of every msgid and msgstr of a catalog without a %."""
+    texts, cur = [], None
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            m = re.match(r'(?:msgid|msgstr)(?:\[\d+\])? "(.*)"$', line)
+            if m:
+                if cur is not None:
+                    texts.append(cur)
+                cur = m.group(1)
+                continue
+            m = re.match(r'"(.*)"$', line)
+            if m and cur is not None:
+                cur += m.group(1)
+                continue
+            if cur is not None:
+                texts.append(cur)
+                cur = None
+    if cur is not None:
+        texts.append(cur)
+    out = []
+    for t in texts:
+        if "%" in t:
+            continue
+        t = t.replace('\\"', '"')
+        out += t.split("\\n")
+    return out
+
+
 def main():
     known, values, words = set(), set(), set()
+    entries = []
     with open(sys.argv[1], encoding="utf-8") as f:
-        for line in f:
-            kind, _, t = line.rstrip("\n").partition("\t")
-            t = t.strip()
-            if len(t) >= MIN:
-                known.add(t)
-                # Codes and dates (no blank) are left to the messages' rule.
-                if kind == "V" and " " in t:
-                    values.add(t)
-            words.update(w.lower() for w in re.findall(r"\w+", t))
+        entries += [line.rstrip("\n").partition("\t")[::2] for line in f]
+    dumps = sys.argv[2:]
+    if dumps[:1] == ["--po"]:
+        entries += [("M", t) for t in po_texts(dumps[1])]
+        dumps = dumps[2:]
+    for kind, t in entries:
+        t = t.strip()
+        if len(t) >= MIN:
+            known.add(t)
+            # Codes and dates (no blank) are left to the messages' rule.
+            if kind == "V" and " " in t:
+                values.add(t)
+        words.update(w.lower() for w in re.findall(r"\w+", t))
     # Index the known texts by their first MIN characters.
     by_head = {}
     for v in known:
         by_head.setdefault(v[:MIN], []).append(v)
     found = 0
-    for path in sys.argv[2:]:
+    for path in dumps:
         screen, lineno = 0, 0
         with open(path, encoding="utf-8") as f:
             for raw in f:
