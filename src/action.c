@@ -66,7 +66,7 @@ const struct action actions[] = {
 	{ ACT_LAST, "last", { S(WK_END), NOKEY, NOKEY }, AS_LIST | AS_REPORT | AS_VIEWS | AS_ROLLUP, false,
 	  N_("Last"), N_("Move to the last line") },
 	{ ACT_OPEN, "open", { S(WK_ENTER), NOKEY, NOKEY }, AS_LIST, true,
-	  N_("Open"), N_("Open the selected record to read or change it") },
+	  N_("Open"), N_("Open the selected record in its form, every value in full (a value cut with … on the list), to read or change it") },
 	{ ACT_ADD, "add", { K('a'), S(WK_INSERT), NOKEY }, AS_LIST, true,
 	  N_("Add"), N_("Add a record") },
 	{ ACT_DELETE, "delete", { S(WK_DELETE), K('d'), NOKEY }, AS_LIST, true,
@@ -198,6 +198,24 @@ const struct action *action_get(enum action_id id)
 		if (actions[i].id == id)
 			return &actions[i];
 	return NULL;
+}
+
+/* The key bar's order of importance, most important first; an action not
+ * listed comes after all of these. */
+static const enum action_id bar_priority[] = {
+	ACT_HELP, ACT_QUIT, ACT_FORM_SAVE, ACT_FORM_CANCEL, ACT_OPEN, ACT_ADD,
+	ACT_NEXT_KIND, ACT_NEXT_VIEW, ACT_ROLLUP_WARD, ACT_PERIOD_SET, ACT_SAVE_REPORT,
+	ACT_PRINT_REPORT, ACT_FORM_PICK, ACT_SEARCH, ACT_DELETE, ACT_REPORT_DETAILS,
+	ACT_INDICATOR, ACT_SORT, ACT_FILTER_GROUP, ACT_PERIOD_PREV, ACT_PERIOD_NEXT,
+	ACT_INPUT_METHOD,
+};
+
+int action_bar_priority(enum action_id id)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(bar_priority); i++)
+		if (bar_priority[i] == id)
+			return (int)(ARRAY_SIZE(bar_priority) - i);
+	return 0;
 }
 
 const char *action_key_name(struct wkey k, char *buf)

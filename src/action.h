@@ -79,6 +79,9 @@ const struct action *action_get(enum action_id id);
  * AS_LIST_GROUPS as AS_LIST: how the help and the manual group the
  * actions. */
 unsigned action_fold_views(unsigned scope);
+/* How much an action's place in the key bar matters: the bar drops the
+ * lowest first when it is too narrow (Help and Quit are never dropped). */
+int action_bar_priority(enum action_id id);
 /* A key's name as written on the key bar and in the manual: "F1", "Enter",
  * "Ctrl-T", "a".  buf holds at least 16 bytes. */
 const char *action_key_name(struct wkey k, char *buf);

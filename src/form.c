@@ -480,6 +480,17 @@ bool form_run(struct ui *ui, struct record *rec, const struct record *old)
 			break; /* signal or end of script: nothing half-typed is saved */
 		if (k.code == WK_RESIZE)
 			continue;
+		/* Too small to draw: nothing is typed into the hidden fields; q
+		 * leaves the program, asking first if something was typed. */
+		if (tui_too_small()) {
+			if (k.code == WK_CHAR && k.ch == L'q' &&
+			    (!form_dirty(&f) ||
+			     tui_small_ask(ui, _("The form holds unsaved text. Press y to leave the program without saving it, any other key to keep it.")))) {
+				ui->quit = true;
+				goto done;
+			}
+			continue;
+		}
 		enum action_id act = action_for_key(k, AS_FORM | AS_TEXT);
 		if (k.code == WK_CHAR && k.ch >= 0x20)
 			act = ACT_NONE; /* printable keys are typed */

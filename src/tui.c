@@ -117,12 +117,23 @@ int tui_put(int y, int x, int width, const char *text, enum tui_color c)
 	attron(a);
 	move(y, x);
 	int used = 0;
+	/* A text that does not fit is cut with "…": nothing is cut unseen. */
+	int total = 0;
+	for (size_t i = 0; i < wn; i++)
+		if (wcwidth(w[i]) > 0)
+			total += wcwidth(w[i]);
+	int room = total > width ? width - 1 : width;
 	for (size_t i = 0; i < wn; i++) {
 		int cw = wcwidth(w[i]);
 		if (cw < 0)
 			continue;
-		if (used + cw > width)
+		if (used + cw > room) {
+			if (room < width) {
+				addnwstr(L"…", 1);
+				used++;
+			}
 			break;
+		}
 		/* Combining marks ride on the character before (text is NFC). */
 		if (cw == 0 && i > 0)
 			continue;
@@ -180,9 +191,16 @@ static void draw_title(struct ui *ui)
 		a[5] = '\0'; /* 01/07–30/09/2023 */
 	char *left = xasprintf(" wardsafe │ %s │ %s %s (%s–%s)", ui->ward && *ui->ward ? ui->ward : _("(no ward yet)"),
 			       _("Period"), p, a, b);
-	/* The period matters most: the operator's name gives way first. */
+	/* The period and the operator matter most: the dates of the period
+	 * give way first (a range already names its months), then the ward's
+	 * name is cut with "…"; the operator goes only if nothing else can. */
 	char *right = xasprintf("%s │ %s ", db_operator(), ime_name(ui->ime));
 	if (text_width(left) + text_width(right) + 1 > cols) {
+		free(left);
+		left = xasprintf(" wardsafe │ %s │ %s %s", ui->ward && *ui->ward ? ui->ward : _("(no ward yet)"),
+				 _("Period"), p);
+	}
+	if (text_width(right) + 30 > cols) {
 		free(right);
 		right = xasprintf("%s ", ime_name(ui->ime));
 	}
@@ -238,13 +256,16 @@ static void draw_tabs(struct ui *ui)
 }
 
 /* The key bar: help first, then the keys of the screen (or form), then the
- * keys that work everywhere, as many as fit. */
+ * keys that work everywhere.  When they do not all fit, the least important
+ * (action_bar_priority) are left out first; Help and Quit always stay. */
 static void draw_keybar(unsigned context)
 {
-	int rows = tui_rows(), cols = tui_cols(), x = 0;
+	int rows = tui_rows(), cols = tui_cols();
 	tui_fill(rows - 1, 0, cols, TC_BAR);
+	const struct action *items[ACT_COUNT];
+	int n = 0;
 	for (int pass = 0; pass < 3; pass++) {
-		for (int i = 0; i < action_count && x < cols; i++) {
+		for (int i = 0; i < action_count && n < ACT_COUNT; i++) {
 			const struct action *a = &actions[i];
 			if (!a->in_bar || !(a->scope & context))
 				continue;
@@ -254,41 +275,112 @@ static void draw_keybar(unsigned context)
 			/* In a form only the form's own keys are listed. */
 			if ((context & AS_FORM) && !(a->scope & (AS_FORM | AS_TEXT)))
 				continue;
-			char kb[16];
-			action_key_name(a->keys[0], kb);
-			x += tui_put(rows - 1, x, cols - x, kb, TC_KEY);
-			x += tui_put(rows - 1, x, cols - x, _(a->label), TC_BAR);
-			x += tui_put(rows - 1, x, cols - x, " ", TC_BAR);
+			items[n++] = a;
 		}
 	}
+	/* Choose by priority what fits, then draw in the table's order. */
+	bool shown[ACT_COUNT] = { false };
+	int width[ACT_COUNT], used = 0;
+	for (int i = 0; i < n; i++) {
+		char kb[16];
+		action_key_name(items[i]->keys[0], kb);
+		width[i] = text_width(kb) + text_width(_(items[i]->label)) + 1;
+	}
+	for (;;) {
+		int best = -1;
+		for (int i = 0; i < n; i++)
+			if (!shown[i] &&
+			    (best < 0 || action_bar_priority(items[i]->id) > action_bar_priority(items[best]->id)))
+				best = i;
+		/* Strictly by priority: a less important key never takes the
+		 * place of a more important one that did not fit. */
+		if (best < 0 || used + width[best] - 1 > cols)
+			break;
+		shown[best] = true;
+		used += width[best];
+	}
+	for (int i = 0, x = 0; i < n; i++) {
+		if (!shown[i])
+			continue;
+		char kb[16];
+		action_key_name(items[i]->keys[0], kb);
+		x += tui_put(rows - 1, x, cols - x, kb, TC_KEY);
+		x += tui_put(rows - 1, x, cols - x, _(items[i]->label), TC_BAR);
+		x += tui_put(rows - 1, x, cols - x, " ", TC_BAR);
+	}
+}
+
+/* The message line; a message too long for it is wrapped at spaces onto
+ * the line above as well (a sentence is never cut). */
+static void draw_message(struct ui *ui)
+{
+	int rows = tui_rows(), cols = tui_cols();
+	tui_fill(rows - 2, 0, cols, TC_NORMAL);
+	if (!ui->message)
+		return;
+	enum tui_color c = ui->message_is_error ? TC_ERROR : TC_NORMAL;
+	struct strlist lines = STRLIST_INIT;
+	text_wrap(ui->message, cols - 2, &lines);
+	if (lines.n > 1) {
+		tui_fill(rows - 3, 0, cols, TC_NORMAL);
+		tui_put(rows - 3, 1, cols - 2, lines.items[0], c);
+		tui_put(rows - 2, 1, cols - 2, ui->message + strlen(lines.items[0]) +
+			strspn(ui->message + strlen(lines.items[0]), " "), c);
+	} else {
+		tui_put(rows - 2, 1, cols - 2, ui->message, c);
+	}
+	sl_free(&lines);
 }
 
 void tui_draw_frame(struct ui *ui, unsigned context)
 {
 	draw_title(ui);
 	draw_tabs(ui);
-	int rows = tui_rows();
-	tui_fill(rows - 2, 0, tui_cols(), TC_NORMAL);
-	if (ui->message)
-		tui_put(rows - 2, 1, tui_cols() - 2, ui->message, ui->message_is_error ? TC_ERROR : TC_NORMAL);
+	draw_message(ui);
 	draw_keybar(context);
+}
+
+/* A question shown in place of the usual hint while the window is too
+ * small (tui_small_ask), or NULL. */
+static const char *small_question;
+
+bool tui_too_small(void)
+{
+	return tui_rows() < MIN_ROWS || tui_cols() < MIN_COLS;
 }
 
 static bool too_small(void)
 {
-	if (tui_rows() >= MIN_ROWS && tui_cols() >= MIN_COLS)
+	if (!tui_too_small())
 		return false;
 	erase();
 	char *m = xasprintf(_("The window is too small (%dx%d): wardsafe needs at least %dx%d."),
 			    tui_cols(), tui_rows(), MIN_COLS, MIN_ROWS);
-	int y = tui_rows() / 2;
-	int len = text_width(m);
-	tui_put(y > 0 ? y - 1 : 0, 0, tui_cols(), m, TC_TITLE);
-	(void)len;
-	tui_put(y + 1 < tui_rows() ? y + 1 : 0, 0, tui_cols(), _("Make it larger, or press q to leave."), TC_NORMAL);
+	int y = tui_rows() / 2 - 1;
+	struct strlist head = STRLIST_INIT;
+	text_wrap(m, tui_cols(), &head);
+	for (size_t i = 0; i < head.n; i++)
+		tui_put(y > 0 ? y - 1 - (int)(head.n - 1 - i) : (int)i, 0, tui_cols(), head.items[i], TC_TITLE);
+	if (y < (int)head.n)
+		y = (int)head.n;
+	sl_free(&head);
+	struct strlist hint = STRLIST_INIT;
+	text_wrap(small_question ? small_question : _("Make it larger, or press q to leave."), tui_cols(), &hint);
+	for (size_t i = 0; i < hint.n && y + 1 + (int)i < tui_rows(); i++)
+		tui_put(y + 1 + (int)i, 0, tui_cols(), hint.items[i], small_question ? TC_ERROR : TC_NORMAL);
+	sl_free(&hint);
 	free(m);
 	refresh();
 	return true;
+}
+
+bool tui_small_ask(struct ui *ui, const char *question)
+{
+	small_question = question;
+	tui_draw(ui);
+	struct wkey k = tui_key(ui);
+	small_question = NULL;
+	return k.code == WK_CHAR && (k.ch == L'y' || k.ch == L'Y' || k.ch == L'c' || k.ch == L'C');
 }
 
 void tui_draw(struct ui *ui)
@@ -298,6 +390,8 @@ void tui_draw(struct ui *ui)
 	erase();
 	tui_draw_frame(ui, ui->current->context | ui->global);
 	ui->current->draw(ui, ui->current, 2, tui_rows() - 4);
+	if (ui->message)
+		draw_message(ui); /* above the screen's last line if it wraps */
 	for (int i = 0; i < noverlays && i < (int)ARRAY_SIZE(overlays); i++)
 		overlays[i].draw(ui, overlays[i].ctx);
 	refresh();
@@ -886,7 +980,7 @@ static int run(struct ui *ui, const struct strlist *warnings)
 		ui->message = NULL;
 		if (k.code == WK_RESIZE)
 			continue;
-		if (tui_rows() < MIN_ROWS || tui_cols() < MIN_COLS) {
+		if (tui_too_small()) {
 			if (k.code == WK_CHAR && k.ch == L'q')
 				break;
 			continue;

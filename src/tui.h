@@ -92,6 +92,12 @@ void tui_pop_overlay(void);
 void tui_message(struct ui *ui, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Asks a yes/no question over the current screen; Enter or y/c = yes. */
 bool tui_confirm(struct ui *ui, const char *question);
+/* True while the window is smaller than the screens need (only a notice
+ * is drawn; q leaves). */
+bool tui_too_small(void);
+/* In a window too small to draw a box: shows the question in place of the
+ * notice and reads one key; true for y (c in Vietnamese, có). */
+bool tui_small_ask(struct ui *ui, const char *question);
 /* Shows a list of lines in a box until a key is pressed. */
 void tui_show_lines(struct ui *ui, const char *title, const struct strlist *lines);
 /* Asks for one line of text; NULL if cancelled.  `initial` may be NULL. */

@@ -140,6 +140,18 @@ static void draw_view_line(struct ui *ui, struct dashboard *d, int top)
 }
 
 /* Draws the first line, then the overview or the current view. */
+/* A sentence wrapped at spaces on lines y.. before `end`, never cut
+ * mid-word; returns the line after it. */
+static int put_wrapped(int y, int end, int cols, const char *text, enum tui_color c)
+{
+	struct strlist lines = STRLIST_INIT;
+	text_wrap(text, cols, &lines);
+	for (size_t i = 0; i < lines.n && y < end; i++)
+		tui_put(y++, 0, cols, lines.items[i], c);
+	sl_free(&lines);
+	return y;
+}
+
 static void dash_draw(struct ui *ui, struct screen *sc, int top, int rows)
 {
 	struct dashboard *d = sc->state;
@@ -160,6 +172,13 @@ static void dash_draw(struct ui *ui, struct screen *sc, int top, int rows)
 	int wl = 29, wv = 7, wt = 8, ws = 11, wc = 9;
 	if (cols >= 100)
 		wl = 36;
+	/* The change columns are as wide as their headers, never cut. */
+	if (text_width(_("±Previous")) > wc)
+		wc = text_width(_("±Previous"));
+	if (text_width(_("±Year ago")) > wc)
+		wc = text_width(_("±Year ago"));
+	if (wl + wv + wt + ws + 2 * wc + 6 > cols)
+		wl = cols - (wv + wt + ws + 2 * wc + 6);
 	int wbar = cols - (wl + wv + wt + ws + 2 * wc + 7);
 	if (wbar < 10)
 		wbar = 0;
@@ -232,12 +251,12 @@ static void dash_draw(struct ui *ui, struct screen *sc, int top, int rows)
 		char a[32], t[32];
 		char *m = xasprintf(_("%s: %s %s still missing to reach %s%%"), r->label,
 				    numfmt_int(r->missing, a), indicator_unit(r->def, r->missing), numfmt_num(r->target, t));
-		tui_put(y++, 0, cols, m, status_color(r));
+		y = put_wrapped(y, top + rows - 1, cols, m, status_color(r));
 		free(m);
 	}
 	if (d->sentence && y < top + rows) {
 		char *m = xasprintf(_("Incidents: %s"), d->sentence);
-		tui_put(y, 0, cols, m, TC_NORMAL);
+		put_wrapped(y, top + rows, cols, m, TC_NORMAL);
 		free(m);
 	}
 }

@@ -13,6 +13,7 @@
 #include "db.h"
 #include "entry.h"
 #include "i18n.h"
+#include "layout.h"
 #include "record.h"
 #include "store.h"
 #include "text.h"
@@ -32,6 +33,7 @@ struct list_state {
 	char *group;          /* group filter (code) or NULL */
 	bool by_period;       /* only records of the selected period */
 	char *search;         /* search key typed with / */
+	int content_w[KIND_MAX_FIELDS]; /* widest value shown of each field */
 };
 
 static const struct kind_def *cur_kind(const struct list_state *l)
@@ -104,6 +106,25 @@ static int compare_rows(const void *a, const void *b)
 	return sort_ctx->sort_desc ? -c : c;
 }
 
+static char *cell_text(const struct field_def *f, const char *v);
+
+/* The widest value of each column, for the layout (once per reload, not
+ * per key). */
+static void measure(struct list_state *l)
+{
+	const struct kind_def *k = cur_kind(l);
+	for (int i = 0; i < k->nfields; i++) {
+		l->content_w[i] = 0;
+		for (int r = 0; r < l->nrows; r++) {
+			char *v = cell_text(&k->fields[i], l->rows[r].val[i]);
+			int vw = text_width(v);
+			if (vw > l->content_w[i])
+				l->content_w[i] = vw;
+			free(v);
+		}
+	}
+}
+
 /* Reloads the rows of the current kind with the filters. */
 static void reload(struct ui *ui, struct list_state *l)
 {
@@ -127,6 +148,7 @@ static void reload(struct ui *ui, struct list_state *l)
 	}
 	for (int i = 0; i < l->nrows; i++)
 		l->keys[i] = row_key(&l->rows[i]);
+	measure(l);
 	/* The same record if it is still there; else the same place (after a
 	 * delete: the line that took its place, or the new last one). */
 	int at = l->sel;
@@ -140,24 +162,6 @@ static void reload(struct ui *ui, struct list_state *l)
 static void list_enter(struct ui *ui, struct screen *s)
 {
 	reload(ui, s->state);
-}
-
-/* Width of a column for a field. */
-static int field_width(const struct field_def *f)
-{
-	switch (f->type) {
-	case FT_DATE: return 10;
-	case FT_GROUP: return 6;
-	case FT_COUNT: case FT_YEAR: return 9;
-	case FT_BOOL: return 5;
-	case FT_CHOICE: return 8;
-	case FT_DECIMAL: return 7;
-	case FT_CODE: return f->maxlen > 12 ? 12 : 8;
-	case FT_CATEGORY: return 16;
-	case FT_INDICATOR: return 20;
-	case FT_PERIOD: return 18;
-	default: return 0; /* text takes what is left */
-	}
 }
 
 /* The column header: the field label, shortened to fit. */
@@ -209,33 +213,32 @@ static void list_draw(struct ui *ui, struct screen *s, int top, int rows)
 	tui_put_right(top, cols - 12, 12, pos, TC_NORMAL);
 	free(pos);
 
-	/* Column layout: fixed widths, text columns share the rest. */
-	int widths[KIND_MAX_FIELDS], ntext = 0, fixed = 0;
+	/* Column layout by content (layout.c): every column as wide as its
+	 * header and its widest value if all fit, otherwise names and notes
+	 * share what is left and their values are cut with "…" (Enter shows
+	 * the record in full). */
+	int widths[KIND_MAX_FIELDS], idx[KIND_MAX_FIELDS], got[KIND_MAX_FIELDS], nc = 0;
+	struct layout_col lc[KIND_MAX_FIELDS];
 	for (int i = 0; i < k->nfields; i++) {
-		if (!k->fields[i].column) {
-			widths[i] = -1;
+		widths[i] = -1;
+		if (!k->fields[i].column)
 			continue;
-		}
-		widths[i] = field_width(&k->fields[i]);
-		int tw = text_width(field_title(&k->fields[i]));
-		/* Numbers get the width of their title (up to 18) if it fits. */
-		if (widths[i] && tw > widths[i])
-			widths[i] = tw < 18 ? tw : 18;
-		if (widths[i] == 0)
-			ntext++;
-		fixed += widths[i] + 1;
+		char *h = xasprintf("%s↑", field_title(&k->fields[i]));
+		int content = l->content_w[i];
+		int hw = text_width(h);
+		free(h);
+		bool num = k->fields[i].type == FT_COUNT || k->fields[i].type == FT_DECIMAL ||
+			   k->fields[i].type == FT_YEAR || k->fields[i].type == FT_DATE;
+		/* Numbers and dates are never cut; their header may be. */
+		int min = num ? (content > 4 ? content : 4) : (content < 8 ? content : 8);
+		if (min < 1)
+			min = 1;
+		lc[nc] = (struct layout_col){ hw, content, min, KIND_MAX_FIELDS - nc };
+		idx[nc++] = i;
 	}
-	/* Too wide: shrink the widened columns back toward their minimum. */
-	for (int pass = 0; fixed + ntext * 9 > cols && pass < 20; pass++)
-		for (int i = 0; i < k->nfields && fixed + ntext * 9 > cols; i++)
-			if (widths[i] > field_width(&k->fields[i]) && widths[i] > 0) {
-				widths[i]--;
-				fixed--;
-			}
-	int left = cols - fixed - 1;
-	for (int i = 0; i < k->nfields; i++)
-		if (widths[i] == 0)
-			widths[i] = ntext ? (left / ntext > 8 ? left / ntext - 1 : 8) : 8;
+	layout_columns(lc, nc, cols, got);
+	for (int j = 0; j < nc; j++)
+		widths[idx[j]] = got[j] > 0 ? got[j] : -1;
 	int y = top + 1, x = 0;
 	for (int i = 0; i < k->nfields; i++) {
 		if (widths[i] < 0)

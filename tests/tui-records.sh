@@ -175,7 +175,7 @@ expect_fields "$D/ward-form" "ward: Enter opens the form with the current values
 	"Place name for report dates=Lam Sơn"
 grep -q '^ Ward code (DHIS2) *$' "$D/ward-form"
 ok $? "ward: the form has the ward code, empty in the demo"
-expect_line "$D/ward-saved" "Lam Sơn TP Thanh Thanh Hó CÔNG AN CÔNG AN P. Lam S TH-14845" \
+expect_line "$D/ward-saved" "Lam Sơn TP Thanh Hóa Thanh Hóa CÔNG AN PHƯ… CÔNG AN TP… P. Lam Sơn TH-14845" \
 	"ward: the list shows the changed place and the new code"
 expect_row ward "ward: list ward has the typed place and code and the other values unchanged" \
 	"Lam Sơn" "TP Thanh Hóa" "Thanh Hóa" "CÔNG AN PHƯỜNG LAM SƠN" "CÔNG AN TP THANH HÓA" "P. Lam Sơn" "TH-14845"
@@ -257,11 +257,11 @@ expect_row outreach "outreach: list outreach has it, dated 2026-10-02" 2026-10-0
 # ---- a fire team with households, a fire point without
 screens fire '<F7>a<C-u>21<Tab><F4><dump fire-pick><Enter>Tổ liên gia số 1 - TDP 21<Tab>8<Tab><C-u>20/11/2026<F2><dump fire-saved>a<C-u>21<Tab><F4><Down><Enter>Điểm chữa cháy ngõ 5<Tab><Tab><C-u>21/11/2026<dump point-typed><F2><dump point-saved>'
 expect_grep "$D/fire-pick" "point  public fire point" "fire team: F4 on the kind offers team and point"
-expect_line "$D/fire-saved" "21 team Tổ liên gia số 1 8 20/11/2026" "fire team: the list shows it (the name cut to its column)"
+expect_line "$D/fire-saved" "21 team Tổ liên gia số 1 - TDP 21 8 20/11/2026" "fire team: the list shows it (the whole name, issue 13)"
 expect_row fireteam "fire team: list fireteam has it" 21 team "Tổ liên gia số 1 - TDP 21" 8 2026-11-20 ""
 expect_fields "$D/point-typed" "fire point: the form shows the kind and no households" \
 	"Kind=point" "Name=Điểm chữa cháy ngõ 5" "Households in the team=empty for a fire point"
-expect_line "$D/point-saved" "21 point Điểm chữa cháy n 21/11/2026" "fire point: the list shows it"
+expect_line "$D/point-saved" "21 point Điểm chữa cháy ngõ 5 21/11/2026" "fire point: the list shows it"
 expect_row fireteam "fire point: list fireteam has it, without households" 21 point "Điểm chữa cháy ngõ 5" "" 2026-11-21 ""
 
 # ---- establishments
@@ -539,7 +539,7 @@ ok $? "search 'pccc' and Enter open group 24, the first that matches"
 grep -qF -- "─ Active ─" "$D/ac-pick" && grep -q '│ yes  *│' "$D/ac-pick" && grep -q '│ no  *│' "$D/ac-pick"
 ok $? "F4 on a yes/no field offers yes and no"
 expect_fields "$D/ac-picked" "Down, Enter put no in the field" "Active=no" "Group leader=Nguyễn Văn Đệ"
-expect_line "$D/ac-saved" "24 Tổ liên gia an toàn PC Lê Văn Đệ no 24/11/2026" \
+expect_line "$D/ac-saved" "24 Tổ liên gia an toàn PCCC Lê Văn Đệ no 24/11/2026" \
 	"Shift-Tab went back to the leader; saved, the inactive group gets today as its closing date"
 expect_row group "list group has group 24 inactive, closed on 2026-11-24" 24 "Tổ liên gia an toàn PCCC" "Lê Văn Đệ" no 2026-11-24
 
