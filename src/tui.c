@@ -573,7 +573,7 @@ char *tui_prompt(struct ui *ui, const char *question, const char *initial)
 
 struct pick_box {
 	const char *title;
-	const struct strlist *labels;
+	const struct strlist *labels; /* as shown: columns aligned */
 	char **keys;       /* search keys of the labels */
 	int *shown;        /* indexes that match the filter */
 	int nshown, sel, first;
@@ -618,15 +618,60 @@ static void draw_pick(struct ui *ui, void *vctx)
 	draw_edit(p->filter, top, left, w - 4, true);
 }
 
-int tui_pick(struct ui *ui, const char *title, const struct strlist *labels, int selected)
+/* The labels as shown: the columns (TUI_PICK_COL) padded to the widest
+ * of each, the hidden part (TUI_PICK_HIDDEN) left out. */
+static void pick_align(const struct strlist *labels, struct strlist *shown)
+{
+	int widths[8] = { 0 };
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < labels->n; i++) {
+			char *l = xstrdup(labels->items[i]);
+			char *hidden = strchr(l, TUI_PICK_HIDDEN[0]);
+			if (hidden)
+				*hidden = '\0';
+			struct strbuf sb = STRBUF_INIT;
+			char *p = l;
+			for (int c = 0; p; c++) {
+				char *tab = strchr(p, TUI_PICK_COL[0]);
+				if (tab)
+					*tab = '\0';
+				if (pass == 0 && c < 8 && tab && text_width(p) > widths[c])
+					widths[c] = text_width(p);
+				if (pass == 1) {
+					if (tab && c < 8) {
+						char *padded = text_pad(p, widths[c], false);
+						sb_printf(&sb, "%s  ", padded);
+						free(padded);
+					} else {
+						sb_printf(&sb, "%s%s", p, tab ? "  " : "");
+					}
+				}
+				p = tab ? tab + 1 : NULL;
+			}
+			if (pass == 1)
+				sl_push(shown, sb.buf ? sb_steal(&sb) : xstrdup(""));
+			sb_free(&sb);
+			free(l);
+		}
+}
+
+int tui_pick(struct ui *ui, const char *title, const struct strlist *given, int selected)
 {
 	struct lineedit e;
 	le_init(&e, 60);
 	le_set_method(&e, ui->ime, ui->modern_tone);
+	struct strlist aligned = STRLIST_INIT;
+	pick_align(given, &aligned);
+	const struct strlist *labels = &aligned;
 	struct pick_box p = { title, labels, xcalloc(labels->n + 1, sizeof(char *)),
 			      xcalloc(labels->n + 1, sizeof(int)), 0, 0, 0, &e };
-	for (size_t i = 0; i < labels->n; i++)
-		p.keys[i] = text_search_key(labels->items[i]);
+	/* The search finds the hidden codes too. */
+	for (size_t i = 0; i < labels->n; i++) {
+		const char *hidden = strchr(given->items[i], TUI_PICK_HIDDEN[0]);
+		char *all = xasprintf("%s %s", labels->items[i], hidden ? hidden + 1 : "");
+		p.keys[i] = text_search_key(all);
+		free(all);
+	}
 	pick_filter(&p);
 	if (selected >= 0 && selected < p.nshown)
 		p.sel = selected;
@@ -665,6 +710,7 @@ int tui_pick(struct ui *ui, const char *title, const struct strlist *labels, int
 	free(p.keys);
 	free(p.shown);
 	le_free(&e);
+	sl_free(&aligned);
 	return result;
 }
 

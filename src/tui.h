@@ -97,7 +97,11 @@ void tui_show_lines(struct ui *ui, const char *title, const struct strlist *line
 /* Asks for one line of text; NULL if cancelled.  `initial` may be NULL. */
 char *tui_prompt(struct ui *ui, const char *question, const char *initial);
 /* A pick list: returns the index chosen or -1.  `labels` are shown, typing
- * filters them without regard to case or accents. */
+ * filters them without regard to case or accents.  A label's columns are
+ * separated by TUI_PICK_COL and aligned; what follows TUI_PICK_HIDDEN is
+ * found by typing but not shown (a code behind a name). */
+#define TUI_PICK_COL "\t"
+#define TUI_PICK_HIDDEN "\x1f"
 int tui_pick(struct ui *ui, const char *title, const struct strlist *labels, int selected);
 /* Waits for a key, handling resize, the help and the input-method toggle
  * that apply everywhere; the caller gets the rest. */

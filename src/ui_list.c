@@ -13,6 +13,7 @@
 #include "db.h"
 #include "entry.h"
 #include "i18n.h"
+#include "names.h"
 #include "record.h"
 #include "store.h"
 #include "text.h"
@@ -62,13 +63,16 @@ static bool collect(const struct record *r, void *vctx)
 	return true;
 }
 
-/* The search key of a row: all its values, folded. */
-static char *row_key(const struct record *r)
+/* The search key of a row: all its values and their names, folded. */
+static char *row_key(sqlite3 *db, const struct record *r)
 {
 	struct strbuf sb = STRBUF_INIT;
 	for (int i = 0; i < r->kind->nfields; i++)
-		if (r->val[i])
-			sb_printf(&sb, "%s ", r->val[i]);
+		if (r->val[i]) {
+			char *name = names_value(db, r, &r->kind->fields[i], r->val[i]);
+			sb_printf(&sb, "%s %s ", r->val[i], name);
+			free(name);
+		}
 	char *k = text_search_key(sb.buf ? sb.buf : "");
 	sb_free(&sb);
 	return k;
@@ -118,7 +122,7 @@ static void reload(struct ui *ui, struct list_state *l)
 		qsort(l->rows, (size_t)l->nrows, sizeof *l->rows, compare_rows);
 	}
 	for (int i = 0; i < l->nrows; i++)
-		l->keys[i] = row_key(&l->rows[i]);
+		l->keys[i] = row_key(ui->db, &l->rows[i]);
 	l->sel = 0;
 	for (int i = 0; i < l->nrows; i++)
 		if (l->rows[i].id == keep)
@@ -138,7 +142,7 @@ static int field_width(const struct field_def *f)
 	case FT_GROUP: return 6;
 	case FT_COUNT: case FT_YEAR: return 9;
 	case FT_BOOL: return 5;
-	case FT_CHOICE: return 8;
+	case FT_CHOICE: return 16;
 	case FT_DECIMAL: return 7;
 	case FT_CODE: return f->maxlen > 12 ? 12 : 8;
 	case FT_CATEGORY: return 16;
@@ -154,18 +158,11 @@ static const char *field_title(const struct field_def *f)
 	return _(f->label);
 }
 
-/* A value as shown: dates as DD/MM/YYYY. */
-static char *cell_text(const struct field_def *f, const char *v)
+/* A value as shown: names instead of codes, dates as DD/MM/YYYY, numbers
+ * as the language writes them (names.h). */
+static char *cell_text(sqlite3 *db, const struct record *r, int i)
 {
-	ws_date d;
-	char buf[11];
-	if (!v)
-		return xstrdup("");
-	if (f->type == FT_DATE && date_parse(v, &d))
-		return xstrdup(date_dmy(d, buf));
-	if (f->type == FT_BOOL)
-		return xstrdup(!strcmp(v, "yes") ? _("yes") : _("no"));
-	return xstrdup(v);
+	return names_value(db, r, &r->kind->fields[i], r->val[i]);
 }
 
 static void list_draw(struct ui *ui, struct screen *s, int top, int rows)
@@ -262,7 +259,7 @@ static void list_draw(struct ui *ui, struct screen *s, int top, int rows)
 		for (int i = 0; i < k->nfields; i++) {
 			if (widths[i] < 0)
 				continue;
-			char *v = cell_text(&k->fields[i], rec->val[i]);
+			char *v = cell_text(ui->db, rec, i);
 			if (k->fields[i].type == FT_COUNT || k->fields[i].type == FT_DECIMAL)
 				tui_put_right(y, x, widths[i], v, c);
 			else
@@ -297,7 +294,7 @@ static void new_record(struct ui *ui, struct list_state *l, struct record *r)
 }
 
 /* One line describing a record, for confirmations. */
-static char *describe(const struct record *r)
+static char *describe(sqlite3 *db, const struct record *r)
 {
 	struct strbuf sb = STRBUF_INIT;
 	sb_printf(&sb, "%s %lld", _(r->kind->label), r->id);
@@ -305,7 +302,7 @@ static char *describe(const struct record *r)
 	for (int i = 0; i < r->kind->nfields && shown < 3; i++) {
 		if (!r->val[i] || !r->kind->fields[i].column)
 			continue;
-		char *v = cell_text(&r->kind->fields[i], r->val[i]);
+		char *v = cell_text(db, r, i);
 		sb_printf(&sb, "%s%s %s", shown ? ", " : ": ", _(r->kind->fields[i].label), v);
 		free(v);
 		shown++;
@@ -318,7 +315,7 @@ static void delete_selected(struct ui *ui, struct list_state *l)
 	if (!l->nrows)
 		return;
 	const struct record *r = &l->rows[l->sel];
-	char *what = describe(r);
+	char *what = describe(ui->db, r);
 	char *q = xasprintf(_("Delete %s?"), what);
 	bool yes = tui_confirm(ui, q);
 	free(q);
@@ -373,7 +370,7 @@ static void pick_group(struct ui *ui, struct list_state *l)
 	sl_push(&codes, xstrdup(""));
 	sqlite3_stmt *st = db_prepare(ui->db, "SELECT code, name FROM rgroup ORDER BY id");
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		sl_pushf(&labels, "%s  %s", sqlite3_column_text(st, 0), sqlite3_column_text(st, 1));
+		sl_pushf(&labels, "%s" TUI_PICK_COL "%s", sqlite3_column_text(st, 0), sqlite3_column_text(st, 1));
 		sl_push(&codes, xstrdup((const char *)sqlite3_column_text(st, 0)));
 	}
 	sqlite3_finalize(st);
