@@ -8,7 +8,6 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "audit.h"
 #include "db.h"
 #include "i18n.h"
 #include "lineedit.h"
@@ -801,41 +800,6 @@ static void ask_period(struct ui *ui)
 	free(text);
 }
 
-struct audit_lines {
-	sqlite3 *db;
-	struct strlist *lines;
-};
-
-static bool audit_line(const struct audit_entry *e, void *vctx)
-{
-	struct audit_lines *a = vctx;
-	char *what = audit_describe(a->db, e);
-	sl_pushf(a->lines, "%s  %s  %s %s %lld: %s", e->at, e->operator_, e->action, e->kind, e->row_id, what);
-	free(what);
-	return true;
-}
-
-/* The audit log of the selected period, newest first. */
-static void show_audit(struct ui *ui)
-{
-	struct strlist lines = STRLIST_INIT, errors = STRLIST_INIT;
-	struct audit_filter f = { period_start(&ui->period, ui->month_start_day),
-				  period_end(&ui->period, ui->month_start_day), NULL };
-	struct audit_lines a = { ui->db, &lines };
-	if (!audit_list(ui->db, &f, audit_line, &a, &errors))
-		tui_errors(ui, &errors);
-	else {
-		if (!lines.n)
-			sl_push(&lines, xstrdup(_("No change was recorded in this period.")));
-		char p[32];
-		char *title = xasprintf(_("Audit log, %s"), period_format(&ui->period, p));
-		tui_show_lines(ui, title, &lines);
-		free(title);
-	}
-	sl_free(&lines);
-	sl_free(&errors);
-}
-
 /* Handles the keys that work on every screen; true if handled. */
 static bool global_key(struct ui *ui, enum action_id act)
 {
@@ -858,7 +822,7 @@ static bool global_key(struct ui *ui, enum action_id act)
 		ask_period(ui);
 		return true;
 	case ACT_AUDIT:
-		show_audit(ui);
+		ui_audit_show(ui);
 		return true;
 	case ACT_INPUT_METHOD:
 		tui_cycle_ime(ui);

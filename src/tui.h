@@ -127,5 +127,7 @@ struct record;
 bool form_run(struct ui *ui, struct record *rec, const struct record *old);
 /* First run on an empty database: the ward's identity and its groups. */
 void ui_first_run(struct ui *ui);
+/* The audit log (key A), filtered by the selected period (ui_audit.c). */
+void ui_audit_show(struct ui *ui);
 
 #endif
