@@ -79,12 +79,30 @@ static char *row_key(sqlite3 *db, const struct record *r)
 }
 
 static const struct list_state *sort_ctx;
+/* A column of names (category, kind, indicator) sorts by the names shown:
+ * each stored value's name, looked up once per sort. */
+static struct strlist sort_values, sort_names;
+static sqlite3 *sort_db;
+
+static const char *sort_text(const struct record *r, int f)
+{
+	const char *v = r->val[f] ? r->val[f] : "";
+	enum field_type t = r->kind->fields[f].type;
+	if (t != FT_CATEGORY && t != FT_CHOICE && t != FT_INDICATOR)
+		return v;
+	for (size_t i = 0; i < sort_values.n; i++)
+		if (!strcmp(sort_values.items[i], v))
+			return sort_names.items[i];
+	sl_push(&sort_values, xstrdup(v));
+	sl_push(&sort_names, names_value(sort_db, r, &r->kind->fields[f], v));
+	return sort_names.items[sort_names.n - 1];
+}
 
 static int compare_rows(const void *a, const void *b)
 {
 	const struct record *x = a, *y = b;
 	int f = sort_ctx->sort_field;
-	const char *u = x->val[f] ? x->val[f] : "", *v = y->val[f] ? y->val[f] : "";
+	const char *u = sort_text(x, f), *v = sort_text(y, f);
 	long long nu, nv;
 	int c;
 	if (parse_int64(u, &nu) && parse_int64(v, &nv))
@@ -119,7 +137,10 @@ static void reload(struct ui *ui, struct list_state *l)
 	sl_free(&errors);
 	if (l->sort_field >= 0 && l->nrows) {
 		sort_ctx = l;
+		sort_db = ui->db;
 		qsort(l->rows, (size_t)l->nrows, sizeof *l->rows, compare_rows);
+		sl_free(&sort_values);
+		sl_free(&sort_names);
 	}
 	for (int i = 0; i < l->nrows; i++)
 		l->keys[i] = row_key(ui->db, &l->rows[i]);

@@ -157,6 +157,12 @@ screens n-pick '<F5>g<Dump>' --db "$NDB"
 grep -qF "│ 1   Tổ dân phố 1 " "$T/n-pick.txt" && grep -qF "│ 12  Tổ dân phố 12 " "$T/n-pick.txt"
 ok $? "group picker: codes and names in aligned columns"
 
+COLUMNS=160 LINES=50 screens n-sort '<F5>fs<Down><Down><Enter><Dump>' --db "$NDB"
+bac=$(grep -n " Đánh bạc " "$T/n-sort.txt" | head -1 | cut -d: -f1)
+tuy=$(grep -n " Ma túy " "$T/n-sort.txt" | head -1 | cut -d: -f1)
+[ -n "$bac" ] && [ -n "$tuy" ] && [ "$bac" -lt "$tuy" ]
+ok $? "incidents sorted by category follow the names shown (Đánh bạc before Ma túy, unlike gambling and drugs)"
+
 # ---- the audit view (A) in words, filtered by the date of the change or of the record
 screens n-audit 'p<C-u>2023-Q3<Enter><F5><Enter><Tab><Tab><Tab><C-u>2<F2>A<Dump>f<Dump>f<Dump><Esc>p<C-u>2026-11<Enter>A<Dump>' --db "$NDB"
 sed -n '/screen 1 /,/screen 2 /p' "$T/n-audit.txt" > "$T/n-audit1"
