@@ -66,6 +66,13 @@ static char *mode_text(struct ui *ui, enum audit_mode m)
 	}
 }
 
+static bool count(const struct audit_entry *e, void *vctx)
+{
+	(void)e;
+	(*(long *)vctx)++;
+	return true;
+}
+
 static void load(struct ui *ui, struct audit_view *v)
 {
 	sl_free(&v->heads);
@@ -81,7 +88,18 @@ static void load(struct ui *ui, struct audit_view *v)
 	audit_list(ui->db, &f, collect, &c, &v->errors);
 	char p[32];
 	period_format(&ui->period, p);
-	v->empty = v->mode == AM_CHANGED ? xasprintf(_("No change was made in period %s. "
+	/* Nothing changed in the period (an old record edited today): say how
+	 * many changes its records had, which f shows. */
+	long dated = 0;
+	if (v->mode == AM_CHANGED && !v->heads.n && !v->errors.n) {
+		f.by_record = true;
+		audit_list(ui->db, &f, count, &dated, &v->errors);
+	}
+	v->empty = dated ? xasprintf(ngettext("No change was made in period %s; %ld change was made to records "
+					      "dated in it: f shows it.",
+					      "No change was made in period %s; %ld changes were made to records "
+					      "dated in it: f shows them.", (unsigned long)dated), p, dated)
+		 : v->mode == AM_CHANGED ? xasprintf(_("No change was made in period %s. "
 						       "f shows the changes to records dated in it."), p)
 		 : v->mode == AM_RECORDS ? xasprintf(_("No record dated in period %s was changed. "
 						       "f shows all changes."), p)
