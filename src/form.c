@@ -41,6 +41,10 @@ struct form {
 					 * editor still holding it is unchanged */
 	int focus;
 	char *error;                    /* the message of a refused save */
+	char *picked[KIND_MAX_FIELDS];  /* the value chosen with F4, kept while
+					 * its name is in the editor (two groups
+					 * may have the same name) */
+	char *picked_text[KIND_MAX_FIELDS];
 };
 
 /* Choices offered by F4 for a field: values and labels.  The labels are
@@ -108,10 +112,15 @@ static void typed_record(struct form *f, struct record *r)
 				record_set(r, i, f->base.val[i]);
 	for (int j = 0; j < f->n; j++) {
 		char *t = le_text(&f->edit[j]);
-		if (!f->old || strcmp(t, f->shown[j]) != 0) {
-			/* A name typed or picked is stored as its code. */
-			char *v = names_input(f->ui->db, &f->k->fields[f->field[j]], t);
-			record_set(r, f->field[j], v);
+		int i = f->field[j];
+		if (f->picked[j] && !strcmp(t, f->picked_text[j])) {
+			record_set(r, i, f->picked[j]);
+		} else if (!f->old && f->rec->val[i] && !strcmp(t, f->shown[j])) {
+			record_set(r, i, f->rec->val[i]); /* what the new form proposed */
+		} else if (!f->old || strcmp(t, f->shown[j]) != 0) {
+			/* A name typed is stored as its code. */
+			char *v = names_input(f->ui->db, &f->k->fields[i], t);
+			record_set(r, i, v);
 			free(v);
 		}
 		free(t);
@@ -405,7 +414,10 @@ static void form_pick(struct form *f)
 	if (i >= 0) {
 		char *name = shown_text(f->ui->db, &f->k->fields[fi], values.items[i]);
 		le_set_text(&f->edit[f->focus], name);
-		free(name);
+		free(f->picked[f->focus]);
+		free(f->picked_text[f->focus]);
+		f->picked[f->focus] = xstrdup(values.items[i]);
+		f->picked_text[f->focus] = name;
 		f->edit[f->focus].changed = true;
 		if (f->focus + 1 < f->n)
 			f->focus++;
@@ -495,6 +507,8 @@ done:
 	for (int j = 0; j < f.n; j++) {
 		le_free(&f.edit[j]);
 		free(f.shown[j]);
+		free(f.picked[j]);
+		free(f.picked_text[j]);
 	}
 	record_clear(&f.base);
 	free(f.error);

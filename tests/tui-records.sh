@@ -567,6 +567,15 @@ ok $? "pick list: Enter puts group 9 in the group field, by name"
 has_field "$D/pk-chosen" "Households surveyed" "≤ 181 households"
 ok $? "pick list: the form then shows the limit of group 9 (181 households)"
 
+# ---- names in, codes stored: a typed name or code, a picked group of a shared name
+ws add group code=31 "name=Tổ trùng tên" households=50 residents=200 date=2023-01-01 > /dev/null
+ws add group code=32 "name=Tổ trùng tên" households=60 residents=220 date=2023-01-01 > /dev/null
+screens names-in '<F5>a<C-u><F4>trung<dump ni-pick><Down><Enter><Tab>theft<Tab><C-u>4<F2>a<C-u>to dan pho 9<Tab><Tab>Lừa đảo chiếm đoạt tài sản<Tab><C-u>5<F2>'
+grep -qF "│ 31  Tổ trùng tên " "$D/ni-pick" && grep -qF "│ 32  Tổ trùng tên " "$D/ni-pick"
+ok $? "names: two groups of the same name are told apart by their code in the picker"
+expect_row incident "names: the second one picked is stored as group 32, the typed code theft as theft" 32 2026-11-24 theft 4 ""
+expect_row incident "names: a typed group name and category name are stored as their codes" 9 2026-11-24 fraud 5 ""
+
 # ====================================================================
 # 8. The ward is one record: a on its list must not wipe its details
 
