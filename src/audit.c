@@ -31,20 +31,36 @@ bool audit_list(sqlite3 *db, const struct audit_filter *f, audit_fn fn, void *ct
 		if (!by_record)
 			strcat(to, " 99"); /* the whole last day */
 	}
-	/* The record's date: its kind's date field, from the kind table. */
-	struct strbuf when = STRBUF_INIT;
-	sb_puts(&when, "CASE tbl");
+	/* The record's dates: its kind's date field, from the kind table; a
+	 * target covers its year. */
+	struct strbuf first = STRBUF_INIT, last = STRBUF_INIT;
+	sb_puts(&first, "CASE tbl");
+	sb_puts(&last, "CASE tbl");
 	for (int k = 0; k < kind_count; k++) {
 		int fi = kinds[k]->date_field ? kind_field_index(kinds[k], kinds[k]->date_field) : -1;
-		if (fi >= 0)
-			sb_printf(&when, " WHEN '%s' THEN json_extract(coalesce(new, old), '$.%s')", kinds[k]->table,
-				  kinds[k]->fields[fi].column);
+		int yi = kind_field_index(kinds[k], "year");
+		if (fi >= 0) {
+			char *e = xasprintf(" WHEN '%s' THEN json_extract(coalesce(new, old), '$.%s')", kinds[k]->table,
+					    kinds[k]->fields[fi].column);
+			sb_puts(&first, e);
+			sb_puts(&last, e);
+			free(e);
+		} else if (yi >= 0) {
+			sb_printf(&first, " WHEN '%s' THEN printf('%%04d-01-01', json_extract(coalesce(new, old), '$.%s'))",
+				  kinds[k]->table, kinds[k]->fields[yi].column);
+			sb_printf(&last, " WHEN '%s' THEN printf('%%04d-12-31', json_extract(coalesce(new, old), '$.%s'))",
+				  kinds[k]->table, kinds[k]->fields[yi].column);
+		}
 	}
-	sb_puts(&when, " END");
+	sb_puts(&first, " END");
+	sb_puts(&last, " END");
+	/* A change is in the period when it was made in it; a record is when
+	 * its dates overlap it. */
 	char *sql = xasprintf("SELECT id, at, operator, tbl, row_id, action, old, new FROM audit "
 			      "WHERE (?1 = '' OR %s >= ?1) AND (?2 = '' OR %s <= ?2) AND (?3 IS NULL OR operator = ?3) "
-			      "ORDER BY id DESC", by_record ? when.buf : "at", by_record ? when.buf : "at");
-	sb_free(&when);
+			      "ORDER BY id DESC", by_record ? last.buf : "at", by_record ? first.buf : "at");
+	sb_free(&first);
+	sb_free(&last);
 	sqlite3_stmt *st = db_prepare(db, sql);
 	free(sql);
 	db_bind_text(st, 1, from);

@@ -23,8 +23,9 @@ struct audit_filter {
 	ws_date from, to;        /* 0: no limit */
 	const char *operator_;   /* NULL: everyone */
 	bool by_record;          /* from..to is the date of the record (its
-				  * kind's date field, old or new), not of
-				  * the change; kinds without one are left out */
+				  * kind's date field, new or else old; a
+				  * target's year), not of the change; kinds
+				  * with neither are left out */
 };
 
 /* Calls fn for each entry matching the filter, newest first; fn returns

@@ -126,11 +126,17 @@ int main(void)
 	list(db, "2023-07-01", "2023-09-30", false, &c);
 	ok(c.lines.n == 0, "changes made in 2023-Q3: none (%zu)", c.lines.n);
 	list(db, "2023-07-01", "2023-09-30", true, &c);
-	ok(c.lines.n == 2 && strstr(c.lines.items[0], "changed | Incident"),
-	   "changes to records dated in 2023-Q3: the incident's two (%zu)", c.lines.n);
+	ok(c.lines.n == 3 && strstr(c.lines.items[0], "changed | Incident") && strstr(c.lines.items[1], "added | Target"),
+	   "changes to records dated in 2023-Q3: the incident's two and the target of 2023 (%zu)", c.lines.n);
+	list(db, "2023-10-01", "2023-12-31", true, &c);
+	ok(c.lines.n == 1 && strstr(c.lines.items[0], "added | Target"),
+	   "records dated in 2023-Q4: the target of 2023, which covers the year (%zu)", c.lines.n);
+	list(db, "2024-01-01", "2024-12-31", true, &c);
+	ok(c.lines.n == 0, "records dated in 2024: none (%zu)", c.lines.n);
 	list(db, "2023-01-01", "2023-01-31", true, &c);
-	ok(c.lines.n == 1 && strstr(c.lines.items[0], "added | Population"),
-	   "records dated in 2023-01: the group's population only (a group has no date field) (%zu)", c.lines.n);
+	ok(c.lines.n == 2 && strstr(c.lines.items[0], "added | Target") && strstr(c.lines.items[1], "added | Population"),
+	   "records dated in 2023-01: the target of 2023 and the group's population, not the group (no date) (%zu)",
+	   c.lines.n);
 	sl_free(&c.lines);
 	fixture_cleanup(db);
 	return done();
