@@ -157,6 +157,10 @@ screens n-pick '<F5>g<Dump>' --db "$NDB"
 grep -qF "│ 1   Tổ dân phố 1 " "$T/n-pick.txt" && grep -qF "│ 12  Tổ dân phố 12 " "$T/n-pick.txt"
 ok $? "group picker: codes and names in aligned columns"
 
+screens n-views 'p<C-u>2023-Q3<Enter><Tab>i<Dump><Esc><Tab><Tab><Tab><Tab>i<Dump>' --db "$NDB"
+grep -qF "│ Hộ ký cam kết về ANTT " "$T/n-views.txt" && grep -qF "│ Lượt tuyên truyền " "$T/n-views.txt" &&
+	! grep -qE "\((extinguisher|antt_commitment|outreach)\)" "$T/n-views.txt"
+ok $? "the indicator pickers of the group view and the trends show names, no '(extinguisher)'"
 COLUMNS=160 LINES=50 screens n-sort '<F5>fs<Down><Down><Enter><Dump>' --db "$NDB"
 bac=$(grep -n " Đánh bạc " "$T/n-sort.txt" | head -1 | cut -d: -f1)
 tuy=$(grep -n " Ma túy " "$T/n-sort.txt" | head -1 | cut -d: -f1)
