@@ -149,7 +149,7 @@ static void draw_audit(struct ui *ui, void *vctx)
 	/* The key bar: only what works here (the screen's keys do not). */
 	tui_draw_frame(ui, 0);
 	static const struct { const char *key, *label; } bar[] = {
-		{ "f", N_("Filter") }, { "Up/Down", N_("Scroll") }, { "Esc", N_("Close") },
+		{ "F1", N_("Help") }, { "f", N_("Filter") }, { "Up/Down", N_("Scroll") }, { "Esc", N_("Close") },
 	};
 	for (size_t i = 0, x = 0; i < ARRAY_SIZE(bar); i++) {
 		x += (size_t)tui_put(rows - 1, (int)x, cols - (int)x, bar[i].key, TC_KEY);
@@ -173,6 +173,20 @@ void ui_audit_show(struct ui *ui)
 		int page = tui_rows() - 7;
 		if (act == ACT_QUIT || act == ACT_AUDIT)
 			break;
+		if (act == ACT_HELP) {
+			struct strlist help = STRLIST_INIT;
+			sl_push(&help, xstrdup(_("Every change to the records, newest first: when, who, what was done "
+						 "to which record, and its fields with the old and new values.")));
+			sl_push(&help, xstrdup(""));
+			sl_push(&help, xstrdup(_("  f                the filter: the changes made in the selected period "
+						 "(at first), the changes to records dated in it, all changes")));
+			sl_push(&help, xstrdup(_("  Up/Down, PgUp/PgDn, Home/End  scroll")));
+			sl_push(&help, xstrdup(_("  [ ] p            outside this view: choose the period")));
+			sl_push(&help, xstrdup(_("  Esc, Enter, q, A close")));
+			tui_show_lines(ui, _("Help"), &help);
+			sl_free(&help);
+			continue;
+		}
 		else if (act == ACT_FILTER_PERIOD) {
 			v.mode = (v.mode + 1) % AM_COUNT;
 			load(ui, &v);

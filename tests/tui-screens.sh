@@ -182,6 +182,10 @@ grep -qF "Nhật ký · mọi thay đổi" "$T/n-audit3" && grep -qF "Chỉ số
 ok $? "audit: f again shows all changes, values as on the screens and names instead of codes"
 sed -n '/screen 4 /,$p' "$T/n-audit.txt" > "$T/n-audit4"
 expect_grep "$T/n-audit4" "· đã sửa · Vụ việc 48, tổ 6, 11/07/2023" "audit: the edit of a 2023 record is among the changes made in the current month"
+screens n-audit-help 'A<F1><Dump><Esc><Dump>' --db "$NDB"
+grep -qF "│   f                bộ lọc: thay đổi thực hiện trong kỳ đã chọn" "$T/n-audit-help.txt" &&
+	grep -qF "F1Trợ giúp fLọc Up/DownCuộn EscĐóng" "$T/n-audit-help.txt"
+ok $? "audit: F1 explains the filters; the key bar lists the view's own keys"
 ! grep -qE "group_id|category_id|insert|update|value=|\b[0-9]+\.[0-9]\b" "$T/n-audit.txt"
 ok $? "audit: no table, column, English action or raw value"
 
