@@ -142,12 +142,6 @@ const char *audit_action_name(const char *action)
 	return action;
 }
 
-static const struct kind_def *kind_of_name(const char *name)
-{
-	const struct kind_def *k = kind_find(name);
-	return k;
-}
-
 /* The field of a kind stored in `column`, or NULL. */
 static const struct field_def *field_of_column(const struct kind_def *k, const char *column)
 {
@@ -209,7 +203,7 @@ static void logged_record(const struct kind_def *k, const struct strlist *keys, 
 
 char *audit_record_words(sqlite3 *db, const struct audit_entry *e)
 {
-	const struct kind_def *k = kind_of_name(e->kind);
+	const struct kind_def *k = kind_find(e->kind);
 	struct strbuf sb = STRBUF_INIT;
 	char *label = text_capitalize(k ? _(k->label) : e->kind);
 	sb_printf(&sb, "%s %lld", label, e->row_id);
@@ -226,8 +220,10 @@ char *audit_record_words(sqlite3 *db, const struct audit_entry *e)
 			continue;
 		if (f->type == FT_GROUP) {
 			char *code = column_of_id(db, "rgroup", "code", values.items[i]);
-			sb_printf(&sb, _(", group %s"), code ? code : values.items[i]);
+			char *gone = code ? NULL : xasprintf(_("group no. %s (deleted)"), values.items[i]);
+			sb_printf(&sb, code ? _(", group %s") : ", %s", code ? code : gone);
 			free(code);
+			free(gone);
 		}
 	}
 	/* Then what names the record: its date, or its name, year, period. */
@@ -253,7 +249,7 @@ char *audit_record_words(sqlite3 *db, const struct audit_entry *e)
 
 char *audit_change_words(sqlite3 *db, const struct audit_entry *e)
 {
-	const struct kind_def *k = kind_of_name(e->kind);
+	const struct kind_def *k = kind_find(e->kind);
 	struct strlist ok = STRLIST_INIT, ov = STRLIST_INIT, nk = STRLIST_INIT, nv = STRLIST_INIT;
 	json_fields(db, e->old_json, &ok, &ov);
 	json_fields(db, e->new_json, &nk, &nv);

@@ -137,6 +137,19 @@ int main(void)
 	ok(c.lines.n == 2 && strstr(c.lines.items[0], "added | Target") && strstr(c.lines.items[1], "added | Population"),
 	   "records dated in 2023-01: the target of 2023 and the group's population, not the group (no date) (%zu)",
 	   c.lines.n);
+
+	/* a group deleted since: named by its number, never as if it were a code */
+	long long g = add(db, "group", "code=T9", "name=Tổ 9", "households=10", "residents=40", "date=2023-02-01", NULL);
+	ok(db_exec(db, "PRAGMA foreign_keys = OFF; DELETE FROM population WHERE group_id = (SELECT id FROM rgroup "
+		   "WHERE code = 'T9'); DELETE FROM rgroup WHERE code = 'T9'; PRAGMA foreign_keys = ON;", &err),
+	   "group T9 and its population are deleted");
+	sl_free(&err);
+	list(db, "2023-02-01", "2023-02-28", true, &c);
+	want = xasprintf("group no. %lld (deleted)", g);
+	ok(c.lines.n == 3 && strstr(c.lines.items[0], want) && strstr(c.lines.items[0], "deleted | Population") &&
+	   !strstr(c.lines.items[0], "group T9"),
+	   "a deleted group is named by its number: %s", c.lines.n ? c.lines.items[0] : "");
+	free(want);
 	sl_free(&c.lines);
 	fixture_cleanup(db);
 	return done();
