@@ -49,7 +49,7 @@ const struct action actions[] = {
 	{ ACT_PERIOD_SET, "period", { K('p'), NOKEY, NOKEY }, AS_GLOBAL | AS_ROLLUP, true,
 	  N_("Period"), N_("Type a period: 2023-09, 2023-Q3, 2023 or 2023-07..2023-09") },
 	{ ACT_AUDIT, "audit", { K('A'), NOKEY, NOKEY }, AS_GLOBAL, false,
-	  N_("Audit"), N_("Show who changed what and when in the selected period, with old and new values") },
+	  N_("Audit"), N_("Show who changed what and when in the selected period, with old and new values; f there: the changes to records dated in the period, or all") },
 	{ ACT_QUIT, "quit", { K('q'), S(WK_F12), NOKEY }, AS_GLOBAL | AS_ROLLUP, true,
 	  N_("Quit"), N_("Leave the program (everything saved stays saved)") },
 

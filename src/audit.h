@@ -22,6 +22,10 @@ struct audit_entry {
 struct audit_filter {
 	ws_date from, to;        /* 0: no limit */
 	const char *operator_;   /* NULL: everyone */
+	bool by_record;          /* from..to is the date of the record (its
+				  * kind's date field, new or else old; a
+				  * target's year), not of the change; kinds
+				  * with neither are left out */
 };
 
 /* Calls fn for each entry matching the filter, newest first; fn returns
@@ -31,5 +35,17 @@ bool audit_list(sqlite3 *db, const struct audit_filter *f, audit_fn fn, void *ct
 
 /* "survey 12: with_extinguisher 120 → 125; surveyed 150 → 151" (new string). */
 char *audit_describe(sqlite3 *db, const struct audit_entry *e);
+
+/* The rest is for people (the screens): words, labels and names, never
+ * table, column or id. */
+
+/* "added", "changed", "deleted" (translated). */
+const char *audit_action_name(const char *action);
+/* The record in words: "Incident 57, group 9, 11/07/2023" (new string). */
+char *audit_record_words(sqlite3 *db, const struct audit_entry *e);
+/* What changed, with field labels and values as the screens show them:
+ * "Number of incidents: 1 → 2" for a change, "Category: Theft, Number of
+ * incidents: 1" for an added or deleted record (new string). */
+char *audit_change_words(sqlite3 *db, const struct audit_entry *e);
 
 #endif

@@ -1211,7 +1211,7 @@ static int cmd_audit(struct cli_env *env, int argc, char **argv)
 		rc = EXIT_DBERR;
 		goto out;
 	}
-	struct audit_filter f = { 0, 0, op };
+	struct audit_filter f = { 0, 0, op, false };
 	if (period) {
 		int sd = (int)settings_int(CFG_MONTH_START_DAY);
 		f.from = period_start(&p, sd);

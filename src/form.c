@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "indicator.h"
 #include "lineedit.h"
+#include "names.h"
 #include "record.h"
 #include "text.h"
 #include "tui.h"
@@ -42,9 +43,15 @@ struct form {
 	char *error;                    /* the message of a refused save */
 	struct strlist problems;        /* every problem it named, listed
 					 * under the form until the next save */
+	char *picked[KIND_MAX_FIELDS];  /* the value chosen with F4, kept while
+					 * its name is in the editor (two groups
+					 * may have the same name) */
+	char *picked_text[KIND_MAX_FIELDS];
 };
 
-/* Choices offered by F4 for a field: values and labels. */
+/* Choices offered by F4 for a field: values and labels.  The labels are
+ * names; a group's code is a column of its own (officers know their groups
+ * by it), other codes are only found by typing (TUI_PICK_HIDDEN). */
 static void choices(struct form *f, int fi, struct strlist *values, struct strlist *labels)
 {
 	const struct field_def *d = &f->k->fields[fi];
@@ -65,35 +72,25 @@ static void choices(struct form *f, int fi, struct strlist *values, struct strli
 	case FT_INDICATOR:
 		for (int i = 0; i < indicator_count; i++) {
 			sl_push(values, xstrdup(indicator_defs[i].id));
-			sl_pushf(labels, "%s  %s", indicator_defs[i].id, _(indicator_defs[i].label));
+			sl_pushf(labels, "%s" TUI_PICK_HIDDEN "%s", _(indicator_defs[i].label), indicator_defs[i].id);
 		}
 		return;
-	case FT_CHOICE: {
-		static const struct { const char *value, *label; } names[] = {
-			{ "radio", N_("loudspeaker system") }, { "mobile", N_("mobile outreach") },
-			{ "meeting", N_("meeting") }, { "online", N_("online (Zalo, Facebook)") },
-			{ "other", N_("other") }, { "team", N_("fire-safety team (tổ liên gia)") },
-			{ "point", N_("public fire point") },
-		};
+	case FT_CHOICE:
 		for (const char *p = d->choices; p && *p;) {
 			const char *bar = strchr(p, '|');
 			char *v = xstrndup(p, bar ? (size_t)(bar - p) : strlen(p));
-			const char *label = v;
-			for (size_t i = 0; i < ARRAY_SIZE(names); i++)
-				if (!strcmp(names[i].value, v))
-					label = _(names[i].label);
-			sl_pushf(labels, "%s  %s", v, label);
+			sl_pushf(labels, "%s" TUI_PICK_HIDDEN "%s", names_choice(v), v);
 			sl_push(values, v);
 			p = bar ? bar + 1 : NULL;
 		}
 		return;
-	}
 	default:
 		return;
 	}
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		sl_push(values, xstrdup((const char *)sqlite3_column_text(st, 0)));
-		sl_pushf(labels, "%s  %s", sqlite3_column_text(st, 0), sqlite3_column_text(st, 1));
+		sl_pushf(labels, d->type == FT_GROUP ? "%s" TUI_PICK_COL "%s" : "%2$s" TUI_PICK_HIDDEN "%1$s",
+			 sqlite3_column_text(st, 0), sqlite3_column_text(st, 1));
 	}
 	sqlite3_finalize(st);
 }
@@ -117,25 +114,36 @@ static void typed_record(struct form *f, struct record *r)
 				record_set(r, i, f->base.val[i]);
 	for (int j = 0; j < f->n; j++) {
 		char *t = le_text(&f->edit[j]);
-		if (!f->old || strcmp(t, f->shown[j]) != 0)
-			record_set(r, f->field[j], t);
+		int i = f->field[j];
+		if (f->picked[j] && !strcmp(t, f->picked_text[j])) {
+			record_set(r, i, f->picked[j]);
+		} else if (!f->old && f->rec->val[i] && !strcmp(t, f->shown[j])) {
+			record_set(r, i, f->rec->val[i]); /* what the new form proposed */
+		} else if (!f->old || strcmp(t, f->shown[j]) != 0) {
+			/* A name typed is stored as its code. */
+			char *v = names_input(f->ui->db, &f->k->fields[i], t);
+			record_set(r, i, v);
+			free(v);
+		}
 		free(t);
 	}
 }
 
 /* A stored value as a form's editor gives it back (dates as dd/mm/yyyy,
- * NFC, at most the field's length); new string. */
-static char *shown_text(const struct field_def *d, const char *v)
+ * names instead of codes, NFC, at most the field's length); new string. */
+static char *shown_text(sqlite3 *db, const struct field_def *d, const char *v)
 {
 	ws_date dt;
 	char buf[11];
 	if (v && d->type == FT_DATE && date_parse(v, &dt))
 		v = date_dmy(dt, buf);
+	char *name = v && d->type != FT_DATE ? names_form_text(db, d, v) : NULL;
 	struct lineedit e;
 	le_init(&e, FIELD_EDIT_LEN(d));
-	le_set_text(&e, v ? v : "");
+	le_set_text(&e, name ? name : v ? v : "");
 	char *t = le_text(&e);
 	le_free(&e);
+	free(name);
 	return t;
 }
 
@@ -147,7 +155,7 @@ static void rebase(struct form *f, struct record *stored, bool take_theirs)
 	for (int j = 0; j < f->n; j++) {
 		int i = f->field[j];
 		char *t = le_text(&f->edit[j]);
-		char *now = shown_text(&f->k->fields[i], stored->val[i]);
+		char *now = shown_text(f->ui->db, &f->k->fields[i], stored->val[i]);
 		bool unchanged = strcmp(t, f->shown[j]) == 0;
 		bool theirs = strcmp(now, f->shown[j]) != 0; /* changed by another */
 		free(t);
@@ -294,8 +302,8 @@ static bool resolve_conflict(struct form *f, struct record *r, struct record *st
 		int i = f->field[j];
 		if (!entry_field_conflicts(r, &f->base, stored, i))
 			continue;
-		char *mine = shown_text(&f->k->fields[i], r->val[i]);
-		char *theirs = shown_text(&f->k->fields[i], stored->val[i]);
+		char *mine = shown_text(f->ui->db, &f->k->fields[i], r->val[i]);
+		char *theirs = shown_text(f->ui->db, &f->k->fields[i], stored->val[i]);
 		sb_printf(&q, _("%s%s: yours '%s', saved '%s'"), sep,
 			  _(f->k->fields[i].label), mine, theirs);
 		sep = "; ";
@@ -430,15 +438,22 @@ static void form_pick(struct form *f)
 		return;
 	struct strlist values = STRLIST_INIT, labels = STRLIST_INIT;
 	choices(f, fi, &values, &labels);
-	char *cur = le_text(&f->edit[f->focus]);
+	char *typed = le_text(&f->edit[f->focus]);
+	char *cur = names_input(f->ui->db, &f->k->fields[fi], typed);
 	int sel = 0;
 	for (size_t i = 0; i < values.n; i++)
 		if (!strcmp(values.items[i], cur))
 			sel = (int)i;
 	free(cur);
+	free(typed);
 	int i = tui_pick(f->ui, _(f->k->fields[fi].label), &labels, sel);
 	if (i >= 0) {
-		le_set_text(&f->edit[f->focus], values.items[i]);
+		char *name = shown_text(f->ui->db, &f->k->fields[fi], values.items[i]);
+		le_set_text(&f->edit[f->focus], name);
+		free(f->picked[f->focus]);
+		free(f->picked_text[f->focus]);
+		f->picked[f->focus] = xstrdup(values.items[i]);
+		f->picked_text[f->focus] = name;
 		f->edit[f->focus].changed = true;
 		if (f->focus + 1 < f->n)
 			f->focus++;
@@ -465,7 +480,7 @@ bool form_run(struct ui *ui, struct record *rec, const struct record *old)
 		f.field[f.n] = i;
 		le_init(&f.edit[f.n], FIELD_EDIT_LEN(d));
 		le_set_method(&f.edit[f.n], ui->ime, ui->modern_tone);
-		f.shown[f.n] = shown_text(d, rec->val[i]);
+		f.shown[f.n] = shown_text(ui->db, d, rec->val[i]);
 		le_set_text(&f.edit[f.n], f.shown[f.n]);
 		f.edit[f.n].changed = false;
 		f.n++;
@@ -543,6 +558,8 @@ done:
 	for (int j = 0; j < f.n; j++) {
 		le_free(&f.edit[j]);
 		free(f.shown[j]);
+		free(f.picked[j]);
+		free(f.picked_text[j]);
 	}
 	record_clear(&f.base);
 	free(f.error);

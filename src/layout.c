@@ -7,13 +7,17 @@
 #include "layout.h"
 #include "util.h"
 
-/* What a column needs in each pass of the sharing: first its header and
- * value up to LAYOUT_FAIR columns (every short column whole, a long one
- * started), then its widest value, then its header too. */
+/* What a column needs in each pass of the sharing: first its value up to
+ * LAYOUT_FAIR columns, with its header when that is as short (every short
+ * column whole, a long one started; a long header over short values, such
+ * as a count's, waits for the last pass), then its widest value, then its
+ * header too. */
 static int need_of(const struct layout_col *c, int pass)
 {
 	int full = c->header > c->content ? c->header : c->content;
-	int need = pass == 0 ? (full < LAYOUT_FAIR ? full : LAYOUT_FAIR) : pass == 1 ? c->content : full;
+	int value = c->content < LAYOUT_FAIR ? c->content : LAYOUT_FAIR;
+	int need = pass == 0 ? (c->header <= LAYOUT_FAIR && c->header > value ? c->header : value)
+		 : pass == 1 ? c->content : full;
 	return need < c->min ? c->min : need;
 }
 

@@ -18,9 +18,10 @@ struct layout_col {
  *  - every column gets what its header and widest value need, if all fit;
  *  - otherwise each gets its minimum and the space left is shared out one
  *    column at a time, the higher priority first, in three rounds: every
- *    column up to its header and widest value but at most LAYOUT_FAIR
- *    columns (short headers like "Group" stay whole beside a long note),
- *    then up to its widest value, then up to its header; in each round a
+ *    column up to its widest value but at most LAYOUT_FAIR columns, and up
+ *    to its header if that is no wider (short headers like "Group" stay
+ *    whole beside a long note; a long header over counts waits), then up
+ *    to its widest value, then up to its header; in each round a
  *    short column is satisfied and the long ones share the rest evenly;
  *  - if even the minimums do not fit, the columns of the lowest priority
  *    (the last of equal ones) are left out: their width is 0.

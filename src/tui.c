@@ -8,7 +8,6 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "audit.h"
 #include "db.h"
 #include "i18n.h"
 #include "lineedit.h"
@@ -123,22 +122,32 @@ int tui_put(int y, int x, int width, const char *text, enum tui_color c)
 		if (wcwidth(w[i]) > 0)
 			total += wcwidth(w[i]);
 	int room = total > width ? width - 1 : width;
-	for (size_t i = 0; i < wn; i++) {
+	/* What fits; a cut one ends in "…" right after its last letter
+	 * ("CÔNG AN TP…", not "CÔNG AN TP …"). */
+	size_t stop = 0;
+	for (int fit = 0; stop < wn; stop++) {
+		int cw = wcwidth(w[stop]);
+		if (cw > 0 && fit + cw > room)
+			break;
+		if (cw > 0)
+			fit += cw;
+	}
+	bool cut = stop < wn;
+	while (cut && stop > 0 && w[stop - 1] == L' ')
+		stop--;
+	for (size_t i = 0; i < stop; i++) {
 		int cw = wcwidth(w[i]);
 		if (cw < 0)
 			continue;
-		if (used + cw > room) {
-			if (room < width) {
-				addnwstr(L"…", 1);
-				used++;
-			}
-			break;
-		}
 		/* Combining marks ride on the character before (text is NFC). */
 		if (cw == 0 && i > 0)
 			continue;
 		addnwstr(&w[i], 1);
 		used += cw;
+	}
+	if (cut) {
+		addnwstr(L"…", 1);
+		used++;
 	}
 	attroff(a);
 	free(w);
@@ -703,7 +712,7 @@ char *tui_prompt(struct ui *ui, const char *question, const char *initial)
 
 struct pick_box {
 	const char *title;
-	const struct strlist *labels;
+	const struct strlist *labels; /* as shown: columns aligned */
 	char **keys;       /* search keys of the labels */
 	int *shown;        /* indexes that match the filter */
 	int nshown, sel, first;
@@ -748,15 +757,60 @@ static void draw_pick(struct ui *ui, void *vctx)
 	draw_edit(p->filter, top, left, w - 4, true);
 }
 
-int tui_pick(struct ui *ui, const char *title, const struct strlist *labels, int selected)
+/* The labels as shown: the columns (TUI_PICK_COL) padded to the widest
+ * of each, the hidden part (TUI_PICK_HIDDEN) left out. */
+static void pick_align(const struct strlist *labels, struct strlist *shown)
+{
+	int widths[8] = { 0 };
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < labels->n; i++) {
+			char *l = xstrdup(labels->items[i]);
+			char *hidden = strchr(l, TUI_PICK_HIDDEN[0]);
+			if (hidden)
+				*hidden = '\0';
+			struct strbuf sb = STRBUF_INIT;
+			char *p = l;
+			for (int c = 0; p; c++) {
+				char *tab = strchr(p, TUI_PICK_COL[0]);
+				if (tab)
+					*tab = '\0';
+				if (pass == 0 && c < 8 && tab && text_width(p) > widths[c])
+					widths[c] = text_width(p);
+				if (pass == 1) {
+					if (tab && c < 8) {
+						char *padded = text_pad(p, widths[c], false);
+						sb_printf(&sb, "%s  ", padded);
+						free(padded);
+					} else {
+						sb_printf(&sb, "%s%s", p, tab ? "  " : "");
+					}
+				}
+				p = tab ? tab + 1 : NULL;
+			}
+			if (pass == 1)
+				sl_push(shown, sb.buf ? sb_steal(&sb) : xstrdup(""));
+			sb_free(&sb);
+			free(l);
+		}
+}
+
+int tui_pick(struct ui *ui, const char *title, const struct strlist *given, int selected)
 {
 	struct lineedit e;
 	le_init(&e, 60);
 	le_set_method(&e, ui->ime, ui->modern_tone);
+	struct strlist aligned = STRLIST_INIT;
+	pick_align(given, &aligned);
+	const struct strlist *labels = &aligned;
 	struct pick_box p = { title, labels, xcalloc(labels->n + 1, sizeof(char *)),
 			      xcalloc(labels->n + 1, sizeof(int)), 0, 0, 0, &e };
-	for (size_t i = 0; i < labels->n; i++)
-		p.keys[i] = text_search_key(labels->items[i]);
+	/* The search finds the hidden codes too. */
+	for (size_t i = 0; i < labels->n; i++) {
+		const char *hidden = strchr(given->items[i], TUI_PICK_HIDDEN[0]);
+		char *all = xasprintf("%s %s", labels->items[i], hidden ? hidden + 1 : "");
+		p.keys[i] = text_search_key(all);
+		free(all);
+	}
 	pick_filter(&p);
 	if (selected >= 0 && selected < p.nshown)
 		p.sel = selected;
@@ -795,6 +849,7 @@ int tui_pick(struct ui *ui, const char *title, const struct strlist *labels, int
 	free(p.keys);
 	free(p.shown);
 	le_free(&e);
+	sl_free(&aligned);
 	return result;
 }
 
@@ -889,41 +944,6 @@ static void ask_period(struct ui *ui)
 	free(text);
 }
 
-struct audit_lines {
-	sqlite3 *db;
-	struct strlist *lines;
-};
-
-static bool audit_line(const struct audit_entry *e, void *vctx)
-{
-	struct audit_lines *a = vctx;
-	char *what = audit_describe(a->db, e);
-	sl_pushf(a->lines, "%s  %s  %s %s %lld: %s", e->at, e->operator_, e->action, e->kind, e->row_id, what);
-	free(what);
-	return true;
-}
-
-/* The audit log of the selected period, newest first. */
-static void show_audit(struct ui *ui)
-{
-	struct strlist lines = STRLIST_INIT, errors = STRLIST_INIT;
-	struct audit_filter f = { period_start(&ui->period, ui->month_start_day),
-				  period_end(&ui->period, ui->month_start_day), NULL };
-	struct audit_lines a = { ui->db, &lines };
-	if (!audit_list(ui->db, &f, audit_line, &a, &errors))
-		tui_errors(ui, &errors);
-	else {
-		if (!lines.n)
-			sl_push(&lines, xstrdup(_("No change was recorded in this period.")));
-		char p[32];
-		char *title = xasprintf(_("Audit log, %s"), period_format(&ui->period, p));
-		tui_show_lines(ui, title, &lines);
-		free(title);
-	}
-	sl_free(&lines);
-	sl_free(&errors);
-}
-
 /* Handles the keys that work on every screen; true if handled. */
 static bool global_key(struct ui *ui, enum action_id act)
 {
@@ -946,7 +966,7 @@ static bool global_key(struct ui *ui, enum action_id act)
 		ask_period(ui);
 		return true;
 	case ACT_AUDIT:
-		show_audit(ui);
+		ui_audit_show(ui);
 		return true;
 	case ACT_INPUT_METHOD:
 		tui_cycle_ime(ui);

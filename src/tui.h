@@ -108,7 +108,11 @@ char *tui_prompt(struct ui *ui, const char *question, const char *initial);
 char *tui_prompt_check(struct ui *ui, const char *question, const char *initial,
 		       char *(*check)(const char *text, void *ctx), void *ctx);
 /* A pick list: returns the index chosen or -1.  `labels` are shown, typing
- * filters them without regard to case or accents. */
+ * filters them without regard to case or accents.  A label's columns are
+ * separated by TUI_PICK_COL and aligned; what follows TUI_PICK_HIDDEN is
+ * found by typing but not shown (a code behind a name). */
+#define TUI_PICK_COL "\t"
+#define TUI_PICK_HIDDEN "\x1f"
 int tui_pick(struct ui *ui, const char *title, const struct strlist *labels, int selected);
 /* Waits for a key, handling resize, the help and the input-method toggle
  * that apply everywhere; the caller gets the rest. */
@@ -134,5 +138,7 @@ struct record;
 bool form_run(struct ui *ui, struct record *rec, const struct record *old);
 /* First run on an empty database: the ward's identity and its groups. */
 void ui_first_run(struct ui *ui);
+/* The audit log (key A), filtered by the selected period (ui_audit.c). */
+void ui_audit_show(struct ui *ui);
 
 #endif

@@ -587,7 +587,7 @@ static void pick_column(struct ui *ui, struct bd *d)
 {
 	struct strlist labels = STRLIST_INIT;
 	for (int c = 0; c < BREAKDOWN_RATES; c++)
-		sl_pushf(&labels, "%s (%s)", _(rate_def(c)->label), breakdown_ids[c]);
+		sl_pushf(&labels, "%s" TUI_PICK_HIDDEN "%s", _(rate_def(c)->label), breakdown_ids[c]);
 	int c = tui_pick(ui, _("Indicator of the missing figures and sparklines"), &labels, d->prefs->column);
 	sl_free(&labels);
 	set_column(d, c);

@@ -14,6 +14,7 @@
 #include "entry.h"
 #include "i18n.h"
 #include "layout.h"
+#include "names.h"
 #include "record.h"
 #include "store.h"
 #include "text.h"
@@ -72,25 +73,46 @@ static bool collect(const struct record *r, void *vctx)
 	return true;
 }
 
-/* The search key of a row: all its values, folded. */
-static char *row_key(const struct record *r)
+/* The search key of a row: all its values and their names, folded. */
+static char *row_key(sqlite3 *db, const struct record *r)
 {
 	struct strbuf sb = STRBUF_INIT;
 	for (int i = 0; i < r->kind->nfields; i++)
-		if (r->val[i])
-			sb_printf(&sb, "%s ", r->val[i]);
+		if (r->val[i]) {
+			char *name = names_value(db, r, &r->kind->fields[i], r->val[i]);
+			sb_printf(&sb, "%s %s ", r->val[i], name);
+			free(name);
+		}
 	char *k = text_search_key(sb.buf ? sb.buf : "");
 	sb_free(&sb);
 	return k;
 }
 
 static const struct list_state *sort_ctx;
+/* A column of names (category, kind, indicator) sorts by the names shown:
+ * each stored value's name, looked up once per sort. */
+static struct strlist sort_values, sort_names;
+static sqlite3 *sort_db;
+
+static const char *sort_text(const struct record *r, int f)
+{
+	const char *v = r->val[f] ? r->val[f] : "";
+	enum field_type t = r->kind->fields[f].type;
+	if (t != FT_CATEGORY && t != FT_CHOICE && t != FT_INDICATOR)
+		return v;
+	for (size_t i = 0; i < sort_values.n; i++)
+		if (!strcmp(sort_values.items[i], v))
+			return sort_names.items[i];
+	sl_push(&sort_values, xstrdup(v));
+	sl_push(&sort_names, names_value(sort_db, r, &r->kind->fields[f], v));
+	return sort_names.items[sort_names.n - 1];
+}
 
 static int compare_rows(const void *a, const void *b)
 {
 	const struct record *x = a, *y = b;
 	int f = sort_ctx->sort_field;
-	const char *u = x->val[f] ? x->val[f] : "", *v = y->val[f] ? y->val[f] : "";
+	const char *u = sort_text(x, f), *v = sort_text(y, f);
 	long long nu, nv;
 	int c;
 	if (parse_int64(u, &nu) && parse_int64(v, &nv))
@@ -106,17 +128,17 @@ static int compare_rows(const void *a, const void *b)
 	return sort_ctx->sort_desc ? -c : c;
 }
 
-static char *cell_text(const struct field_def *f, const char *v);
+static char *cell_text(sqlite3 *db, const struct record *r, int i);
 
 /* The widest value of each column, for the layout (once per reload, not
  * per key). */
-static void measure(struct list_state *l)
+static void measure(sqlite3 *db, struct list_state *l)
 {
 	const struct kind_def *k = cur_kind(l);
 	for (int i = 0; i < k->nfields; i++) {
 		l->content_w[i] = 0;
 		for (int r = 0; r < l->nrows; r++) {
-			char *v = cell_text(&k->fields[i], l->rows[r].val[i]);
+			char *v = cell_text(db, &l->rows[r], i);
 			int vw = text_width(v);
 			if (vw > l->content_w[i])
 				l->content_w[i] = vw;
@@ -144,11 +166,14 @@ static void reload(struct ui *ui, struct list_state *l)
 	sl_free(&errors);
 	if (l->sort_field >= 0 && l->nrows) {
 		sort_ctx = l;
+		sort_db = ui->db;
 		qsort(l->rows, (size_t)l->nrows, sizeof *l->rows, compare_rows);
+		sl_free(&sort_values);
+		sl_free(&sort_names);
 	}
 	for (int i = 0; i < l->nrows; i++)
-		l->keys[i] = row_key(&l->rows[i]);
-	measure(l);
+		l->keys[i] = row_key(ui->db, &l->rows[i]);
+	measure(ui->db, l);
 	/* The same record if it is still there; else the same place (after a
 	 * delete: the line that took its place, or the new last one). */
 	int at = l->sel;
@@ -170,18 +195,11 @@ static const char *field_title(const struct field_def *f)
 	return _(f->label);
 }
 
-/* A value as shown: dates as DD/MM/YYYY. */
-static char *cell_text(const struct field_def *f, const char *v)
+/* A value as shown: names instead of codes, dates as DD/MM/YYYY, numbers
+ * as the language writes them (names.h). */
+static char *cell_text(sqlite3 *db, const struct record *r, int i)
 {
-	ws_date d;
-	char buf[11];
-	if (!v)
-		return xstrdup("");
-	if (f->type == FT_DATE && date_parse(v, &d))
-		return xstrdup(date_dmy(d, buf));
-	if (f->type == FT_BOOL)
-		return xstrdup(!strcmp(v, "yes") ? _("yes") : _("no"));
-	return xstrdup(v);
+	return names_value(db, r, &r->kind->fields[i], r->val[i]);
 }
 
 static void list_draw(struct ui *ui, struct screen *s, int top, int rows)
@@ -233,7 +251,13 @@ static void list_draw(struct ui *ui, struct screen *s, int top, int rows)
 		int min = num ? (content > 4 ? content : 4) : (content < 8 ? content : 8);
 		if (min < 1)
 			min = 1;
-		lc[nc] = (struct layout_col){ hw, content, min, KIND_MAX_FIELDS - nc };
+		/* Earlier columns first, but a kind's name (fire team or point,
+		 * outreach kind) after the others: the name of a record tells
+		 * rows apart, its kind less so. */
+		int prio = KIND_MAX_FIELDS - nc;
+		if (k->fields[i].type == FT_CHOICE)
+			prio -= KIND_MAX_FIELDS;
+		lc[nc] = (struct layout_col){ hw, content, min, prio };
 		idx[nc++] = i;
 	}
 	layout_columns(lc, nc, cols, got);
@@ -277,7 +301,7 @@ static void list_draw(struct ui *ui, struct screen *s, int top, int rows)
 		for (int i = 0; i < k->nfields; i++) {
 			if (widths[i] < 0)
 				continue;
-			char *v = cell_text(&k->fields[i], rec->val[i]);
+			char *v = cell_text(ui->db, rec, i);
 			if (k->fields[i].type == FT_COUNT || k->fields[i].type == FT_DECIMAL)
 				tui_put_right(y, x, widths[i], v, c);
 			else
@@ -317,7 +341,7 @@ static void new_record(struct ui *ui, struct list_state *l, struct record *r)
 }
 
 /* One line describing a record, for confirmations. */
-static char *describe(const struct record *r)
+static char *describe(sqlite3 *db, const struct record *r)
 {
 	struct strbuf sb = STRBUF_INIT;
 	sb_printf(&sb, "%s %lld", _(r->kind->label), r->id);
@@ -325,7 +349,7 @@ static char *describe(const struct record *r)
 	for (int i = 0; i < r->kind->nfields && shown < 3; i++) {
 		if (!r->val[i] || !r->kind->fields[i].column)
 			continue;
-		char *v = cell_text(&r->kind->fields[i], r->val[i]);
+		char *v = cell_text(db, r, i);
 		sb_printf(&sb, "%s%s %s", shown ? ", " : ": ", _(r->kind->fields[i].label), v);
 		free(v);
 		shown++;
@@ -338,7 +362,7 @@ static void delete_selected(struct ui *ui, struct list_state *l)
 	if (!l->nrows)
 		return;
 	const struct record *r = &l->rows[l->sel];
-	char *what = describe(r);
+	char *what = describe(ui->db, r);
 	char *q = xasprintf(_("Delete %s?"), what);
 	bool yes = tui_confirm(ui, q);
 	free(q);
@@ -429,7 +453,7 @@ static void pick_group(struct ui *ui, struct list_state *l)
 	sl_push(&codes, xstrdup(""));
 	sqlite3_stmt *st = db_prepare(ui->db, "SELECT code, name FROM rgroup ORDER BY id");
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		sl_pushf(&labels, "%s  %s", sqlite3_column_text(st, 0), sqlite3_column_text(st, 1));
+		sl_pushf(&labels, "%s" TUI_PICK_COL "%s", sqlite3_column_text(st, 0), sqlite3_column_text(st, 1));
 		sl_push(&codes, xstrdup((const char *)sqlite3_column_text(st, 0)));
 	}
 	sqlite3_finalize(st);

@@ -458,7 +458,7 @@ static void pick_indicator(struct ui *ui, struct trends *t)
 	struct strlist labels = STRLIST_INIT;
 	int sel = 0;
 	for (int i = 0; i < indicator_count; i++) {
-		sl_pushf(&labels, "%s (%s)", _(indicator_defs[i].label), indicator_defs[i].id);
+		sl_pushf(&labels, "%s" TUI_PICK_HIDDEN "%s", _(indicator_defs[i].label), indicator_defs[i].id);
 		if (!strcmp(indicator_defs[i].id, t->prefs->trend))
 			sel = i;
 	}

@@ -19,6 +19,25 @@ expect_grep "$T/out" "Usage:" "language = en gives English"
 run --config "$T/en.ini" --lang vi --help
 expect_grep "$T/out" "Cách dùng" "--lang outranks the configuration"
 
+# The audit view (A) is translated too: after an edit, each filter's words
+# are in the English view and none is left in the Vietnamese one.
+demo_db "$T/audit.db"
+keys='p<C-u>2023-Q3<Enter><F5><Enter><Tab><Tab><Tab><C-u>2<F2>A<Dump>f<Dump>f<Dump>'
+for l in en vi; do
+	cp "$T/audit.db" "$T/audit-$l.db"
+	printf '%s' "$keys" > "$T/audit.keys"
+	WARDSAFE_SCRIPT="$T/audit.keys" WARDSAFE_DUMP="$T/audit-$l.txt" \
+		"$WARDSAFE_BIN" --lang $l --db "$T/audit-$l.db" > /dev/null 2>&1
+done
+missing= left=
+for w in "Audit log" "changes made in period" "No change was made" "changes to records dated" "all changes" \
+	" changed " " added " "Incident 48, group 6" "Number of incidents: 1 → 2" "Target value" "Filter" "Scroll" "Close"; do
+	grep -qF -- "$w" "$T/audit-en.txt" || missing="$missing [$w]"
+	grep -qF -- "$w" "$T/audit-vi.txt" && left="$left [$w]"
+done
+[ -z "$missing" ]; ok $? "the English audit view has the words the check looks for${missing:+ (missing:$missing)}"
+[ -z "$left" ]; ok $? "the Vietnamese audit view has none of them${left:+ (left:$left)}"
+
 # Every message has a Vietnamese translation.
 if command -v msgfmt >/dev/null; then
 	stats=$(msgfmt -c --statistics -o /dev/null "$top_srcdir/po/vi.po" 2>&1)

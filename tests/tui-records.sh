@@ -175,7 +175,7 @@ expect_fields "$D/ward-form" "ward: Enter opens the form with the current values
 	"Place name for report dates=Lam Sơn"
 grep -q '^ Ward code (DHIS2) *$' "$D/ward-form"
 ok $? "ward: the form has the ward code, empty in the demo"
-expect_line "$D/ward-saved" "Lam Sơn TP Thanh Hóa Thanh Hóa CÔNG AN PHƯ… CÔNG AN TP… P. Lam Sơn TH-14845" \
+expect_line "$D/ward-saved" "Lam Sơn TP Thanh Hóa Thanh Hóa CÔNG AN PHƯỜ… CÔNG AN TP… P. Lam Sơn TH-14845" \
 	"ward: the list shows the changed place and the new code"
 expect_row ward "ward: list ward has the typed place and code and the other values unchanged" \
 	"Lam Sơn" "TP Thanh Hóa" "Thanh Hóa" "CÔNG AN PHƯỜNG LAM SƠN" "CÔNG AN TP THANH HÓA" "P. Lam Sơn" "TH-14845"
@@ -233,21 +233,25 @@ expect_row population "population: list population has it, dated 2026-10-15" 21 
 # ---- an incident, its category chosen with F4
 n_inc=$(count incident)
 screens incident '<F5>a<C-u>21<Tab><Tab><F4><dump inc-pick>lua dao<dump inc-filter><Enter><dump inc-picked><C-u>2<Tab>Lừa đảo qua mạng<F2><dump inc-saved>'
-expect_grep "$D/inc-pick" "fraud  Lừa đảo chiếm đoạt tài sản" "incident: F4 on the category lists the categories"
-expect_grep "$D/inc-pick" "vandalism  Phá hoại tài sản" "incident: including the one just added"
-! grep -qF "theft  " "$D/inc-filter" && grep -qF "fraud  Lừa đảo" "$D/inc-filter"
+expect_grep "$D/inc-pick" "│ Lừa đảo chiếm đoạt tài sản  " "incident: F4 on the category lists the categories by name"
+! grep -qF "fraud" "$D/inc-pick"
+ok $? "incident: and not by code"
+expect_grep "$D/inc-pick" "│ Phá hoại tài sản  " "incident: including the one just added"
+! grep -qF "Trộm cắp tài sản" "$D/inc-filter" && grep -qF "│ Lừa đảo chiếm" "$D/inc-filter"
 ok $? "incident: typing 'lua dao' filters the list without regard to accents"
-expect_fields "$D/inc-picked" "incident: Enter puts the code in the field" "Category=fraud" "Number of incidents=1"
-expect_line "$D/inc-saved" "21 24/11/2026 fraud 2 Lừa đảo qua mạng" "incident: the list shows it"
+expect_fields "$D/inc-picked" "incident: Enter puts the name in the field" "Category=Lừa đảo chiếm đoạt tài sản" "Number of incidents=1"
+expect_line "$D/inc-saved" "21 24/11/2026 Lừa đảo chiếm đoạt tài sản 2 Lừa đảo qua mạng" "incident: the list shows it, with the name of its category"
 expect_row incident "incident: list incident has it" 21 2026-11-24 fraud 2 "Lừa đảo qua mạng"
 expect_count incident $((n_inc + 1)) "incident: exactly one incident was added"
 
 # ---- outreach, its kind chosen with F4; one dated in October
 screens outreach '<F6>a<Tab><F4><dump out-pick><Down><Enter><C-u>3<Tab><C-u>21<Tab>Xe loa lưu động<dump out-typed><F2><dump out-saved>a<C-u>02/10/2026<Tab>meeting<Tab><Tab><C-u>21<Tab>Hội nghị tổ 21<F2><dump out-saved2>[<dump out-oct>'
-expect_grep "$D/out-pick" "radio  loudspeaker system" "outreach: F4 on the kind lists the kinds with their meaning"
+expect_grep "$D/out-pick" "│ loudspeaker system  " "outreach: F4 on the kind lists the kinds by name"
+! grep -qF "radio" "$D/out-pick"
+ok $? "outreach: and not by code"
 expect_fields "$D/out-typed" "outreach: Down, Enter chose mobile and moved on to the sessions" \
-	"Kind=mobile" "Sessions=3" "Group=21" "Note=Xe loa lưu động"
-expect_line "$D/out-saved" "24/11/2026 mobile 3 21 Xe loa lưu động" "outreach: the list shows it"
+	"Kind=mobile outreach" "Sessions=3" "Group=21" "Note=Xe loa lưu động"
+expect_line "$D/out-saved" "24/11/2026 mobile outreach 3 21 Xe loa lưu động" "outreach: the list shows it, the kind by name"
 expect_row outreach "outreach: list outreach has it" 2026-11-24 mobile 3 21 "Xe loa lưu động"
 grep -qF "Saved outreach" "$D/out-saved2" && ! grep -qF "Hội nghị tổ 21" "$D/out-saved2"
 ok $? "outreach: one dated 02/10/2026 is not in the list of 2026-11"
@@ -256,12 +260,12 @@ expect_row outreach "outreach: list outreach has it, dated 2026-10-02" 2026-10-0
 
 # ---- a fire team with households, a fire point without
 screens fire '<F7>a<C-u>21<Tab><F4><dump fire-pick><Enter>Tổ liên gia số 1 - TDP 21<Tab>8<Tab><C-u>20/11/2026<F2><dump fire-saved>a<C-u>21<Tab><F4><Down><Enter>Điểm chữa cháy ngõ 5<Tab><Tab><C-u>21/11/2026<dump point-typed><F2><dump point-saved>'
-expect_grep "$D/fire-pick" "point  public fire point" "fire team: F4 on the kind offers team and point"
-expect_line "$D/fire-saved" "21 team Tổ liên gia số 1 - TDP 21 8 20/11/2026" "fire team: the list shows it (the whole name, issue 13)"
+expect_grep "$D/fire-pick" "│ public fire point  " "fire team: F4 on the kind offers team and point, by name"
+expect_line "$D/fire-saved" "21 fire-safety team Tổ liên gia số 1 - TDP 21 8 20/11/2026" "fire team: the list shows it by kind name, with the whole name (issue 13)"
 expect_row fireteam "fire team: list fireteam has it" 21 team "Tổ liên gia số 1 - TDP 21" 8 2026-11-20 ""
 expect_fields "$D/point-typed" "fire point: the form shows the kind and no households" \
-	"Kind=point" "Name=Điểm chữa cháy ngõ 5" "Households in the team=empty for a fire point"
-expect_line "$D/point-saved" "21 point Điểm chữa cháy ngõ 5 21/11/2026" "fire point: the list shows it"
+	"Kind=public fire point" "Name=Điểm chữa cháy ngõ 5" "Households in the team=empty for a fire point"
+expect_line "$D/point-saved" "21 public fire point Điểm chữa cháy ngõ 5 21/11/2026" "fire point: the list shows it"
 expect_row fireteam "fire point: list fireteam has it, without households" 21 point "Điểm chữa cháy ngõ 5" "" 2026-11-21 ""
 
 # ---- establishments
@@ -273,9 +277,10 @@ expect_row establishments "establishments: list establishments has it" 2026-11-2
 n_target=$(count target)
 screens target '<F9>a<dump target-form><Tab><F4>app<dump target-pick><Enter>25<F2><dump target-saved><Tab><dump closing-list>a2026-10<Tab>Báo cáo tháng 10 đã gửi<F2><dump closing-saved>'
 expect_fields "$D/target-form" "target: the new form proposes the year of the period" "Year=2026"
-grep -qF "app114  Residents using" "$D/target-pick" && ! grep -qF "extinguisher  " "$D/target-pick"
+grep -qF "│ Residents using the Báo cháy 114 app  " "$D/target-pick" && ! grep -qF "Households with a fire" "$D/target-pick" &&
+	! grep -qF "app114" "$D/target-pick"
 ok $? "target: F4 lists the indicators, filtered by what is typed"
-expect_line "$D/target-saved" "2026 app114 25" "target: the list shows it"
+expect_line "$D/target-saved" "2026 Báo cháy 114 app users 25%" "target: the list shows it, by name, with %"
 expect_row target "target: list target has it" 2026 app114 25
 expect_count target $((n_target + 1)) "target: exactly one target was added"
 grep -q '^Closed period (2/2, Tab)' "$D/closing-list"
@@ -344,7 +349,7 @@ expect_error "$D/in-nan" "Number of incidents: not a whole number" "incident: a 
 expect_fields "$D/in-neg" "incident: the cursor moved to the count: -3 replaced 'hai'" \
 	"Number of incidents=-3" "Note=Trộm xe đạp"
 expect_error "$D/in-neg" "Number of incidents: cannot be negative" "incident: a negative count is refused"
-expect_line "$D/in-fixed" "21 23/11/2026 theft 2 Trộm xe đạp" "incident: corrected, it is saved"
+expect_line "$D/in-fixed" "21 23/11/2026 Trộm cắp tài sản 2 Trộm xe đạp" "incident: corrected, it is saved"
 expect_count incident $((n_inc + 1)) "incident: four refusals saved nothing"
 expect_row incident "incident: list incident has the corrected values" 21 2026-11-23 theft 2 "Trộm xe đạp"
 
@@ -379,7 +384,7 @@ expect_count establishments $((n_est + 1)) "establishments: one record saved"
 screens target-bad '<F9>a<Tab>extinguisher<Tab>120<F2><dump tg-bad><C-u>85<F2><dump tg-fixed>'
 expect_fields "$D/tg-bad" "target refused: the typed values stay" "Year=2026" "Indicator=extinguisher" "Target value=120"
 expect_error "$D/tg-bad" "Target value: a rate target is a percentage: at most 100" "target: a rate above 100 is refused"
-expect_line "$D/tg-fixed" "2026 extinguisher 85" "target: corrected, it is saved"
+expect_line "$D/tg-fixed" "2026 Households with extinguisher 85%" "target: corrected, it is saved"
 expect_row target "target: list target has it" 2026 extinguisher 85
 
 # ---- group: a code already used
@@ -415,7 +420,7 @@ screens edit '<F4><dump ed-list><Enter><dump ed-form><Tab><Tab><Tab><Tab><C-u>12
 grep -qF "Change extinguisher survey (id $survey_id)" "$D/ed-form"
 ok $? "edit: Enter on the first row opens the survey of 10/11 (id $survey_id)"
 expect_fields "$D/ed-form" "edit: the form has the current values, the date as DD/MM/YYYY" \
-	"Group=21" "Date=10/11/2026" "Households surveyed=110" "Households with an extinguisher=80" "Extinguishers=120"
+	"Group=Tổ dân phố 21" "Date=10/11/2026" "Households surveyed=110" "Households with an extinguisher=80" "Extinguishers=120"
 expect_line "$D/ed-saved" "21 10/11/2026 110 80 125" "edit: the list shows the change"
 expect_row survey "edit: list survey has the change" 21 2026-11-10 110 80 125
 [ "$(id_of survey 3 2026-11-10)" = "$survey_id" ]
@@ -488,7 +493,7 @@ expect_box "$D/esc-ask" "Close the form and lose what was typed?" "Esc after typ
 is_form "$D/esc-back" && has_field "$D/esc-back" Kind radio && has_field "$D/esc-back" Sessions 2 &&
 	has_field "$D/esc-back" Group "(F4: list)" && has_field "$D/esc-back" Note "Phát thanh phòng cháy"
 ok $? "n returns to the form with everything typed"
-expect_line "$D/esc-saved" "24/11/2026 radio 2 Phát thanh phòng cháy" "and the kept text is saved with F2"
+expect_line "$D/esc-saved" "24/11/2026 loudspeaker system 2 Phát thanh phòng cháy" "and the kept text is saved with F2"
 grep -q '^Outreach · period 2026-11' "$D/esc-yes" && ! grep -qF "online" "$D/esc-yes"
 ok $? "Esc then y closes the typed form"
 expect_count outreach $((n_out + 1)) "only the form saved with F2 added a record"
@@ -545,23 +550,32 @@ expect_row group "list group has group 24 inactive, closed on 2026-11-24" 24 "T�
 
 
 screens pick '<F4>a<C-u><F4><dump pk-all>9<dump pk-9><Enter><dump pk-chosen><Esc>y'
-grep -qF "│ 1  Tổ dân phố 1 " "$D/pk-all" && grep -qF "│ 12  Tổ dân phố 12 " "$D/pk-all" &&
+grep -qF "│ 1   Tổ dân phố 1 " "$D/pk-all" && grep -qF "│ 12  Tổ dân phố 12 " "$D/pk-all" &&
 	grep -qF "│ 21  Tổ dân phố 21 " "$D/pk-all" && grep -qF "│ 25  Tổ liên gia an toàn PCCC " "$D/pk-all"
-ok $? "pick list: F4 on the group field lists the groups"
+ok $? "pick list: F4 on the group field lists the groups, codes and names in aligned columns"
 grep -qF "│ 12  Tổ dân phố 12 " "$D/pk-all" && ! grep -qF "│ 24  " "$D/pk-all"
 ok $? "pick list: but not the inactive group 24"
 grep -qF -- "─ Group ─" "$D/pk-all"
 ok $? "pick list: titled with the field's label"
-grep -qF "│ 9  Tổ dân phố 9 " "$D/pk-9" && ! grep -qF "│ 1  Tổ dân phố 1 " "$D/pk-9" &&
+grep -qF "│ 9   Tổ dân phố 9 " "$D/pk-9" && ! grep -qF "│ 1   Tổ dân phố 1 " "$D/pk-9" &&
 	! grep -qF "│ 12  Tổ dân phố 12 " "$D/pk-9"
 ok $? "pick list: typing 9 leaves only group 9"
 pk_count=$(grep -o '[0-9]*/[0-9]* │' "$D/pk-9" | head -1 | cut -d ' ' -f 1)
 [ "$pk_count" = 1/1 ]
 ok $? "pick list: the counter shows 1/1 for the one entry left"
-is_form "$D/pk-chosen" && has_field "$D/pk-chosen" Group 9
-ok $? "pick list: Enter puts 9 in the group field"
+is_form "$D/pk-chosen" && has_field "$D/pk-chosen" Group "Tổ dân phố 9"
+ok $? "pick list: Enter puts group 9 in the group field, by name"
 has_field "$D/pk-chosen" "Households surveyed" "≤ 181 households"
 ok $? "pick list: the form then shows the limit of group 9 (181 households)"
+
+# ---- names in, codes stored: a typed name or code, a picked group of a shared name
+ws add group code=31 "name=Tổ trùng tên" households=50 residents=200 date=2023-01-01 > /dev/null
+ws add group code=32 "name=Tổ trùng tên" households=60 residents=220 date=2023-01-01 > /dev/null
+screens names-in '<F5>a<C-u><F4>trung<dump ni-pick><Down><Enter><Tab>theft<Tab><C-u>4<F2>a<C-u>to dan pho 9<Tab><Tab>Lừa đảo chiếm đoạt tài sản<Tab><C-u>5<F2>'
+grep -qF "│ 31  Tổ trùng tên " "$D/ni-pick" && grep -qF "│ 32  Tổ trùng tên " "$D/ni-pick"
+ok $? "names: two groups of the same name are told apart by their code in the picker"
+expect_row incident "names: the second one picked is stored as group 32, the typed code theft as theft" 32 2026-11-24 theft 4 ""
+expect_row incident "names: a typed group name and category name are stored as their codes" 9 2026-11-24 fraud 5 ""
 
 # ====================================================================
 # 8. The ward is one record: a on its list must not wipe its details

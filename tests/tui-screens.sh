@@ -129,6 +129,72 @@ screens rollup-bad '<Dump>' --lang en --db "$R1" --db "$T/none.db"
 [ "$rc" -eq 3 ] && [ ! -s "$T/rollup-bad.txt" ]; ok $? "a missing database stops the roll-up before the screen starts"
 expect_grep "$T/rollup-bad.err" "none.db: there is no such file" "and says which"
 
+# ---- names, not codes, in Vietnamese (the default) at 80x24 (issue 13)
+NDB="$T/names.db"
+demo_db "$NDB"
+screens n-inc 'p<C-u>2023-Q3<Enter><F5><Dump>' --db "$NDB"
+grep -qF "Lừa đảo chiếm đo" "$T/n-inc.txt" && ! grep -qwE "fraud|assault|theft" "$T/n-inc.txt"
+ok $? "incidents: the category by name, not by code"
+screens n-incform 'p<C-u>2023-Q3<Enter><F5><Enter><Dump><Tab><Tab><F4><Dump>' --db "$NDB"
+grep -qE "Loại vụ việc \* +Lừa đảo chiếm đoạt tài sản" "$T/n-incform.txt" && grep -qE "Tổ \* +Tổ dân phố 6 " "$T/n-incform.txt"
+ok $? "incident form: the category and the group by name"
+grep -qF "│ Cố ý gây thương tích " "$T/n-incform.txt" && ! grep -qwE "fraud|assault|theft|gambling|public_disorder" "$T/n-incform.txt"
+ok $? "category picker: names only (the codes are found by typing)"
+screens n-code 'p<C-u>2023-Q3<Enter><F5><Enter><Tab><Tab><F4>assault<Dump>' --db "$NDB"
+grep -qF "│ Cố ý gây thương tích " "$T/n-code.txt" && ! grep -qF "│ Lừa đảo" "$T/n-code.txt" && grep -qF " 1/1 │" "$T/n-code.txt"
+ok $? "category picker: typing a code finds its name (the code itself is not shown)"
+screens n-out 'p<C-u>2023-Q3<Enter><F6><Dump>d<Dump><Esc>' --db "$NDB"
+grep -qE "^04/07/2023 hội nghị " "$T/n-out.txt" && ! grep -qwE "meeting|radio|mobile" "$T/n-out.txt"
+ok $? "outreach: the kind by name, in the list and in the delete prompt"
+expect_grep "$T/n-out.txt" "Loại hội nghị, Số lượt 1?" "the delete prompt names the kind"
+screens n-fire 'p<C-u>2023-Q3<Enter><F7><Dump>' --db "$NDB"
+grep -qF "tổ liên gia PCCC" "$T/n-fire.txt" && grep -qF "điểm chữa cháy công cộng" "$T/n-fire.txt" && ! grep -qwE "team|point" "$T/n-fire.txt"
+ok $? "fire teams: team and point by name"
+screens n-target '<F9><Dump><Enter><Tab><F4><Dump>' --db "$NDB"
+grep -qE "^2023 +Cam kết về ANTT +100%$" "$T/n-target.txt" && grep -qE "^2023 +Hộ có bình chữa cháy +75%$" "$T/n-target.txt" &&
+	! grep -qF "antt_commitment" "$T/n-target.txt"
+ok $? "targets: the indicator by name, the value with %"
+grep -qF "│ Hộ có bình chữa cháy " "$T/n-target.txt" && ! grep -qF "extinguisher" "$T/n-target.txt"
+ok $? "indicator picker: names only, no '(extinguisher)'"
+screens n-group '<F3><Enter><Dump><Tab><Tab><Tab><F4><Dump>' --db "$NDB"
+grep -qE "Đang hoạt động +có " "$T/n-group.txt" && ! grep -qwE "yes|no" "$T/n-group.txt"
+ok $? "group form: active is có, as in the list, and its picker has có/không"
+screens n-pick '<F5>g<Dump>' --db "$NDB"
+grep -qF "│ 1   Tổ dân phố 1 " "$T/n-pick.txt" && grep -qF "│ 12  Tổ dân phố 12 " "$T/n-pick.txt"
+ok $? "group picker: codes and names in aligned columns"
+
+screens n-views 'p<C-u>2023-Q3<Enter><Tab>i<Dump><Esc><Tab><Tab><Tab><Tab>i<Dump>' --db "$NDB"
+grep -qF "│ Hộ ký cam kết về ANTT " "$T/n-views.txt" && grep -qF "│ Lượt tuyên truyền " "$T/n-views.txt" &&
+	! grep -qE "\((extinguisher|antt_commitment|outreach)\)" "$T/n-views.txt"
+ok $? "the indicator pickers of the group view and the trends show names, no '(extinguisher)'"
+COLUMNS=160 LINES=50 screens n-sort '<F5>fs<Down><Down><Enter><Dump>' --db "$NDB"
+bac=$(grep -n " Đánh bạc " "$T/n-sort.txt" | head -1 | cut -d: -f1)
+tuy=$(grep -n " Ma túy " "$T/n-sort.txt" | head -1 | cut -d: -f1)
+[ -n "$bac" ] && [ -n "$tuy" ] && [ "$bac" -lt "$tuy" ]
+ok $? "incidents sorted by category follow the names shown (Đánh bạc before Ma túy, unlike gambling and drugs)"
+
+# ---- the audit view (A) in words, filtered by the date of the change or of the record
+screens n-audit 'p<C-u>2023-Q3<Enter><F5><Enter><Tab><Tab><Tab><C-u>2<F2>A<Dump>f<Dump>f<Dump><Esc>p<C-u>2026-11<Enter>A<Dump>' --db "$NDB"
+sed -n '/screen 1 /,/screen 2 /p' "$T/n-audit.txt" > "$T/n-audit1"
+expect_grep "$T/n-audit1" "Nhật ký · thay đổi thực hiện trong kỳ 2023-Q3" "audit: by default the changes made in the selected period, and it says so"
+grep -qE "Không có thay đổi nào được thực hiện trong kỳ 2023-Q3; có [0-9]+ thay đổi của" "$T/n-audit1"
+ok $? "audit: an empty period says why, and how many changes to its records f shows"
+sed -n '/screen 2 /,/screen 3 /p' "$T/n-audit.txt" > "$T/n-audit2"
+expect_grep "$T/n-audit2" "thay đổi của các bản ghi có ngày trong kỳ 2023-Q3" "audit: f shows the changes to records dated in the period"
+expect_grep "$T/n-audit2" "· đã sửa · Vụ việc 48, tổ 6, 11/07/2023" "audit: the action in Vietnamese, the record in words"
+expect_grep "$T/n-audit2" "    Số vụ việc: 1 → 2" "audit: the field's label, old and new values"
+sed -n '/screen 3 /,/screen 4 /p' "$T/n-audit.txt" > "$T/n-audit3"
+grep -qF "Nhật ký · mọi thay đổi" "$T/n-audit3" && grep -qF "Chỉ số: Cam kết về ANTT; Giá trị chỉ tiêu: 100%" "$T/n-audit3"
+ok $? "audit: f again shows all changes, values as on the screens and names instead of codes"
+sed -n '/screen 4 /,$p' "$T/n-audit.txt" > "$T/n-audit4"
+expect_grep "$T/n-audit4" "· đã sửa · Vụ việc 48, tổ 6, 11/07/2023" "audit: the edit of a 2023 record is among the changes made in the current month"
+screens n-audit-help 'A<F1><Dump><Esc><Dump>' --db "$NDB"
+grep -qF "│   f                bộ lọc: thay đổi thực hiện trong kỳ đã chọn" "$T/n-audit-help.txt" &&
+	grep -qF "F1Trợ giúp fLọc Up/DownCuộn EscĐóng" "$T/n-audit-help.txt"
+ok $? "audit: F1 explains the filters; the key bar lists the view's own keys"
+! grep -qE "group_id|category_id|insert|update|value=|\b[0-9]+\.[0-9]\b" "$T/n-audit.txt"
+ok $? "audit: no table, column, English action or raw value"
+
 # ---- no terminal, no script: a clear message, not a broken screen
 "$WARDSAFE_BIN" --lang en --db "$DB" < /dev/null > "$T/out" 2>&1
 [ $? -eq 3 ]; ok $? "without a terminal the screens refuse to start"
