@@ -235,7 +235,8 @@ static void draw_form(struct ui *ui, void *vctx)
 				p++;
 		}
 		tui_fill(y, wl, we, j == f->focus ? TC_SELECTED : TC_BAR);
-		tui_put(y, wl, we, p, j == f->focus ? TC_SELECTED : TC_BAR);
+		/* A value the first typed character replaces is underlined. */
+		tui_put(y, wl, we, p, j != f->focus ? TC_BAR : f->edit[j].fresh ? TC_FRESH : TC_SELECTED);
 		free(t);
 		/* Unit, limit, and what F4 offers. */
 		struct strbuf after = STRBUF_INIT;

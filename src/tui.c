@@ -69,6 +69,7 @@ static attr_t color_attr(enum tui_color c)
 		case TC_ERROR: return COLOR_PAIR(5) | A_BOLD;
 		case TC_SELECTED: return A_REVERSE;
 		case TC_TITLE: return A_BOLD;
+		case TC_FRESH: return A_REVERSE | A_UNDERLINE;
 		}
 	}
 	/* Monochrome: every status is written out in words as well. */
@@ -77,6 +78,7 @@ static attr_t color_attr(enum tui_color c)
 	case TC_KEY: return A_REVERSE | A_BOLD;
 	case TC_FAR: case TC_ERROR: case TC_TITLE: return A_BOLD;
 	case TC_CLOSE: return A_UNDERLINE;
+	case TC_FRESH: return A_REVERSE | A_UNDERLINE;
 	default: return A_NORMAL;
 	}
 }
@@ -630,7 +632,7 @@ static void draw_edit(struct lineedit *e, int y, int x, int width, bool focused)
 			p++;
 	}
 	tui_fill(y, x, width, focused ? TC_SELECTED : TC_NORMAL);
-	tui_put(y, x, width, p, focused ? TC_SELECTED : TC_NORMAL);
+	tui_put(y, x, width, p, !focused ? TC_NORMAL : e->fresh ? TC_FRESH : TC_SELECTED);
 	if (focused) {
 		move(y, x + col);
 		curs_set(1);

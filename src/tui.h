@@ -69,7 +69,9 @@ int tui_run(sqlite3 *db, const char *db_path, const struct strlist *warnings);
 int tui_run_rollup(const char *const *files, int n);
 
 /* ---- drawing (curses lives only in tui*.c, form.c and ui_*.c) */
-enum tui_color { TC_NORMAL, TC_BAR, TC_KEY, TC_MET, TC_CLOSE, TC_FAR, TC_ERROR, TC_SELECTED, TC_TITLE };
+/* TC_FRESH: the text of a focused field that the first typed character
+ * replaces (lineedit's `fresh`), underlined within the selection. */
+enum tui_color { TC_NORMAL, TC_BAR, TC_KEY, TC_MET, TC_CLOSE, TC_FAR, TC_ERROR, TC_SELECTED, TC_TITLE, TC_FRESH };
 int tui_rows(void);
 int tui_cols(void);
 /* Writes UTF-8 text at (y, x) clipped to `width` columns; returns the columns used. */
