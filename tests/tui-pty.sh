@@ -288,6 +288,27 @@ restored
 pass q after the resizes still restores the terminal
 EOF
 
+# ---- a pre-filled value that typing replaces is drawn underlined (issue 13)
+drive fresh <<'EOF'
+wait Households with extinguisher
+send p
+wait Period (2023-09
+dump
+pass p opens the period prompt
+key Right
+dump
+key Esc
+wait Households with extinguisher
+send q
+expect-exit 0
+EOF
+# The prompt's period, first underlined and reversed (SGR 4 and 7), then,
+# after Right, reversed only.
+LC_ALL=C grep -q "$(printf '\033')\[0;4;7m2026-11" "$T/fresh.raw"
+ok $? "the pre-filled period is underlined until a key moves into it"
+LC_ALL=C grep -q "$(printf '\033')\[0;7m2026-11" "$T/fresh.raw"
+ok $? "after Right it is drawn as a plain selected field"
+
 # ---- too small to draw a form (issue 13): q is not typed into the hidden
 # field; with typed text it asks first, any other key keeps the form
 drive small <<'EOF'
