@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "lineedit.h"
 #include "rollup.h"
+#include "screens.h"
 #include "settings.h"
 #include "store.h"
 #include "term.h"
@@ -954,6 +955,14 @@ static bool global_key(struct ui *ui, enum action_id act)
 			show(ui, ui->screens[i]);
 			return true;
 		}
+	/* A modal unit of this run (the audit log). */
+	for (size_t i = 0; i < screen_def_count; i++) {
+		const struct screen_def *d = &screen_defs[i];
+		if (d->run && (d->sets & ui->set) && d->action == act && act != ACT_NONE) {
+			d->run(ui);
+			return true;
+		}
+	}
 	switch (act) {
 	case ACT_HELP:
 		tui_help(ui, ui->current->context | ui->global, _(ui->current->help));
@@ -966,9 +975,6 @@ static bool global_key(struct ui *ui, enum action_id act)
 		return true;
 	case ACT_PERIOD_SET:
 		ask_period(ui);
-		return true;
-	case ACT_AUDIT:
-		ui_audit_show(ui);
 		return true;
 	case ACT_INPUT_METHOD:
 		tui_cycle_ime(ui);
@@ -1044,10 +1050,12 @@ static bool start_terminal(void)
 	return ok;
 }
 
-/* The settings every run of the screens starts from. */
-static void ui_init(struct ui *ui)
+/* The settings every run of the screens starts from; `set` is the run's
+ * SS_ flag. */
+static void ui_init(struct ui *ui, unsigned set)
 {
 	memset(ui, 0, sizeof *ui);
+	ui->set = set;
 	ui->month_start_day = (int)settings_int(CFG_MONTH_START_DAY);
 	ui->period = period_of_date(date_today(), ui->month_start_day);
 	ui->ime = configured_ime();
@@ -1055,33 +1063,60 @@ static void ui_init(struct ui *ui)
 	ui->global = AS_GLOBAL;
 }
 
+/* Builds the screens of the run ui->set from the table (screens.c), each
+ * with its line's id and action; returns the one shown first. */
+static struct screen *make_screens(struct ui *ui, const struct screen_start *start)
+{
+	struct screen *first = NULL;
+	for (size_t i = 0; i < screen_def_count; i++) {
+		const struct screen_def *d = &screen_defs[i];
+		if (!d->make || d->id == SCR_NONE || !(d->sets & ui->set))
+			continue;
+		struct screen *s = d->make(d->id, start);
+		s->id = d->id;
+		s->action = d->action;
+		ui->screens[d->id] = s;
+		if (d->first && !first)
+			first = s;
+	}
+	return first;
+}
+
+/* Runs the hooks of the run ui->set for a database without a ward yet
+ * (the first run), until one of them names the ward. */
+static void run_empty_hooks(struct ui *ui)
+{
+	for (size_t i = 0; i < screen_def_count && !ui->ward; i++) {
+		const struct screen_def *d = &screen_defs[i];
+		if (!d->on_empty || !(d->sets & ui->set))
+			continue;
+		d->on_empty(ui);
+		load_ward(ui);
+	}
+}
+
 int tui_run(sqlite3 *db, const char *db_path, const struct strlist *warnings)
 {
 	if (!start_terminal())
 		return 3;
 	struct ui ui;
-	ui_init(&ui);
+	ui_init(&ui, SS_MAIN);
 	validate_for_screens(true); /* messages name F4, not commands */
 	ui.db = db;
 	ui.db_path = db_path;
-	ui.screens[SCR_DASHBOARD] = ui_dashboard_new();
-	for (int i = SCR_GROUPS; i < SCR_REPORTS; i++)
-		ui.screens[i] = ui_list_new((enum screen_id)i);
-	ui.screens[SCR_REPORTS] = ui_reports_new();
-	ui.current = ui.screens[SCR_DASHBOARD];
+	struct screen_start start = { NULL, 0, NULL };
+	struct screen *first = make_screens(&ui, &start);
+	ui.current = first;
 	load_ward(&ui);
-	if (!ui.ward) {
-		ui_first_run(&ui);
-		load_ward(&ui);
-	}
-	show(&ui, ui.screens[SCR_DASHBOARD]);
+	run_empty_hooks(&ui);
+	show(&ui, first);
 	return run(&ui, warnings);
 }
 
 int tui_run_rollup(const char *const *files, int n)
 {
 	struct ui ui;
-	ui_init(&ui);
+	ui_init(&ui, SS_ROLLUP);
 	/* The files are read before the terminal is taken over, so that a bad
 	 * one is reported like on the command line. */
 	struct rollup r;
@@ -1099,7 +1134,7 @@ int tui_run_rollup(const char *const *files, int n)
 		return 3;
 	}
 	ui.global = 0;  /* no record screens, no audit log: only the roll-up's keys */
-	ui.screens[SCR_ROLLUP] = ui_rollup_new(files, n, &r);
-	show(&ui, ui.screens[SCR_ROLLUP]);
+	struct screen_start start = { files, n, &r };
+	show(&ui, make_screens(&ui, &start));
 	return run(&ui, NULL);
 }

@@ -4,7 +4,8 @@
  * Layout: line 0 is the title bar (program, ward, period, operator, input
  * method), line 1 the screen tabs, the last line the key bar of the current
  * context, the line above it messages.  Screens draw between them.  Each
- * screen is a small vtable (struct screen); screens never call each other,
+ * screen is a small vtable (struct screen), listed with its constructor in
+ * the table of screens.c; screens never call each other,
  * they return to the main loop.  Forms, pick lists and dialogs are modal
  * loops that redraw the screen below them on every key, so a resize or a
  * database error never loses what was typed. */
@@ -20,7 +21,10 @@
 #include "util.h"
 #include "vnkey.h"
 
+/* The slots of the screens (ui->screens, the tab order); what each is and
+ * when it is used is its line in screens.c. */
 enum screen_id {
+	SCR_NONE = -1,  /* a line of screens.c that is not a screen */
 	SCR_DASHBOARD, SCR_GROUPS, SCR_DATA, SCR_INCIDENTS, SCR_OUTREACH,
 	SCR_FIRE, SCR_ESTABLISHMENTS, SCR_TARGETS, SCR_REPORTS,
 	SCR_ROLLUP,   /* alone, when the program is started on several databases */
@@ -53,6 +57,7 @@ struct ui {
 	enum vnkey_method ime;
 	bool modern_tone;
 	struct screen *screens[SCR_COUNT];  /* NULL for the screens not in use */
+	unsigned set;           /* SS_ flag of this run (screens.h) */
 	unsigned global;        /* AS_GLOBAL, or 0 in the roll-up: the keys of every screen */
 	struct screen *current;
 	char *message;          /* shown until the next key */
@@ -126,14 +131,8 @@ void tui_help(struct ui *ui, unsigned context, const char *about);
 /* The database error path: shows the messages in a box. */
 void tui_errors(struct ui *ui, const struct strlist *errors);
 
-/* ---- screens */
-struct screen *ui_dashboard_new(void);
-struct screen *ui_reports_new(void);
-struct screen *ui_list_new(enum screen_id id);
-/* The roll-up screen (ui_rollup.c) on `files`, with the roll-up already
- * computed for ui->period (taken over). */
-struct rollup;
-struct screen *ui_rollup_new(const char *const *files, int n, struct rollup *computed);
+/* ---- screens (their constructors, and the table that lists them and the
+ * units below, are in screens.h) */
 /* Forms (form.c): edits `rec` (kind from rec->kind; old = stored values or
  * NULL for a new one).  Returns true if saved. */
 struct record;

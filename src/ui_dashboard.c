@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "indicator.h"
 #include "numfmt.h"
+#include "screens.h"
 #include "summary.h"
 #include "text.h"
 #include "tui.h"
@@ -301,11 +302,12 @@ static void dash_free(struct screen *sc)
 	free(d);
 }
 
-struct screen *ui_dashboard_new(void)
+/* The overview (a line of screens.c). */
+struct screen *ui_dashboard_new(enum screen_id id, const struct screen_start *start)
 {
+	(void)id;
+	(void)start;
 	struct screen *s = xcalloc(1, sizeof *s);
-	s->id = SCR_DASHBOARD;
-	s->action = ACT_DASHBOARD;
 	s->title = N_("Overview");
 	s->tab = N_("Overview");
 	s->context = AS_VIEWS;

@@ -16,6 +16,7 @@
 #include "layout.h"
 #include "names.h"
 #include "record.h"
+#include "screens.h"
 #include "store.h"
 #include "text.h"
 #include "tui.h"
@@ -660,8 +661,10 @@ static const struct list_def list_defs[] = {
 	  { "target", "closing", NULL } },
 };
 
-struct screen *ui_list_new(enum screen_id id)
+/* A list screen: the line of `list_defs` for `id` (lines of screens.c). */
+struct screen *ui_list_new(enum screen_id id, const struct screen_start *start)
 {
+	(void)start;
 	const struct list_def *d = NULL;
 	for (size_t i = 0; i < ARRAY_SIZE(list_defs); i++)
 		if (list_defs[i].id == id)

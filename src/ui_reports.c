@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "printing.h"
 #include "report.h"
+#include "screens.h"
 #include "text.h"
 #include "tui.h"
 
@@ -261,11 +262,12 @@ static void rep_free(struct screen *s)
 	free(r);
 }
 
-struct screen *ui_reports_new(void)
+/* The reports screen (a line of screens.c). */
+struct screen *ui_reports_new(enum screen_id id, const struct screen_start *start)
 {
+	(void)id;
+	(void)start;
 	struct screen *s = xcalloc(1, sizeof *s);
-	s->id = SCR_REPORTS;
-	s->action = ACT_REPORTS;
 	s->title = N_("Reports");
 	s->tab = N_("Reports");
 	s->context = AS_GLOBAL | AS_REPORT;

@@ -19,6 +19,7 @@
 #include "i18n.h"
 #include "numfmt.h"
 #include "rollup.h"
+#include "screens.h"
 #include "settings.h"
 #include "summary.h"
 #include "text.h"
@@ -328,11 +329,15 @@ static void rollup_screen_free(struct screen *sc)
 	free(v);
 }
 
-struct screen *ui_rollup_new(const char *const *files, int n, struct rollup *computed)
+/* The roll-up screen (a line of screens.c) on the run's files, with the
+ * roll-up already computed for ui->period (taken over). */
+struct screen *ui_rollup_new(enum screen_id id, const struct screen_start *start)
 {
+	(void)id;
+	const char *const *files = start->files;
+	int n = start->n;
+	struct rollup *computed = start->computed;
 	struct screen *s = xcalloc(1, sizeof *s);
-	s->id = SCR_ROLLUP;
-	s->action = ACT_NONE;
 	s->title = N_("Roll-up");
 	s->tab = N_("Roll-up");
 	s->context = AS_ROLLUP;
