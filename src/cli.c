@@ -1,6 +1,6 @@
 /* cli.c - subcommands: init, demo, add, list, edit, delete, import, export
- * (CSV or DHIS2), summary, report, rollup, backup, restore, audit, check,
- * keys.  Each parses its own options, calls the model and maps the outcome
+ * (CSV or DHIS2), template, summary, report, rollup, backup, restore, audit,
+ * check, keys.  Each parses its own options, calls the model and maps the outcome
  * to an exit status (cli.h). */
 #include "config.h"
 
@@ -28,6 +28,7 @@
 #include "settings.h"
 #include "store.h"
 #include "summary.h"
+#include "template.h"
 #include "text.h"
 #include "transfer.h"
 #include "validate.h"
@@ -670,6 +671,18 @@ static int cmd_import(struct cli_env *env, int argc, char **argv)
 	struct import_result res;
 	bool ok = import_files(db, pos.items, (int)pos.n, &o, &res);
 	print_import_problems(&res);
+	/* A returned sheet (template): what each group's row would save, and
+	 * how many rows had no values. */
+	for (size_t i = 0; ok && dry && i < res.planned.n; i++)
+		printf("%s\n", res.planned.items[i]);
+	if (ok && dry && res.nplanned > (long)res.planned.n)
+		printf(ngettext("… and %ld more row\n", "… and %ld more rows\n",
+				(unsigned long)(res.nplanned - (long)res.planned.n)),
+		       res.nplanned - (long)res.planned.n);
+	if (ok && res.skipped)
+		printf(ngettext("%ld row of the sheet has no values and adds nothing\n",
+				"%ld rows of the sheet have no values and add nothing\n", (unsigned long)res.skipped),
+		       res.skipped);
 	if (ok && dry)
 		printf(ngettext("Dry run: %ld record would be imported (%ld new, %ld updated); nothing was saved\n",
 				"Dry run: %ld records would be imported (%ld new, %ld updated); nothing was saved\n",
@@ -876,6 +889,102 @@ static int cmd_export(struct cli_env *env, int argc, char **argv)
 	sl_free(&errors);
 	db_close(db);
 out:
+	sl_free(&pos);
+	return rc;
+}
+
+/* template KIND [--date DATE] [--group G]... [--format csv] [-o FILE]
+ * [--force] [--bom]: the sheet for the group leaders (template.h).
+ * --group may be repeated and takes comma-separated codes. */
+static int cmd_template(struct cli_env *env, int argc, char **argv)
+{
+	bool bom = false, force = false;
+	const char *out = NULL, *format = "csv", *date = NULL;
+	struct opt opts[] = { { "--bom", false, NULL, &bom }, { "--force", false, NULL, &force },
+			      { "-o", true, &out, NULL }, { "--output", true, &out, NULL },
+			      { "--format", true, &format, NULL }, { "--date", true, &date, NULL },
+			      { NULL, false, NULL, NULL } };
+	struct strlist pos = STRLIST_INIT, groups = STRLIST_INIT;
+	int rc = EXIT_USAGE;
+	/* parse_opts keeps one value per option: the --group options are
+	 * taken out first. */
+	char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
+	int nrest = 0;
+	for (int i = 0; i < argc; i++) {
+		const char *v = NULL;
+		if (i > 0 && !strcmp(argv[i], "--group")) {
+			if (i + 1 >= argc) {
+				cli_error(_("option %s needs a value"), "--group");
+				goto out;
+			}
+			v = argv[++i];
+		} else if (i > 0 && !strncmp(argv[i], "--group=", 8)) {
+			v = argv[i] + 8;
+		} else {
+			rest[nrest++] = argv[i];
+			continue;
+		}
+		char *copy = xstrdup(v), *save = NULL;
+		for (char *c = strtok_r(copy, ",", &save); c; c = strtok_r(NULL, ",", &save)) {
+			str_trim(c);
+			if (*c)
+				sl_push(&groups, xstrdup(c));
+		}
+		free(copy);
+	}
+	if (!parse_opts(nrest, rest, opts, &pos))
+		goto out;
+	if (!strcmp(format, "xlsx")) {
+		cli_error(_("--format xlsx is not available yet; write CSV (--format csv, the default), which "
+			    "spreadsheets open, with --bom for Excel"));
+		goto out;
+	}
+	if (strcmp(format, "csv") != 0) {
+		cli_error(_("--format takes csv, not '%s'"), format);
+		goto out;
+	}
+	if (pos.n != 1) {
+		cli_error(_("usage: wardsafe template KIND [--date DATE] [--group G]... [-o FILE] [--force] [--bom]"));
+		goto out;
+	}
+	const struct kind_def *k = need_kind(pos.items[0]);
+	if (!k)
+		goto out;
+	if (!template_kind_ok(k)) {
+		cli_error(_("there is no sheet for %s records: the sheet is for the figures each group "
+			    "reports at a date; kinds: %s"), k->name, template_kind_names());
+		goto out;
+	}
+	ws_date d = date_today();
+	if (date && !date_parse(date, &d)) {
+		cli_error(_("'%s' is not a date; write YYYY-MM-DD or DD/MM/YYYY"), date);
+		goto out;
+	}
+	bool to_file = out && strcmp(out, "-") != 0;
+	if (to_file && !may_write(out, force)) {
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	sqlite3 *db = open_db(env, DB_READ);
+	if (!db) {
+		rc = EXIT_DBERR;
+		goto out;
+	}
+	struct template_opts o = { k, d, groups.n ? groups.items : NULL, (int)groups.n, bom };
+	struct strbuf data = STRBUF_INIT;
+	struct strlist errors = STRLIST_INIT;
+	bool refused;
+	if (template_write(db, &o, &data, &errors, &refused))
+		rc = to_file ? write_output(out, &data) : (put_text(data.buf, data.len), EXIT_DONE);
+	else
+		rc = refused ? EXIT_REFUSED : EXIT_DBERR;
+	print_list(&errors, false);
+	sl_free(&errors);
+	sb_free(&data);
+	db_close(db);
+out:
+	free(rest);
+	sl_free(&groups);
 	sl_free(&pos);
 	return rc;
 }
@@ -1284,6 +1393,8 @@ static const struct command commands[] = {
 	  N_("export records as CSV") },
 	{ "export", cmd_export, "export --format dhis2 [KIND|all] [--period P] [-o FILE] [--force]",
 	  N_("export the figures as a DHIS2 data value set (CSV), one file") },
+	{ "template", cmd_template, "template KIND [--date DATE] [--group G]... [--format csv] [-o FILE] [--force] [--bom]",
+	  N_("the sheet for the group leaders: one row per active group, the last values beside empty cells") },
 	{ "summary", cmd_summary, "summary [--period P] [--group G] [--format text|tsv]",
 	  N_("indicators for a period against targets") },
 	{ "report", cmd_report, "report [--period P] [--format pdf|text|csv] [-o FILE] [--number N] [--bom] [--force]",

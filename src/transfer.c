@@ -18,6 +18,7 @@
 #include "record.h"
 #include "refcache.h"
 #include "store.h"
+#include "template.h"
 #include "text.h"
 #include "transfer.h"
 #include "validate.h"
@@ -52,11 +53,14 @@ static void problem(struct strlist *list, long *total, const char *fmt, ...)
 #define import_error(res, ...) problem(&(res)->errors, &(res)->nerrors, __VA_ARGS__)
 #define import_warning(res, ...) problem(&(res)->warnings, &(res)->nwarnings, __VA_ARGS__)
 
-/* Columns of a file: field index per column, -1 for an ignored "id". */
+/* Columns of a file: field index per column, -1 for an ignored "id", -2
+ * for a read-only column of the sheet for the group leaders (template.h),
+ * ignored too; `sheet` if there is one. */
 struct layout {
 	const struct kind_def *kind;
 	int *col_field;
 	int ncols;
+	bool sheet;
 };
 
 /* The kind whose field names match the header exactly (one kind only). */
@@ -70,7 +74,7 @@ static const struct kind_def *kind_from_header(const struct strlist *h)
 			if (kinds[k]->fields[f].column)
 				stored++;
 		for (size_t c = 0; c < h->n; c++) {
-			if (!strcmp(h->items[c], "id"))
+			if (!strcmp(h->items[c], "id") || template_readonly_column(kinds[k], h->items[c]) >= 0)
 				continue;
 			int fi = kind_field_index(kinds[k], h->items[c]);
 			if (fi < 0 || !kinds[k]->fields[fi].column)
@@ -106,6 +110,10 @@ static bool make_layout(const char *path, const struct kind_def *k, const struct
 		str_trim(name);
 		if (!strcmp(name, "id")) {
 			lay->col_field[c] = -1;
+		} else if (template_readonly_column(k, name) >= 0) {
+			/* The hints of a returned sheet: never refused. */
+			lay->col_field[c] = -2;
+			lay->sheet = true;
 		} else {
 			int fi = kind_field_index(k, name);
 			lay->col_field[c] = fi;
@@ -226,9 +234,65 @@ static bool write_error_named(int code)
 	return (code & 0xff) == SQLITE_FULL || (code & 0xff) == SQLITE_IOERR;
 }
 
+/* True for a row of a sheet whose value cells (all but the group, the date
+ * and the read-only columns) are all empty: the group reported nothing. */
+static bool blank_sheet_row(const struct layout *lay, const struct strlist *fields)
+{
+	for (int c = 0; c < lay->ncols; c++) {
+		int fi = lay->col_field[c];
+		if (fi < 0 || lay->kind->fields[fi].type == FT_GROUP ||
+		    !strcmp(lay->kind->fields[fi].name, lay->kind->date_field))
+			continue;
+		const char *v = fields->items[c];
+		while (*v == ' ' || *v == '\t')
+			v++;
+		if (*v)
+			return false;
+	}
+	return true;
+}
+
+/* For a dry run of a sheet: what a row would save, as "group 3 (Tổ dân
+ * phố 3), 2026-11-30: surveyed=120 with_extinguisher=80". */
+static void list_planned(sqlite3 *db, const struct record *rec, struct import_result *res)
+{
+	if (res->planned.n >= IMPORT_LISTED) {
+		res->nplanned++;
+		return;
+	}
+	const struct kind_def *k = rec->kind;
+	const char *code = record_get(rec, "group");
+	const char *date = record_get(rec, k->date_field);
+	char *name = NULL;
+	sqlite3_stmt *st = db_cached(db, "SELECT name FROM rgroup WHERE code = ?");
+	db_bind_text(st, 1, code);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		name = text_printable((const char *)sqlite3_column_text(st, 0));
+	db_release(st);
+	struct strbuf vals = STRBUF_INIT;
+	for (int i = 0; i < k->nfields; i++) {
+		const struct field_def *f = &k->fields[i];
+		if (!f->column || f->type == FT_GROUP || !strcmp(f->name, k->date_field) || !rec->val[i] ||
+		    !rec->val[i][0])
+			continue;
+		char *v = text_printable(rec->val[i]);
+		sb_printf(&vals, "%s%s=%s", vals.len ? " " : "", f->name, v);
+		free(v);
+	}
+	char *shown_code = text_printable(code ? code : "");
+	sl_push(&res->planned, xasprintf(_("group %s (%s), %s: %s"), shown_code, name ? name : "?",
+					 date ? date : "", vals.buf ? vals.buf : ""));
+	res->nplanned++;
+	free(shown_code);
+	free(name);
+	sb_free(&vals);
+}
+
 /* Imports the rows of one file inside the open transaction; a database
- * error that ends it is left in *write_error. */
-static void import_rows(sqlite3 *db, struct pending *p, struct import_result *res, int *write_error)
+ * error that ends it is left in *write_error.  `listing`: a dry run, whose
+ * sheets list what each row would save. */
+static void import_rows(sqlite3 *db, struct pending *p, struct import_result *res, int *write_error,
+			bool listing)
 {
 	struct strlist fields = STRLIST_INIT;
 	long line;
@@ -271,6 +335,11 @@ static void import_rows(sqlite3 *db, struct pending *p, struct import_result *re
 		}
 		if (bad_utf8) {
 			import_error(res, _("%s:%ld: the text is not valid UTF-8"), p->path, line);
+			sb_free(&key);
+			continue;
+		}
+		if (p->lay.sheet && blank_sheet_row(&p->lay, &fields)) {
+			res->skipped++;
 			sb_free(&key);
 			continue;
 		}
@@ -338,6 +407,8 @@ static void import_rows(sqlite3 *db, struct pending *p, struct import_result *re
 			sl_free(&dberr);
 			if (ok) {
 				refcache_changed(p->kind);
+				if (listing && p->lay.sheet)
+					list_planned(db, &rec, res);
 				res->records++;
 				if (have_old)
 					res->updated++;
@@ -570,7 +641,7 @@ bool import_files(sqlite3 *db, char **files, int nfiles, const struct import_opt
 		refcache_begin(db);
 		for (int i = 0; i < np && !res->failed; i++)
 			if (p[i].header_ok)
-				import_rows(db, &p[i], res, &write_error);
+				import_rows(db, &p[i], res, &write_error, o->dry_run);
 		refcache_end();
 		bool clean = !res->failed && res->nerrors == 0 && (res->nwarnings == 0 || o->force);
 		if (clean && !o->dry_run) {
@@ -608,6 +679,7 @@ void import_result_free(struct import_result *res)
 {
 	sl_free(&res->errors);
 	sl_free(&res->warnings);
+	sl_free(&res->planned);
 }
 
 struct export_ctx {

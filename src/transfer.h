@@ -37,7 +37,15 @@ struct import_result {
 	struct strlist warnings; /* the same */
 	long nerrors, nwarnings; /* how many there were in all */
 	bool failed;             /* a database error (a full disk), not bad input */
+	long skipped;            /* rows of a sheet (template.h) with no values */
+	struct strlist planned;  /* dry run of a sheet: what each row would save,
+				    "group 3 (Tổ dân phố 3), 2026-11-30: surveyed=120 ...",
+				    the first IMPORT_LISTED */
+	long nplanned;           /* how many there were in all */
 };
+
+/* At most this many lines of a dry run of a sheet are kept. */
+#define IMPORT_LISTED 1000
 
 /* Imports CSV files in one transaction, in dependency order.  Returns
  * true if everything was saved (or would be, with dry_run). */
