@@ -66,6 +66,10 @@ static char *with_fraction(double v, int places, char *buf)
  * down (dir -1) or up (dir 1). */
 static char *fixed(double v, int places, int dir, char *buf)
 {
+	if (places < 1)
+		places = 1;
+	if (places > 6)
+		places = 6;
 	double scale = pow(10, places), a = fabs(v) * scale;
 	/* The direction is that of v, not of its absolute value. */
 	int adir = v < 0 ? -dir : dir;
@@ -75,8 +79,10 @@ static char *fixed(double v, int places, int dir, char *buf)
 	numfmt_int(v < 0 && scaled ? -whole : whole, w);
 	if (v < 0 && scaled && whole == 0)
 		snprintf(w, sizeof w, "-0");
+	char f[8]; /* places <= 6 digits: frac < 10^6 */
+	snprintf(f, sizeof f, "%0*d", places, (int)(frac % 1000000));
 	char tmp[64];
-	snprintf(tmp, sizeof tmp, "%s%c%0*lld", w, vietnamese() ? ',' : '.', places, frac);
+	snprintf(tmp, sizeof tmp, "%s%c%s", w, vietnamese() ? ',' : '.', f);
 	return put(buf, tmp);
 }
 
