@@ -43,7 +43,7 @@ static const struct pdf_style st_cell_head = { 11, true, false };
 static const struct pdf_style st_hint = { 9, false, true };
 
 #define PAD 3.0
-#define TABLE_ROW_H 40.0 /* room to write a figure by hand */
+#define TABLE_ROW_H 32.0 /* room to write a figure by hand */
 #define PAGE_ROW_H 34.0
 #define SIGN_SPACE 56.0
 

@@ -95,6 +95,21 @@ ws template survey --date 2023-10-31 --format pdf --layout table -o "$T/table.pd
 expect_rc 0 "--layout table"
 pdfinfo "$T/table.pdf" | grep -q '841.89 x 595.28'; ok $? "is the default's landscape table"
 
+# A long table runs over pages, its header repeated on each (the demo
+# ward's 12 groups do not fit one landscape page).
+demo_db "$T/demo.db"
+run --db "$T/demo.db" template survey --format pdf -o "$T/demo.pdf"
+expect_rc 0 "the demo ward's table"
+np=$(pages "$T/demo.pdf")
+[ "${np:-0}" -ge 2 ]; ok $? "runs over $np pages"
+text -f 2 -l 2 "$T/demo.pdf" > "$T/d2.txt"
+for s in "Mã tổ" "Tên tổ dân phố" "Số hộ đã khảo sát (hộ)" "Chữ ký tổ trưởng"; do
+	expect_grep "$T/d2.txt" "$s" "the header is repeated on page 2: $s"
+done
+expect_grep "$T/d2.txt" "Tổ dân phố 12" "which has the last group"
+text "$T/demo.pdf" > "$T/d.txt"
+[ "$(grep -o 'Tổ trưởng: ' "$T/d.txt" | wc -l)" -eq 12 ]; ok $? "every group once"
+
 # In English.
 run --lang en --db "$DB" template commitment --date 2023-10-31 --format pdf -o "$T/en.pdf"
 expect_rc 0 "the form in English"
