@@ -893,14 +893,16 @@ out:
 	return rc;
 }
 
-/* template KIND [--date DATE] [--group G]... [--format csv] [-o FILE]
- * [--force] [--bom]: the sheet for the group leaders (template.h).
+/* template KIND [--date DATE] [--group G]... [--format csv|pdf]
+ * [--layout table|pages] [-o FILE] [--force] [--bom]: the sheet for the
+ * group leaders (template.h), or the form to print (template_pdf.c).
  * --group may be repeated and takes comma-separated codes. */
 static int cmd_template(struct cli_env *env, int argc, char **argv)
 {
 	bool bom = false, force = false;
-	const char *out = NULL, *format = "csv", *date = NULL;
+	const char *out = NULL, *format = "csv", *date = NULL, *layout = NULL;
 	struct opt opts[] = { { "--bom", false, NULL, &bom }, { "--force", false, NULL, &force },
+			      { "--layout", true, &layout, NULL },
 			      { "-o", true, &out, NULL }, { "--output", true, &out, NULL },
 			      { "--format", true, &format, NULL }, { "--date", true, &date, NULL },
 			      { NULL, false, NULL, NULL } };
@@ -939,12 +941,34 @@ static int cmd_template(struct cli_env *env, int argc, char **argv)
 			    "spreadsheets open, with --bom for Excel"));
 		goto out;
 	}
-	if (strcmp(format, "csv") != 0) {
-		cli_error(_("--format takes csv, not '%s'"), format);
+	bool pdf = !strcmp(format, "pdf");
+	if (!pdf && strcmp(format, "csv") != 0) {
+		cli_error(_("--format takes csv or pdf, not '%s'"), format);
+		goto out;
+	}
+	enum template_layout lay = TEMPLATE_LAYOUT_TABLE;
+	if (layout && !pdf) {
+		cli_error(_("--layout is for the printed form (--format pdf)"));
+		goto out;
+	}
+	if (layout && !template_layout_parse(layout, &lay)) {
+		cli_error(_("--layout takes table (one table for all groups) or pages (one page per group), "
+			    "not '%s'"), layout);
+		goto out;
+	}
+	if (pdf && bom) {
+		cli_error(_("--bom is for CSV; a PDF has none"));
 		goto out;
 	}
 	if (pos.n != 1) {
-		cli_error(_("usage: wardsafe template KIND [--date DATE] [--group G]... [-o FILE] [--force] [--bom]"));
+		cli_error(_("usage: wardsafe template KIND [--date DATE] [--group G]... [--format csv|pdf] "
+			    "[--layout table|pages] [-o FILE] [--force] [--bom]"));
+		goto out;
+	}
+	/* A PDF is never sent to a terminal (or a pipe): as the report's, it
+	 * needs a file. */
+	if (pdf && (!out || !strcmp(out, "-"))) {
+		cli_error(_("a PDF sheet needs a file name: -o FILE"));
 		goto out;
 	}
 	const struct kind_def *k = need_kind(pos.items[0]);
@@ -974,7 +998,10 @@ static int cmd_template(struct cli_env *env, int argc, char **argv)
 	struct strbuf data = STRBUF_INIT;
 	struct strlist errors = STRLIST_INIT;
 	bool refused;
-	if (template_write(db, &o, &data, &errors, &refused))
+	if (pdf)
+		rc = template_write_pdf(db, &o, lay, out, &errors, &refused) ? EXIT_DONE
+		     : refused ? EXIT_REFUSED : EXIT_DBERR;
+	else if (template_write(db, &o, &data, &errors, &refused))
 		rc = to_file ? write_output(out, &data) : (put_text(data.buf, data.len), EXIT_DONE);
 	else
 		rc = refused ? EXIT_REFUSED : EXIT_DBERR;
@@ -1393,7 +1420,7 @@ static const struct command commands[] = {
 	  N_("export records as CSV") },
 	{ "export", cmd_export, "export --format dhis2 [KIND|all] [--period P] [-o FILE] [--force]",
 	  N_("export the figures as a DHIS2 data value set (CSV), one file") },
-	{ "template", cmd_template, "template KIND [--date DATE] [--group G]... [--format csv] [-o FILE] [--force] [--bom]",
+	{ "template", cmd_template, "template KIND [--date DATE] [--group G]... [--format csv|pdf] [--layout table|pages] [-o FILE] [--force] [--bom]",
 	  N_("the sheet for the group leaders: one row per active group, the last values beside empty cells") },
 	{ "summary", cmd_summary, "summary [--period P] [--group G] [--format text|tsv]",
 	  N_("indicators for a period against targets") },

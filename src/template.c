@@ -168,17 +168,17 @@ static bool wanted(const struct template_opts *o, const char *code)
 	return false;
 }
 
-bool template_write(sqlite3 *db, const struct template_opts *o, struct strbuf *out,
-		    struct strlist *errors, bool *refused)
+/* Refuses (false, messages in errors) a kind that has no sheet, an
+ * unknown group code or a group not active on the date; date gets the
+ * date of the sheet, ISO. */
+static bool check_opts(sqlite3 *db, const struct template_opts *o, char date[11], struct strlist *errors)
 {
-	*refused = true;
 	const struct kind_def *k = o->kind;
 	if (!template_kind_ok(k)) {
 		sl_pushf(errors, _("there is no sheet for %s records: the sheet is for the figures each group "
 				   "reports at a date; kinds: %s"), k->name, template_kind_names());
 		return false;
 	}
-	char date[11];
 	date_iso(o->date, date);
 	/* Every group asked for must exist and be active on the date. */
 	bool ok = true;
@@ -202,8 +202,18 @@ bool template_write(sqlite3 *db, const struct template_opts *o, struct strbuf *o
 		}
 		sqlite3_finalize(st);
 	}
-	if (!ok)
+	return ok;
+}
+
+bool template_write(sqlite3 *db, const struct template_opts *o, struct strbuf *out,
+		    struct strlist *errors, bool *refused)
+{
+	*refused = true;
+	const struct kind_def *k = o->kind;
+	char date[11];
+	if (!check_opts(db, o, date, errors))
 		return false;
+	bool ok = true;
 	*refused = false;
 	size_t start = out->len;
 	if (o->bom)
@@ -239,4 +249,73 @@ bool template_write(sqlite3 *db, const struct template_opts *o, struct strbuf *o
 			out->buf[start] = '\0';
 	}
 	return ok;
+}
+
+bool template_sheet_load(sqlite3 *db, const struct template_opts *o, struct template_sheet *out,
+			 struct strlist *errors, bool *refused)
+{
+	memset(out, 0, sizeof *out);
+	out->kind = o->kind;
+	*refused = true;
+	if (!check_opts(db, o, out->date, errors))
+		return false;
+	*refused = false;
+	const struct kind_def *k = o->kind;
+	sqlite3_stmt *st = db_prepare(db, "SELECT id, code, name, leader FROM rgroup "
+					  "WHERE active = 1 OR (closed IS NOT NULL AND closed > ?1) ORDER BY id");
+	sqlite3_bind_text(st, 1, out->date, -1, SQLITE_TRANSIENT);
+	int rc = SQLITE_DONE, cap = 0;
+	bool ok = true;
+	while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *code = (const char *)sqlite3_column_text(st, 1);
+		if (!wanted(o, code ? code : ""))
+			continue;
+		if (out->nrows == cap) {
+			cap = cap ? 2 * cap : 16;
+			out->rows = xrealloc(out->rows, (size_t)cap * sizeof *out->rows);
+		}
+		struct template_row *r = &out->rows[out->nrows++];
+		memset(r, 0, sizeof *r);
+		r->group_id = sqlite3_column_int64(st, 0);
+		r->code = sheet_text(code);
+		r->name = sheet_text((const char *)sqlite3_column_text(st, 2));
+		r->leader = sheet_text((const char *)sqlite3_column_text(st, 3));
+		for (int i = 0; i < k->nfields && ok; i++) {
+			const struct field_def *f = &k->fields[i];
+			if (!f->column || f->type == FT_GROUP || !strcmp(f->name, k->date_field))
+				continue;
+			char *v;
+			ok = template_last_value(db, k, i, r->group_id, out->date, &v, r->last_date[i], errors);
+			if (v && *v)
+				r->last[i] = sheet_text(v);
+			free(v);
+		}
+	}
+	if (ok && rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		db_error(db, errors, _("reading the groups failed"));
+		ok = false;
+	}
+	sqlite3_finalize(st);
+	if (ok && !out->nrows) {
+		sl_pushf(errors, _("no group is active on %s; add the groups first (wardsafe add group)"), out->date);
+		*refused = true;
+		ok = false;
+	}
+	if (!ok)
+		template_sheet_free(out);
+	return ok;
+}
+
+void template_sheet_free(struct template_sheet *s)
+{
+	for (int i = 0; i < s->nrows; i++) {
+		struct template_row *r = &s->rows[i];
+		free(r->code);
+		free(r->name);
+		free(r->leader);
+		for (int f = 0; f < KIND_MAX_FIELDS; f++)
+			free(r->last[f]);
+	}
+	free(s->rows);
+	memset(s, 0, sizeof *s);
 }

@@ -51,4 +51,50 @@ struct template_opts {
 bool template_write(sqlite3 *db, const struct template_opts *o, struct strbuf *out,
 		    struct strlist *errors, bool *refused);
 
+/* A sheet gathered for drawing (the PDF form, the round grid's print):
+ * one row per group active on the date, in group order, with the last
+ * value of each stored value field (indexed like kind->fields; NULL where
+ * there is none, and for the group and date fields) and its date (ISO, ""
+ * when none).  Every text is owned, control characters escaped. */
+struct template_row {
+	long long group_id;
+	char *code, *name, *leader;
+	char *last[KIND_MAX_FIELDS];
+	char last_date[KIND_MAX_FIELDS][11];
+};
+struct template_sheet {
+	const struct kind_def *kind;
+	char date[11]; /* the date of the round, ISO */
+	struct template_row *rows;
+	int nrows;
+};
+
+/* Gathers the sheet; refuses as template_write does (with *refused set),
+ * false with *refused left false for a database error. */
+bool template_sheet_load(sqlite3 *db, const struct template_opts *o, struct template_sheet *out,
+			 struct strlist *errors, bool *refused);
+void template_sheet_free(struct template_sheet *s);
+
+/* The printed form (template_pdf.c): an A4 PDF with a box to fill in by
+ * hand for every value, the last value and its date printed beside it as
+ * a hint, and a line for the group leader's signature. */
+enum template_layout {
+	TEMPLATE_LAYOUT_TABLE, /* one table for all groups (landscape), the default */
+	TEMPLATE_LAYOUT_PAGES, /* one page per group (portrait) */
+};
+/* "table" or "pages" (contract words, never translated). */
+bool template_layout_parse(const char *s, enum template_layout *out);
+
+/* Writes the form to `path` (atomically, mode 0600).  Refuses like
+ * template_write (*refused set); false with *refused false when the
+ * database or the file failed. */
+bool template_write_pdf(sqlite3 *db, const struct template_opts *o, enum template_layout layout,
+			const char *path, struct strlist *errors, bool *refused);
+
+/* Makes the form in a temporary file and sends it to the printer with
+ * [report] print_command (printing.h), as the Reports screen prints the
+ * report; the file is removed afterwards.  The round grid's `P` calls it. */
+bool template_print(sqlite3 *db, const struct template_opts *o, enum template_layout layout,
+		    struct strlist *errors, bool *refused);
+
 #endif
