@@ -251,7 +251,7 @@ char *period_words(const struct period *p)
 	if (y1 == y2 && m1 == 7 && m2 == 12)
 		return xasprintf(_("second half of %d"), y1);
 	if (y1 == y2 && m1 == 1)
-		return xasprintf(_("first %d months of %d"), m2, y1);
+		return xasprintf(ngettext("first %d month of %d", "first %d months of %d", (unsigned long)m2), m2, y1);
 	if (y1 == y2)
 		/* TRANSLATORS: two month names and the year: "từ tháng 7 đến
 		 * tháng 11/2023" */
