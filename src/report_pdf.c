@@ -41,6 +41,30 @@ static const struct pdf_style st_note = { 11, false, true };
 #define CHART_PLOT 190      /* the chart's 0-100 % */
 #define CHART_HEIGHT (CHART_PLOT + 74)  /* with codes and legend */
 
+/* A copy of a sentence in which a period in words never breaks across
+ * lines: the space after "quý", "tháng", "năm" or "Q1".."Q4" before a
+ * number ("quý III/2023", "tháng 9/2023", "Q3 2023") becomes a no-break
+ * space. */
+static char *keep_periods(const char *s)
+{
+	static const char *const words[] = { "quý", "tháng", "năm", "Q1", "Q2", "Q3", "Q4" };
+	struct strbuf out = STRBUF_INIT;
+	for (const char *p = s; *p; p++) {
+		bool keep = false;
+		if (*p == ' ' && (p[1] == 'I' || p[1] == 'V' || (p[1] >= '0' && p[1] <= '9')))
+			for (size_t i = 0; i < sizeof words / sizeof *words && !keep; i++) {
+				size_t n = strlen(words[i]);
+				keep = (size_t)(p - s) >= n && strncmp(p - n, words[i], n) == 0 &&
+				       (p - n == s || p[-(long)n - 1] == ' ');
+			}
+		if (keep)
+			sb_puts(&out, "\xC2\xA0");
+		else
+			sb_putc(&out, *p);
+	}
+	return sb_steal(&out);
+}
+
 /* The administrative heading: issuing body and national motto side by
  * side, number and date line under them, then the title and subject. */
 static void draw_heading(struct pdf_doc *d, const struct report_info *info)
@@ -93,8 +117,10 @@ static void draw_heading(struct pdf_doc *d, const struct report_info *info)
 	d->y += pdf_text_at(d, PDF_LEFT, d->y, PDF_WIDTH, title, &title_st, PDF_ALIGN_CENTER);
 	free(title);
 	if (info->subject && *info->subject) {
-		d->y += pdf_text_at(d, PDF_LEFT, d->y, PDF_WIDTH, info->subject, &title_st, PDF_ALIGN_CENTER);
-		double w = pdf_text_width(d, info->subject, &title_st);
+		char *subject = keep_periods(info->subject);
+		d->y += pdf_text_at(d, PDF_LEFT, d->y, PDF_WIDTH, subject, &title_st, PDF_ALIGN_CENTER);
+		double w = pdf_text_width(d, subject, &title_st);
+		free(subject);
 		w = (w < PDF_WIDTH ? w : PDF_WIDTH) / 3;
 		pdf_line(d, PDF_LEFT + (PDF_WIDTH - w) / 2, d->y + 2, PDF_LEFT + (PDF_WIDTH + w) / 2, d->y + 2, 0.6);
 	}
@@ -565,8 +591,9 @@ static void draw_report(struct pdf_doc *d, const struct report *r)
 	const struct summary *s = &r->summary;
 	draw_heading(d, &r->info);
 
-	char *intro = summary_period_sentence(s);
+	char *sentence = summary_period_sentence(s), *intro = keep_periods(sentence);
 	pdf_paragraph(d, intro, &st_body, PDF_ALIGN_LEFT, INDENT, 6);
+	free(sentence);
 	free(intro);
 
 	draw_section(d, _("1. Overview of the period"), TABLE_START);
