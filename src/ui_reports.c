@@ -18,7 +18,7 @@
 #include "tui.h"
 
 /* The details an officer may change; NULL keeps the configured value. */
-enum { D_NUMBER, D_PLACE, D_SIGNER_TITLE, D_SIGNER_NAME, D_RECIPIENTS, D_COUNT };
+enum { D_NUMBER, D_PLACE, D_SIGNER_TITLE, D_SIGNER_NAME, D_RECIPIENTS, D_SIGNER_AUTHORITY, D_COUNT };
 
 struct reports {
 	struct report report;
@@ -61,15 +61,11 @@ static void apply_details(struct reports *r)
 		}
 	if (r->details[D_RECIPIENTS]) {
 		sl_free(&i->recipients);
-		struct strlist parts = STRLIST_INIT;
-		char *copy = xstrdup(r->details[D_RECIPIENTS]);
-		for (char *save = NULL, *t = strtok_r(copy, "|", &save); t; t = strtok_r(NULL, "|", &save)) {
-			str_trim(t);
-			if (*t)
-				sl_push(&parts, xstrdup(t));
-		}
-		free(copy);
-		i->recipients = parts;
+		report_split_recipients(r->details[D_RECIPIENTS], &i->recipients);
+	}
+	if (r->details[D_SIGNER_AUTHORITY]) {
+		free(i->signer_authority);
+		i->signer_authority = xstrdup(r->details[D_SIGNER_AUTHORITY]);
 	}
 }
 
@@ -218,9 +214,11 @@ static void edit_details(struct ui *ui, struct reports *r)
 	const char *questions[D_COUNT] = {
 		_("Report number (printed after 'Số:')"), _("Place in the date line"), _("Title of the signer"),
 		_("Name of the signer"), _("Recipients, separated by |"),
+		_("Authority above the title (KT., TL., TUQ., Q. or TM.; empty when the head signs)"),
 	};
 	char *rec = recipients_text(&i->recipients);
-	const char *current[D_COUNT] = { i->number, i->place, i->signer_title, i->signer_name, rec };
+	const char *current[D_COUNT] = { i->number, i->place, i->signer_title, i->signer_name, rec,
+					 i->signer_authority };
 	for (int d = 0; d < D_COUNT; d++) {
 		char *v = tui_prompt(ui, questions[d], current[d]);
 		if (!v)
