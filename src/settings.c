@@ -424,7 +424,7 @@ static char *prescan(const char *path, const char *data, size_t len, struct scan
 		}
 		if (cut_value(value) && text_find_control(value) < 0) {
 			sl_pushf(errors, _("%s:%d: a ';' or '#' inside a value starts a comment and would cut "
-					   "the value there; put the whole value in double quotes, e.g. "
+					   "the value there; put the whole value in quotes (\"...\" or '...'), e.g. "
 					   "recipients = \"Như trên; Lưu: VT\""), path, lineno);
 			continue;
 		}

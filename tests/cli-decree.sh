@@ -81,7 +81,7 @@ cfg semi "signer_name = Lê Văn Bình" "recipients = Như trên; Lưu: VT"
 ws --lang en --config "$T/semi.ini" report --period 2023-Q3
 expect_rc 3 "a ';' inside an unquoted value is refused, not silently cut"
 expect_grep "$T/err" "$T/semi.ini:3:" "with file:line"
-expect_grep "$T/err" "double quotes" "telling how to quote it"
+expect_grep "$T/err" "put the whole value in quotes" "telling how to quote it"
 cfg hash "number = 12/BC#CAP"
 ws --config "$T/hash.ini" report --period 2023-Q3
 expect_rc 3 "so is a '#' inside an unquoted value"
