@@ -1117,6 +1117,11 @@ static int cmd_report(struct cli_env *env, int argc, char **argv)
 			free(r.info.number);
 			r.info.number = xstrdup(number);
 		}
+		/* Decree 30 (Phụ lục I, II.7): the signature block carries the
+		 * signer's full name; the CSV has no signature block. */
+		if (strcmp(format, "csv") != 0 && !*r.info.signer_name)
+			cli_warning(_("the report has no signer's name under the signature (Decree 30); "
+				      "set [report] signer_name in the configuration"));
 		struct strbuf data = STRBUF_INIT;
 		if (pdf) {
 			rc = report_write_pdf(&r, out, &errors) ? EXIT_DONE : EXIT_DBERR;

@@ -1,7 +1,8 @@
 /* pdfdraw.c - text, lines and tables on A4 PDF pages (see pdfdraw.h).
  *
  * Every text goes through a Pango layout built from a font description
- * ("Liberation Serif", size in points, bold, italic); the Pango context
+ * (Times New Roman or Liberation Serif, chosen by pdflib_font; size in
+ * points, bold, italic); the Pango context
  * runs at 72 dpi so that a point of font size is a point on the page, with
  * hinting off so that widths measured here are the widths printed.  Text is
  * normalized to NFC first: Vietnamese typed with combining marks then
@@ -27,7 +28,9 @@
 #include "pdflib.h"
 #include "util.h"
 
-#define FONT_FAMILY "Liberation Serif"
+/* Chosen by pdf_write_file (pdflib_font): Times New Roman or Liberation
+ * Serif. */
+static const char *font_family = "Liberation Serif";
 #define CELL_PAD_X 3.0
 #define CELL_PAD_Y 2.5
 #define RULE_WIDTH 0.5
@@ -136,7 +139,7 @@ static PangoLayout *layout_new(struct pdf_doc *d, const char *text, const struct
 {
 	PangoLayout *l = pango_layout_new(d->pango);
 	PangoFontDescription *fd = pango_font_description_new();
-	pango_font_description_set_family(fd, FONT_FAMILY);
+	pango_font_description_set_family(fd, font_family);
 	pango_font_description_set_size(fd, (gint)(st->size * PANGO_SCALE + 0.5));
 	pango_font_description_set_weight(fd, st->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
 	pango_font_description_set_style(fd, st->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
@@ -357,6 +360,10 @@ bool pdf_write_file(const char *path, bool landscape, const char *title,
 {
 	if (!pdflib_load(errors))
 		return false;
+	const char *family = pdflib_font(errors);
+	if (!family)
+		return false;
+	font_family = family;
 	struct atomic_file f;
 	int e = atomic_open(&f, path, 0600);
 	if (e) {

@@ -29,7 +29,8 @@
 
 enum pdf_align { PDF_ALIGN_LEFT, PDF_ALIGN_CENTER, PDF_ALIGN_RIGHT };
 
-/* Size in points, weight and slant of a text (always Liberation Serif). */
+/* Size in points, weight and slant of a text (in Times New Roman or
+ * Liberation Serif: pdflib_font). */
 struct pdf_style {
 	double size;
 	bool bold, italic;

@@ -6,7 +6,8 @@
  * 9 ms of a summary.  Each function below has the library's own name and
  * prototype and forwards to the library's function, looked up once.  The
  * list is every such function src/pdfdraw.c and src/report_pdf.c use; a
- * new one shows up as a link error until it is added here. */
+ * new one shows up as a link error until it is added here.  The font is
+ * chosen here too (pdflib_font), with the fontconfig that Pango uses. */
 #include "config.h"
 
 #include <dlfcn.h>
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
 #include <glib.h>
 #include <pango/pangocairo.h>
 
@@ -410,4 +412,52 @@ void pango_layout_set_width(PangoLayout *layout, int width)
 void pango_layout_set_wrap(PangoLayout *layout, PangoWrapMode wrap)
 {
 	LIB(pango_layout_set_wrap)(layout, wrap);
+}
+
+static void *p_FcPatternCreate;
+static void *p_FcPatternAddString;
+static void *p_FcPatternDestroy;
+static void *p_FcObjectSetCreate;
+static void *p_FcObjectSetAdd;
+static void *p_FcObjectSetDestroy;
+static void *p_FcFontList;
+static void *p_FcFontSetDestroy;
+
+/* True if fontconfig has a font of this very family: a list, not a match,
+ * since a match always finds something (Times New Roman is an alias of
+ * Liberation Serif on Debian). */
+static bool family_installed(const char *family)
+{
+	FcPattern *pat = LIB(FcPatternCreate)();
+	LIB(FcPatternAddString)(pat, FC_FAMILY, (const FcChar8 *)family);
+	FcObjectSet *os = LIB(FcObjectSetCreate)();
+	LIB(FcObjectSetAdd)(os, FC_FAMILY);
+	FcFontSet *fs = LIB(FcFontList)(NULL, pat, os);
+	bool found = fs && fs->nfont > 0;
+	if (fs)
+		LIB(FcFontSetDestroy)(fs);
+	LIB(FcObjectSetDestroy)(os);
+	LIB(FcPatternDestroy)(pat);
+	return found;
+}
+
+const char *pdflib_font(struct strlist *errors)
+{
+	/* Decree 30/2020/NĐ-CP sets documents in Times New Roman; Liberation
+	 * Serif has the same metrics.  Any other font (DejaVu Serif is wider)
+	 * breaks numbers inside the table cells, so there is no third choice. */
+	static const char *const families[] = { "Times New Roman", "Liberation Serif" };
+	static const char *chosen;
+	if (chosen)
+		return chosen;
+	if (!pdflib_load(errors))
+		return NULL;
+	for (size_t i = 0; i < sizeof families / sizeof *families && !chosen; i++)
+		if (family_installed(families[i]))
+			chosen = families[i];
+	if (!chosen)
+		sl_push(errors, xstrdup(_("PDF output needs the font Times New Roman or Liberation Serif "
+					  "(Decree 30); neither is installed: install the Debian package "
+					  "fonts-liberation2")));
+	return chosen;
 }

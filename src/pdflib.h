@@ -8,5 +8,9 @@
 
 /* Loads the libraries; false (with a message) if they are missing. */
 bool pdflib_load(struct strlist *errors);
+/* The font family of the documents: "Times New Roman" when fontconfig has
+ * it, else "Liberation Serif"; NULL (with a message naming the Debian
+ * package) if neither is installed. */
+const char *pdflib_font(struct strlist *errors);
 
 #endif

@@ -2,8 +2,10 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "period.h"
 #include "util.h"
 
@@ -214,4 +216,51 @@ char *period_format(const struct period *p, char *buf)
 		snprintf(buf, 32, "%s..%s", a, b);
 	}
 	return buf;
+}
+
+static const char *const month_names[] = {
+	N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+	N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+	N_("December"),
+};
+
+/* Month m (1-12) alone with its year: "tháng 9/2023", "September 2023"
+ * (new string). */
+static char *month_words(int m, int y)
+{
+	/* TRANSLATORS: a month's name ("tháng 9") and its year: "tháng 9/2023" */
+	return xasprintf(_("%s %d"), _(month_names[m - 1]), y);
+}
+
+char *period_words(const struct period *p)
+{
+	static const char *const roman[] = { "I", "II", "III", "IV" };
+	int y1 = p->first / 12, m1 = p->first % 12 + 1, y2 = p->last / 12, m2 = p->last % 12 + 1;
+	if (p->first == p->last)
+		return month_words(m1, y1);
+	/* English writes a year alone and "Q3 2023"; Vietnamese "năm 2023"
+	 * and the quarter in Roman numerals, "quý III/2023". */
+	bool vi = strcmp(i18n_language(), "vi") == 0;
+	if (y1 == y2 && m1 == 1 && m2 == 12)
+		return vi ? xasprintf(_("year %d"), y1) : xasprintf("%d", y1);
+	if (y1 == y2 && (m1 - 1) % 3 == 0 && m2 == m1 + 2)
+		return vi ? xasprintf(_("quarter %s/%d"), roman[(m1 - 1) / 3], y1)
+			  : xasprintf("Q%d %d", (m1 - 1) / 3 + 1, y1);
+	if (y1 == y2 && m1 == 1 && m2 == 6)
+		return xasprintf(_("first half of %d"), y1);
+	if (y1 == y2 && m1 == 7 && m2 == 12)
+		return xasprintf(_("second half of %d"), y1);
+	if (y1 == y2 && m1 == 1)
+		return xasprintf(ngettext("first %d month of %d", "first %d months of %d", (unsigned long)m2), m2, y1);
+	if (y1 == y2)
+		/* TRANSLATORS: two month names and the year: "từ tháng 7 đến
+		 * tháng 11/2023" */
+		return xasprintf(_("%s to %s %d"), _(month_names[m1 - 1]), _(month_names[m2 - 1]), y1);
+	char *a = month_words(m1, y1), *b = month_words(m2, y2);
+	/* TRANSLATORS: two months with their years: "từ tháng 11/2022 đến
+	 * tháng 2/2023" */
+	char *r = xasprintf(_("%s to %s"), a, b);
+	free(a);
+	free(b);
+	return r;
 }

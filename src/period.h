@@ -32,5 +32,10 @@ ws_date period_end(const struct period *p, int month_start_day);
 /* Canonical text: "2023-09", "2023-Q3", "2023" or "2023-07..2023-11".
  * buf must hold 32 bytes. */
 char *period_format(const struct period *p, char *buf);
+/* The period as an officer writes it in a document, in the language of the
+ * messages: "tháng 9/2023", "quý III/2023", "năm 2023", "6 tháng đầu năm
+ * 2023", "từ tháng 7 đến tháng 11/2023" ("September 2023", "Q3 2023",
+ * "2023", "first half of 2023", "July to November 2023").  New string. */
+char *period_words(const struct period *p);
 
 #endif

@@ -28,18 +28,46 @@ static char *setting_or(enum settings_key k, const struct record *ward, const ch
 	return text_printable(w); /* shown only: control characters escaped */
 }
 
-/* "quý III/2023", "tháng 9/2023", "năm 2023", "từ tháng 7/2023 đến tháng 9/2023". */
-static char *period_words(const struct period *p)
+/* Appends the parts of `text` split at '|' to out, trimmed, empty parts
+ * left out. */
+static void split_bars(const char *text, struct strlist *out)
 {
-	static const char *const roman[] = { "I", "II", "III", "IV" };
-	int y1 = p->first / 12, m1 = p->first % 12 + 1, y2 = p->last / 12, m2 = p->last % 12 + 1;
-	if (p->first == p->last)
-		return xasprintf(_("month %d/%d"), m1, y1);
-	if (y1 == y2 && m1 == 1 && m2 == 12)
-		return xasprintf(_("year %d"), y1);
-	if (y1 == y2 && (m1 - 1) % 3 == 0 && m2 == m1 + 2)
-		return xasprintf(_("quarter %s/%d"), roman[(m1 - 1) / 3], y1);
-	return xasprintf(_("from month %d/%d to month %d/%d"), m1, y1, m2, y2);
+	while (text && *text) {
+		const char *bar = strchr(text, '|');
+		char *one = xstrndup(text, bar ? (size_t)(bar - text) : strlen(text));
+		char *t = str_trim(one);
+		if (*t)
+			sl_push(out, xstrdup(t));
+		free(one);
+		text = bar ? bar + 1 : text + strlen(text);
+	}
+}
+
+void report_split_recipients(const char *text, struct strlist *out)
+{
+	split_bars(text, out);
+}
+
+void report_signer_lines(const struct report_info *info, struct strlist *out)
+{
+	split_bars(info->signer_authority, out);
+	split_bars(info->signer_title, out);
+}
+
+char *report_recipient_line(const struct report_info *info, size_t k)
+{
+	const char *s = info->recipients.items[k];
+	/* What the officer may have typed already: a leading dash, a closing
+	 * ';', '.' or ','. */
+	while (*s == '-' || *s == ' ' || *s == '\t')
+		s++;
+	char *t = xstrdup(s);
+	size_t n = strlen(t);
+	while (n > 0 && (t[n - 1] == ';' || t[n - 1] == '.' || t[n - 1] == ',' || t[n - 1] == ' '))
+		t[--n] = '\0';
+	char *r = xasprintf("- %s%s", t, k + 1 == info->recipients.n ? "." : ";");
+	free(t);
+	return r;
 }
 
 char *report_date_line(const struct report_info *info)
@@ -95,19 +123,10 @@ bool report_build(sqlite3 *db, const struct period *p, struct report *out, struc
 	char *when = period_words(p);
 	i->subject = xasprintf(_("Results of transforming the area on social order and of fire prevention, %s"), when);
 	free(when);
+	i->signer_authority = xstrdup(settings_str(CFG_REPORT_SIGNER_AUTHORITY));
 	i->signer_title = xstrdup(settings_str(CFG_REPORT_SIGNER_TITLE));
 	i->signer_name = xstrdup(settings_str(CFG_REPORT_SIGNER_NAME));
-	const char *rc = settings_str(CFG_REPORT_RECIPIENTS);
-	while (*rc) {
-		const char *bar = strchr(rc, '|');
-		char *one = xstrndup(rc, bar ? (size_t)(bar - rc) : strlen(rc));
-		str_trim(one);
-		if (*one)
-			sl_push(&i->recipients, one);
-		else
-			free(one);
-		rc = bar ? bar + 1 : rc + strlen(rc);
-	}
+	split_bars(settings_str(CFG_REPORT_RECIPIENTS), &i->recipients);
 	if (have)
 		record_clear(&ward);
 	return true;
@@ -122,6 +141,7 @@ void report_free(struct report *r)
 	free(i->place);
 	free(i->title);
 	free(i->subject);
+	free(i->signer_authority);
 	free(i->signer_title);
 	free(i->signer_name);
 	sl_free(&i->recipients);
@@ -243,6 +263,17 @@ static void text_flow(const struct flow_table *t, const char *title, struct strb
 	}
 }
 
+/* Under a table of the text report, the periods its columns compare, in
+ * words: "Kỳ trước: quý II/2023. Cùng kỳ: quý III/2022." */
+static void compared_line(const struct summary *s, struct strbuf *out)
+{
+	char *pp = period_words(&s->prev), *pl = period_words(&s->last_year);
+	sb_printf(out, _("Previous: %s. Last year: %s."), pp, pl);
+	sb_putc(out, '\n');
+	free(pp);
+	free(pl);
+}
+
 void report_write_text(const struct report *r, struct strbuf *out)
 {
 	const struct report_info *i = &r->info;
@@ -266,34 +297,45 @@ void report_write_text(const struct report *r, struct strbuf *out)
 	sb_putc(out, '\n');
 
 	sb_printf(out, "%s\n\n", _("1. Overview of the period"));
-	summary_write_text(&r->summary, r->ward, out);
+	summary_write_text_words(&r->summary, r->ward, out);
 	sb_printf(out, "\n%s\n\n", _("2. Groups"));
 	text_groups(r, out);
 	sb_printf(out, "\n%s\n\n", _("3. Incidents of social disorder"));
 	text_flow(&r->incidents, _("Category"), out);
+	compared_line(&r->summary, out);
 	char *sentence = summary_incident_sentence(&r->summary);
-	sb_printf(out, "%s\n", sentence);
+	sb_printf(out, _("Incidents: %s"), sentence);
+	sb_puts(out, ".\n");
 	free(sentence);
 	sb_printf(out, "\n%s\n\n", _("4. Outreach"));
 	text_flow(&r->outreach, _("Kind"), out);
+	compared_line(&r->summary, out);
 
 	sb_puts(out, "\n");
 	struct strbuf left = STRBUF_INIT;
 	sb_printf(&left, "%s\n", _("Recipients:"));
-	for (size_t k = 0; k < i->recipients.n; k++)
-		sb_printf(&left, "- %s\n", i->recipients.items[k]);
-	/* Signer on the right of the recipients. */
-	const char *right[] = { i->signer_title, "", "", "", i->signer_name };
+	for (size_t k = 0; k < i->recipients.n; k++) {
+		char *l = report_recipient_line(i, k);
+		sb_printf(&left, "%s\n", l);
+		free(l);
+	}
+	/* Signer on the right of the recipients: authority and title lines,
+	 * room for the signature, the name. */
+	struct strlist right = STRLIST_INIT;
+	report_signer_lines(i, &right);
+	for (int k = 0; k < 3; k++)
+		sl_push(&right, xstrdup(""));
+	sl_push(&right, xstrdup(i->signer_name ? i->signer_name : ""));
 	char *lp = left.buf;
-	for (size_t line = 0; line < 5 || (lp && *lp); line++) {
+	for (size_t line = 0; line < right.n || (lp && *lp); line++) {
 		char *nl = lp ? strchr(lp, '\n') : NULL;
 		char *l = lp && *lp ? xstrndup(lp, nl ? (size_t)(nl - lp) : strlen(lp)) : xstrdup("");
 		lp = nl ? nl + 1 : NULL;
 		struct strbuf row = STRBUF_INIT;
 		char *pl = text_pad(l, TEXT_WIDTH / 2, false);
 		sb_puts(&row, pl);
-		if (line < 5)
-			centred(&row, right[line], TEXT_WIDTH / 2);
+		if (line < right.n)
+			centred(&row, right.items[line], TEXT_WIDTH / 2);
 		while (row.len && row.buf[row.len - 1] == ' ')
 			row.buf[--row.len] = '\0';
 		sb_printf(out, "%s\n", row.buf ? row.buf : "");
@@ -301,6 +343,7 @@ void report_write_text(const struct report *r, struct strbuf *out)
 		free(pl);
 		free(l);
 	}
+	sl_free(&right);
 	sb_free(&left);
 }
 
@@ -329,7 +372,11 @@ void report_write_csv(const struct report *r, bool bom, struct strbuf *out)
 	/* The summary: the same columns as `summary --format tsv`, with labels. */
 	struct strbuf tsv = STRBUF_INIT;
 	summary_write_tsv(&r->summary, &tsv);
-	csv_row(out, 1, "summary");
+	/* The line naming each table also gives its periods in words: the
+	 * period, then those of the previous and last_year columns. */
+	char *pw = period_words(&r->period), *ppw = period_words(&r->summary.prev),
+	     *plw = period_words(&r->summary.last_year);
+	csv_row(out, 4, "summary", pw, ppw, plw);
 	int line = 0;
 	for (char *p = tsv.buf; p && *p; line++) {
 		char *nl = strchr(p, '\n');
@@ -360,7 +407,7 @@ void report_write_csv(const struct report *r, bool bom, struct strbuf *out)
 	sb_free(&tsv);
 
 	sb_putc(out, '\n');
-	csv_row(out, 1, "groups");
+	csv_row(out, 2, "groups", pw);
 	{
 		const char *head[4 + BREAKDOWN_RATES];
 		head[0] = "group";
@@ -393,7 +440,7 @@ void report_write_csv(const struct report *r, bool bom, struct strbuf *out)
 	for (int k = 0; k < 2; k++) {
 		const struct flow_table *t = tables[k];
 		sb_putc(out, '\n');
-		csv_row(out, 1, t->indicator);
+		csv_row(out, 4, t->indicator, pw, ppw, plw);
 		/* One column per month, then the comparisons. */
 		struct strlist head = STRLIST_INIT;
 		sl_push(&head, xstrdup(k == 0 ? "category" : "kind"));
@@ -423,4 +470,7 @@ void report_write_csv(const struct report *r, bool bom, struct strbuf *out)
 		}
 		sl_free(&head);
 	}
+	free(pw);
+	free(ppw);
+	free(plw);
 }

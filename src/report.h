@@ -24,9 +24,10 @@ struct report_info {
 	ws_date date;               /* date of issue */
 	char *title;                /* "BÁO CÁO" */
 	char *subject;              /* one line under the title */
-	char *signer_title;
+	char *signer_authority;     /* "KT. TRƯỞNG CÔNG AN PHƯỜNG", may be empty */
+	char *signer_title;         /* "PHÓ TRƯỞNG CÔNG AN PHƯỜNG"; '|' splits lines */
 	char *signer_name;
-	struct strlist recipients;  /* "Nơi nhận" */
+	struct strlist recipients;  /* "Nơi nhận", as given (no "- ", ";" or ".") */
 };
 
 struct report {
@@ -42,6 +43,18 @@ struct report {
  * ([report]) and the ward record, and may be changed before writing. */
 bool report_build(sqlite3 *db, const struct period *p, struct report *out, struct strlist *errors);
 void report_free(struct report *r);
+
+/* The lines of the signer's block above the signature, in order: the
+ * authority (KT., TL., TUQ., Q., TM.), then the title, each split at '|';
+ * empty parts left out. */
+void report_signer_lines(const struct report_info *info, struct strlist *out);
+/* Recipient k as printed under "Nơi nhận:" (Decree 30): "- X;" and "- X."
+ * for the last, whatever dash or punctuation the officer typed (new
+ * string). */
+char *report_recipient_line(const struct report_info *info, size_t k);
+/* Splits the recipients text of the configuration or the Reports screen
+ * at '|' into out (trimmed, empty parts left out). */
+void report_split_recipients(const char *text, struct strlist *out);
 
 /* "Lam Sơn, ngày 10 tháng 10 năm 2023" (new string). */
 char *report_date_line(const struct report_info *info);

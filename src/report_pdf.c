@@ -41,6 +41,30 @@ static const struct pdf_style st_note = { 11, false, true };
 #define CHART_PLOT 190      /* the chart's 0-100 % */
 #define CHART_HEIGHT (CHART_PLOT + 74)  /* with codes and legend */
 
+/* A copy of a sentence in which a period in words never breaks across
+ * lines: the space after "quý", "tháng", "năm" or "Q1".."Q4" before a
+ * number ("quý III/2023", "tháng 9/2023", "Q3 2023") becomes a no-break
+ * space. */
+static char *keep_periods(const char *s)
+{
+	static const char *const words[] = { "quý", "tháng", "năm", "Q1", "Q2", "Q3", "Q4" };
+	struct strbuf out = STRBUF_INIT;
+	for (const char *p = s; *p; p++) {
+		bool keep = false;
+		if (*p == ' ' && (p[1] == 'I' || p[1] == 'V' || (p[1] >= '0' && p[1] <= '9')))
+			for (size_t i = 0; i < sizeof words / sizeof *words && !keep; i++) {
+				size_t n = strlen(words[i]);
+				keep = (size_t)(p - s) >= n && strncmp(p - n, words[i], n) == 0 &&
+				       (p - n == s || p[-(long)n - 1] == ' ');
+			}
+		if (keep)
+			sb_puts(&out, "\xC2\xA0");
+		else
+			sb_putc(&out, *p);
+	}
+	return sb_steal(&out);
+}
+
 /* The administrative heading: issuing body and national motto side by
  * side, number and date line under them, then the title and subject. */
 static void draw_heading(struct pdf_doc *d, const struct report_info *info)
@@ -93,8 +117,10 @@ static void draw_heading(struct pdf_doc *d, const struct report_info *info)
 	d->y += pdf_text_at(d, PDF_LEFT, d->y, PDF_WIDTH, title, &title_st, PDF_ALIGN_CENTER);
 	free(title);
 	if (info->subject && *info->subject) {
-		d->y += pdf_text_at(d, PDF_LEFT, d->y, PDF_WIDTH, info->subject, &title_st, PDF_ALIGN_CENTER);
-		double w = pdf_text_width(d, info->subject, &title_st);
+		char *subject = keep_periods(info->subject);
+		d->y += pdf_text_at(d, PDF_LEFT, d->y, PDF_WIDTH, subject, &title_st, PDF_ALIGN_CENTER);
+		double w = pdf_text_width(d, subject, &title_st);
+		free(subject);
 		w = (w < PDF_WIDTH ? w : PDF_WIDTH) / 3;
 		pdf_line(d, PDF_LEFT + (PDF_WIDTH - w) / 2, d->y + 2, PDF_LEFT + (PDF_WIDTH + w) / 2, d->y + 2, 0.6);
 	}
@@ -155,11 +181,26 @@ static char *signed_count(long long v)
 	return xasprintf("%s%s", v > 0 ? "+" : "", numfmt_int(v, buf));
 }
 
-/* A header cell: a label over a period ("This period\n2023-Q3"). */
-static char *head_period(const char *label, const struct period *p)
+/* A header cell: the period of a column in words ("Quý III/2023"), with
+ * a capital first letter. */
+static char *head_period(const struct period *p)
 {
-	char buf[32];
-	return xasprintf("%s\n%s", label, period_format(p, buf));
+	char *w = period_words(p);
+	/* Every period in words starts with an ASCII letter or digit
+	 * ("quý", "tháng", "từ", "6 tháng", "first half"). */
+	if (*w >= 'a' && *w <= 'z')
+		*w = (char)(*w - 'a' + 'A');
+	return w;
+}
+
+/* The header of a change against the previous period: "So với quý
+ * II/2023". */
+static char *head_compared(const struct period *p)
+{
+	char *w = period_words(p);
+	char *r = xasprintf(_("Compared with %s"), w);
+	free(w);
+	return r;
 }
 
 void report_pdf_overview(struct pdf_doc *d, const struct summary *s)
@@ -181,8 +222,9 @@ void report_pdf_overview(struct pdf_doc *d, const struct summary *s)
 			cols[1].width = cw;
 		free(c);
 	}
+	char *prev_head = head_period(&s->prev), *ly_head = head_period(&s->last_year);
 	const char *head[NC] = { _("Indicator"), _("Count"), _("Value"), _("Target"), _("Status"),
-				 _("Missing"), _("Previous"), _("Last year") };
+				 _("Missing"), prev_head, ly_head };
 	pdf_table_fit(d, cols, NC, head, &st_table_head, 0);
 	struct pdf_table t = { NC, cols, head, st_table, st_table_head };
 	pdf_table_header(d, &t);
@@ -206,6 +248,8 @@ void report_pdf_overview(struct pdf_doc *d, const struct summary *s)
 		c[7] = summary_value_text(r, &r->last_year);
 		row_out(d, &t, c, bold);
 	}
+	free(prev_head);
+	free(ly_head);
 	d->y += 8;
 }
 
@@ -287,9 +331,8 @@ static void draw_incidents(struct pdf_doc *d, const struct flow_table *f, const 
 	static const double w[NC] = { 0, 68, 68, 72, 68 };
 	struct pdf_column cols[NC];
 	columns_fill(cols, NC, w, 0);
-	char *head[NC] = { xstrdup(_("Category")), head_period(_("This period"), &s->period),
-			   head_period(_("Previous"), &s->prev), head_period(_("Last year"), &s->last_year),
-			   xstrdup(_("Change")) };
+	char *head[NC] = { xstrdup(_("Category")), head_period(&s->period), head_period(&s->prev),
+			   head_period(&s->last_year), head_compared(&s->prev) };
 	pdf_table_fit(d, cols, NC, (const char *const *)head, &st_table_head, 0);
 	struct pdf_table t = { NC, cols, (const char *const *)head, st_table, st_table_head };
 	pdf_table_header(d, &t);
@@ -310,6 +353,9 @@ static void draw_incidents(struct pdf_doc *d, const struct flow_table *f, const 
 	d->y += 6;
 	char *sent = summary_incident_sentence(s);
 	char *line = xasprintf(_("Incidents: %s"), sent);
+	char *stop = xasprintf("%s.", line);   /* a sentence ends with a full stop */
+	free(line);
+	line = stop;
 	pdf_paragraph(d, line, &st_body, PDF_ALIGN_LEFT, INDENT, 8);
 	free(line);
 	free(sent);
@@ -329,12 +375,12 @@ static void draw_outreach(struct pdf_doc *d, const struct flow_table *f, const s
 	char *head[MAX_COLS];
 	head[0] = xstrdup(_("Kind"));
 	for (int m = 0; m < months; m++) {
-		int ym = f->period.first + m;
-		head[1 + m] = xasprintf("%02d/%d", ym % 12 + 1, ym / 12);
+		struct period mp = { f->period.first + m, f->period.first + m };
+		head[1 + m] = head_period(&mp);
 	}
-	head[1 + months] = head_period(_("This period"), &s->period);
-	head[2 + months] = head_period(_("Previous"), &s->prev);
-	head[3 + months] = head_period(_("Last year"), &s->last_year);
+	head[1 + months] = head_period(&s->period);
+	head[2 + months] = head_period(&s->prev);
+	head[3 + months] = head_period(&s->last_year);
 	pdf_table_fit(d, cols, nc, (const char *const *)head, &st_table_head, 0);
 	struct pdf_table t = { nc, cols, (const char *const *)head, st_table, st_table_head };
 	pdf_table_header(d, &t);
@@ -496,36 +542,46 @@ static void draw_chart(struct pdf_doc *d, const struct breakdown *b)
 	d->y = y0 - 8 + CHART_HEIGHT;
 }
 
-/* The foot: recipients on the left, the signer's title, room for the
- * signature and the name on the right, both starting on the same line. */
+/* The foot: recipients on the left, on the right the authority (KT.,
+ * TL., ...) and title lines, room for the signature and the name, both
+ * starting on the same line (Decree 30, Phụ lục I). */
 static void draw_signature(struct pdf_doc *d, const struct report_info *info)
 {
 	const struct pdf_style label = { 12, true, true }, item = { 11, false, false };
 	const struct pdf_style signer = { 13, true, false };
 	const double gap = 72;   /* room for signature and seal */
 	double lw = PDF_WIDTH * 0.45, rx = PDF_LEFT + lw, rw = PDF_WIDTH - lw;
-	char *title = pdf_upper(info->signer_title);
+	struct strlist titles = STRLIST_INIT;
+	report_signer_lines(info, &titles);
+	for (size_t k = 0; k < titles.n; k++) {
+		char *u = pdf_upper(titles.items[k]);
+		free(titles.items[k]);
+		titles.items[k] = u;
+	}
 	const char *name = info->signer_name ? info->signer_name : "";
 	const char *nn = _("Recipients:");
+	struct strlist lines = STRLIST_INIT;
+	for (size_t i = 0; i < info->recipients.n; i++)
+		sl_push(&lines, report_recipient_line(info, i));
 	double lh = pdf_text_height(d, nn, &label, lw);
-	for (size_t i = 0; i < info->recipients.n; i++) {
-		char *line = xasprintf("- %s", info->recipients.items[i]);
-		lh += pdf_text_height(d, line, &item, lw);
-		free(line);
-	}
-	double rh = pdf_text_height(d, title, &signer, rw) + gap + pdf_text_height(d, name, &signer, rw);
+	for (size_t i = 0; i < lines.n; i++)
+		lh += pdf_text_height(d, lines.items[i], &item, lw);
+	double rh = gap + pdf_text_height(d, name, &signer, rw);
+	for (size_t k = 0; k < titles.n; k++)
+		rh += pdf_text_height(d, titles.items[k], &signer, rw);
 	d->y += 12;
 	pdf_need(d, lh > rh ? lh : rh);
 	double y = d->y;
 	y += pdf_text_at(d, PDF_LEFT, y, lw, nn, &label, PDF_ALIGN_LEFT);
-	for (size_t i = 0; i < info->recipients.n; i++) {
-		char *line = xasprintf("- %s", info->recipients.items[i]);
-		y += pdf_text_at(d, PDF_LEFT, y, lw, line, &item, PDF_ALIGN_LEFT);
-		free(line);
-	}
-	double ry = d->y + pdf_text_at(d, rx, d->y, rw, title, &signer, PDF_ALIGN_CENTER) + gap;
+	for (size_t i = 0; i < lines.n; i++)
+		y += pdf_text_at(d, PDF_LEFT, y, lw, lines.items[i], &item, PDF_ALIGN_LEFT);
+	double ry = d->y;
+	for (size_t k = 0; k < titles.n; k++)
+		ry += pdf_text_at(d, rx, ry, rw, titles.items[k], &signer, PDF_ALIGN_CENTER);
+	ry += gap;
 	ry += pdf_text_at(d, rx, ry, rw, name, &signer, PDF_ALIGN_CENTER);
-	free(title);
+	sl_free(&titles);
+	sl_free(&lines);
 	d->y = y > ry ? y : ry;
 }
 
@@ -535,8 +591,9 @@ static void draw_report(struct pdf_doc *d, const struct report *r)
 	const struct summary *s = &r->summary;
 	draw_heading(d, &r->info);
 
-	char *intro = summary_period_sentence(s);
+	char *sentence = summary_period_sentence(s), *intro = keep_periods(sentence);
 	pdf_paragraph(d, intro, &st_body, PDF_ALIGN_LEFT, INDENT, 6);
+	free(sentence);
 	free(intro);
 
 	draw_section(d, _("1. Overview of the period"), TABLE_START);

@@ -41,6 +41,22 @@ static char *check_command(const char *v)
 	return err;
 }
 
+/* signer_authority: Decree 30 (Phụ lục I) signs on behalf of someone
+ * only with KT., TL., TUQ., Q. or TM. before the title. */
+static char *check_authority(const char *v)
+{
+	static const char *const marks[] = { "KT. ", "TL. ", "TUQ. ", "Q. ", "TM. " };
+	while (*v == ' ')
+		v++;
+	if (!*v)
+		return NULL;
+	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+		if (strncmp(v, marks[i], strlen(marks[i])) == 0)
+			return NULL;
+	return xstrdup(_("the signer's authority starts with KT., TL., TUQ., Q. or TM. and a space "
+			 "(Decree 30), e.g. KT. TRƯỞNG CÔNG AN PHƯỜNG"));
+}
+
 const struct settings_def settings_defs[CFG_COUNT] = {
 	[CFG_LANGUAGE] = { "general", "language", CT_ENUM, "vi", 0, 0, "vi|en",
 		N_("Language of the interface and reports: vi (Vietnamese) or en (English).") },
@@ -76,8 +92,12 @@ const struct settings_def settings_defs[CFG_COUNT] = {
 		N_("Issuing unit printed top left; empty means the ward's unit.") },
 	[CFG_REPORT_PARENT_UNIT] = { "report", "parent_unit", CT_STRING, "", 0, 0, NULL,
 		N_("Parent unit printed above the issuing unit; empty means the ward's parent unit.") },
+	[CFG_REPORT_SIGNER_AUTHORITY] = { "report", "signer_authority", CT_STRING, "", 0, 0, NULL,
+		N_("Authority printed above the signer's title when the signer signs for the head "
+		   "(KT., TL., TUQ., Q. or TM.), e.g. KT. TRƯỞNG CÔNG AN PHƯỜNG; '|' splits lines; empty "
+		   "when the head signs."), check_authority },
 	[CFG_REPORT_SIGNER_TITLE] = { "report", "signer_title", CT_STRING, "TRƯỞNG CÔNG AN PHƯỜNG", 0, 0, NULL,
-		N_("Title of the person who signs reports.") },
+		N_("Title of the person who signs reports; '|' splits it into lines.") },
 	[CFG_REPORT_SIGNER_NAME] = { "report", "signer_name", CT_STRING, "", 0, 0, NULL,
 		N_("Name of the person who signs reports.") },
 	[CFG_REPORT_PRINT_COMMAND] = { "report", "print_command", CT_STRING, "lp", 0, 0, NULL,
@@ -292,6 +312,20 @@ static bool text_after_quote(const char *value)
 	return *r && *r != ';' && *r != '#';
 }
 
+/* iniparser ends a value that is not quoted at its first ';' or '#'.
+ * After a blank that is a comment ("lp ; the office printer"); right after
+ * other text ("Như trên; Lưu: VT") it would cut the value silently: true
+ * then.  Control characters are reported by check_value instead. */
+static bool cut_value(const char *value)
+{
+	if (*value == '"' || *value == '\'')
+		return false;
+	for (const char *c = value; *c; c++)
+		if ((*c == ';' || *c == '#') && c > value && c[-1] != ' ' && c[-1] != '\t')
+			return true;
+	return false;
+}
+
 /* Checks the raw text line by line and returns a cleaned copy (no BOM, LF
  * endings) for iniparser, or NULL after adding messages to errors. */
 static char *prescan(const char *path, const char *data, size_t len, struct scan *sc,
@@ -386,6 +420,12 @@ static char *prescan(const char *path, const char *data, size_t len, struct scan
 			sl_pushf(errors, _("%s:%d: text follows the closing quote and would be ignored; "
 					   "put the whole value in quotes (single quotes around double ones "
 					   "or the other way round), or start it without a quote"), path, lineno);
+			continue;
+		}
+		if (cut_value(value) && text_find_control(value) < 0) {
+			sl_pushf(errors, _("%s:%d: a ';' or '#' inside a value starts a comment and would cut "
+					   "the value there; put the whole value in quotes (\"...\" or '...'), e.g. "
+					   "recipients = \"Như trên; Lưu: VT\""), path, lineno);
 			continue;
 		}
 		char *key = str_trim(t);

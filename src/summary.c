@@ -129,13 +129,16 @@ static void cell(struct strbuf *out, const char *s, int w, bool right)
 	free(f);
 }
 
-void summary_write_text(const struct summary *s, const char *ward, struct strbuf *out)
+/* The text of summary_write_text; `words` writes the periods as a document
+ * does ("quý III/2023", report.c) and ends the incident sentence with a
+ * full stop. */
+static void write_text(const struct summary *s, const char *ward, bool words, struct strbuf *out)
 {
-	char p[32], pp[32], pl[32], d1[11], d2[11];
+	char c1[32], c2[32], c3[32], d1[11], d2[11];
 	int sd = (int)settings_int(CFG_MONTH_START_DAY);
-	period_format(&s->period, p);
-	period_format(&s->prev, pp);
-	period_format(&s->last_year, pl);
+	char *p = words ? period_words(&s->period) : xstrdup(period_format(&s->period, c1));
+	char *pp = words ? period_words(&s->prev) : xstrdup(period_format(&s->prev, c2));
+	char *pl = words ? period_words(&s->last_year) : xstrdup(period_format(&s->last_year, c3));
 	sb_printf(out, _("Summary for %s (%s to %s)"), p,
 		  date_dmy(period_start(&s->period, sd), d1), date_dmy(period_end(&s->period, sd), d2));
 	if (ward && *ward)
@@ -144,6 +147,9 @@ void summary_write_text(const struct summary *s, const char *ward, struct strbuf
 		sb_printf(out, _(" - group %s"), s->group);
 	sb_putc(out, '\n');
 	sb_printf(out, _("Compared with the previous period %s and the same period last year %s"), pp, pl);
+	free(p);
+	free(pp);
+	free(pl);
 	sb_puts(out, "\n\n");
 
 	enum { W_LABEL = 32, W_VAL = 15, W_RATE = 7, W_TGT = 8, W_STAT = 9, W_MISS = 10, W_CMP = 8 };
@@ -223,17 +229,31 @@ void summary_write_text(const struct summary *s, const char *ward, struct strbuf
 	}
 	char *sent = summary_incident_sentence(s);
 	sb_printf(out, _("Incidents: %s"), sent);
-	sb_putc(out, '\n');
+	sb_puts(out, words ? ".\n" : "\n");
 	free(sent);
+}
+
+void summary_write_text(const struct summary *s, const char *ward, struct strbuf *out)
+{
+	write_text(s, ward, false, out);
+}
+
+void summary_write_text_words(const struct summary *s, const char *ward, struct strbuf *out)
+{
+	write_text(s, ward, true, out);
 }
 
 char *summary_period_sentence(const struct summary *s)
 {
-	char p[32], pp[32], pl[32], d1[11], d2[11];
+	char d1[11], d2[11];
 	int sd = (int)settings_int(CFG_MONTH_START_DAY);
-	return xasprintf(_("Reporting period %s (%s to %s), compared with the previous period %s "
-			   "and the same period last year %s."),
-			 period_format(&s->period, p), date_dmy(period_start(&s->period, sd), d1),
-			 date_dmy(period_end(&s->period, sd), d2), period_format(&s->prev, pp),
-			 period_format(&s->last_year, pl));
+	char *p = period_words(&s->period), *pp = period_words(&s->prev), *pl = period_words(&s->last_year);
+	char *r = xasprintf(_("Reporting period %s (%s to %s), compared with the previous period %s "
+			      "and the same period last year %s."),
+			    p, date_dmy(period_start(&s->period, sd), d1), date_dmy(period_end(&s->period, sd), d2),
+			    pp, pl);
+	free(p);
+	free(pp);
+	free(pl);
+	return r;
 }

@@ -18,7 +18,7 @@
 #include "tui.h"
 
 /* The details an officer may change; NULL keeps the configured value. */
-enum { D_NUMBER, D_PLACE, D_SIGNER_TITLE, D_SIGNER_NAME, D_RECIPIENTS, D_COUNT };
+enum { D_NUMBER, D_PLACE, D_SIGNER_TITLE, D_SIGNER_NAME, D_RECIPIENTS, D_SIGNER_AUTHORITY, D_COUNT };
 
 struct reports {
 	struct report report;
@@ -61,15 +61,11 @@ static void apply_details(struct reports *r)
 		}
 	if (r->details[D_RECIPIENTS]) {
 		sl_free(&i->recipients);
-		struct strlist parts = STRLIST_INIT;
-		char *copy = xstrdup(r->details[D_RECIPIENTS]);
-		for (char *save = NULL, *t = strtok_r(copy, "|", &save); t; t = strtok_r(NULL, "|", &save)) {
-			str_trim(t);
-			if (*t)
-				sl_push(&parts, xstrdup(t));
-		}
-		free(copy);
-		i->recipients = parts;
+		report_split_recipients(r->details[D_RECIPIENTS], &i->recipients);
+	}
+	if (r->details[D_SIGNER_AUTHORITY]) {
+		free(i->signer_authority);
+		i->signer_authority = xstrdup(r->details[D_SIGNER_AUTHORITY]);
 	}
 }
 
@@ -131,6 +127,26 @@ static bool write_report(struct reports *r, const char *path, struct strlist *er
 	return !e;
 }
 
+/* Decree 30 (Phụ lục I, II.7): a report is signed with the signer's full
+ * name.  Without one ([report] signer_name empty, none typed with e), asks
+ * for it before the report is saved or printed; the name is used while the
+ * screens run and never written to the configuration file.  -1 if the
+ * officer gave up (Esc), 1 if a name was typed, 0 if none was needed. */
+static int ask_signer(struct ui *ui, struct reports *r)
+{
+	if (r->report.info.signer_name && *r->report.info.signer_name)
+		return 0;
+	char *v = tui_prompt(ui, _("The report has no signer's name; name of the signer"), "");
+	if (!v)
+		return -1;
+	str_trim(v);
+	free(r->details[D_SIGNER_NAME]);
+	r->details[D_SIGNER_NAME] = v;
+	apply_details(r);
+	rebuild_text(r);
+	return *v ? 1 : 0;
+}
+
 static void save_report(struct ui *ui, struct reports *r)
 {
 	char p[32];
@@ -151,11 +167,19 @@ static void save_report(struct ui *ui, struct reports *r)
 			return;
 		}
 	}
+	int asked = ask_signer(ui, r);
+	if (asked < 0) {
+		free(path);
+		return;
+	}
 	struct strlist errors = STRLIST_INIT;
-	if (write_report(r, path, &errors))
-		tui_message(ui, false, _("Report saved to %s"), path);
-	else
+	if (!write_report(r, path, &errors))
 		tui_errors(ui, &errors);
+	else if (asked)
+		tui_message(ui, false, _("Report saved to %s; to keep the signer's name for the next runs, "
+					 "set [report] signer_name in the configuration"), path);
+	else
+		tui_message(ui, false, _("Report saved to %s"), path);
 	sl_free(&errors);
 	free(path);
 }
@@ -163,6 +187,8 @@ static void save_report(struct ui *ui, struct reports *r)
 static void print_report(struct ui *ui, struct reports *r)
 {
 	if (!tui_confirm(ui, _("Send the report to the printer?")))
+		return;
+	if (ask_signer(ui, r) < 0)
 		return;
 	const char *tmp = getenv("TMPDIR");
 	char *path = xasprintf("%s/wardsafe-report-XXXXXX.pdf", tmp && *tmp ? tmp : "/tmp");
@@ -188,9 +214,11 @@ static void edit_details(struct ui *ui, struct reports *r)
 	const char *questions[D_COUNT] = {
 		_("Report number (printed after 'Số:')"), _("Place in the date line"), _("Title of the signer"),
 		_("Name of the signer"), _("Recipients, separated by |"),
+		_("Authority above the title (KT., TL., TUQ., Q. or TM.; empty when the head signs)"),
 	};
 	char *rec = recipients_text(&i->recipients);
-	const char *current[D_COUNT] = { i->number, i->place, i->signer_title, i->signer_name, rec };
+	const char *current[D_COUNT] = { i->number, i->place, i->signer_title, i->signer_name, rec,
+					 i->signer_authority };
 	for (int d = 0; d < D_COUNT; d++) {
 		char *v = tui_prompt(ui, questions[d], current[d]);
 		if (!v)
@@ -273,7 +301,8 @@ struct screen *ui_reports_new(enum screen_id id, const struct screen_start *star
 	s->context = AS_GLOBAL | AS_REPORT;
 	s->help = N_("The report of the selected period as it is printed: the overview, the groups, the "
 		     "incidents and the outreach. w saves it (PDF, CSV or text), P sends it to the printer, "
-		     "e changes its number, place, signer and recipients. Left and Right scroll wide lines.");
+		     "e changes its number, place, signer and recipients; without a signer's name, w and P ask for "
+		     "it first. Left and Right scroll wide lines.");
 	s->enter = rep_enter;
 	s->draw = rep_draw;
 	s->key = rep_key;

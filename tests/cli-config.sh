@@ -111,7 +111,7 @@ rm "$XDG_CONFIG_HOME/wardsafe/wardsafe.ini"
 demo_db "$T/demo.db"
 printf '#!/bin/sh\nfor a; do printf "%%s\\n" "$a"; done > "%s/print-args"\n' "$T" > "$T/bin/fakelp"
 chmod +x "$T/bin/fakelp"
-printf '[report]\nprint_command = fakelp -d "office printer" -o '"'"'media=A4 $HOME'"'"' a"b c"d\n' > "$T/print.ini"
+printf '[report]\nsigner_name = Lê Văn Bình\nprint_command = fakelp -d "office printer" -o '"'"'media=A4 $HOME'"'"' a"b c"d\n' > "$T/print.ini"
 screens print "p<C-u>2023-Q3<Enter><F10>Py<Dump>" --lang en --config "$T/print.ini" --db "$T/demo.db"
 expect_grep "$T/print.txt" "sent to the printer" "the report is printed"
 head -n 5 "$T/print-args" > "$T/args-head" 2>/dev/null

@@ -65,7 +65,7 @@ wait Establishments ·
 key F9
 wait Target (1/2, Tab)
 key F10
-wait Summary for 2026-11
+wait Summary for November 2026
 key F2
 wait Households with extinguisher
 pass F5..F10 (ESC [15~ .. ESC [21~) reach their screens and F2 (ESC O Q) the overview

@@ -80,23 +80,42 @@ expect_grep "$T/out" "Phường Mới" "the ward is saved"
 expect_grep "$T/out" "1	2026-11-24	150	520" "the first group with its population"
 
 # ---- the reports screen: save, change the details, print without a shell
-screens rsave "p<C-u>2023-Q3<Enter><F10><Dump>w<C-u>$T/bc.pdf<Enter><Dump>" --lang en --db "$DB"
+screens rsave "p<C-u>2023-Q3<Enter><F10><Dump>w<C-u>$T/bc.pdf<Enter><Dump>Lê Văn Bình<Enter><Dump>" --lang en --db "$DB"
 expect_grep "$T/rsave.txt" "SOCIALIST REPUBLIC OF VIETNAM" "F10 shows the report of the period"
+expect_grep "$T/rsave.txt" "The report has no signer's name; name of the signer" \
+	"without [report] signer_name, w asks for the signer's name first (Decree 30)"
 expect_grep "$T/rsave.txt" "Report saved to" "w saves it"
+expect_grep "$T/rsave.txt" "set [report] signer_name in the configuration" \
+	"saying the name is not written to the configuration"
 [ -s "$T/bc.pdf" ] && [ "$(head -c 4 "$T/bc.pdf")" = "%PDF" ]; ok $? "as a PDF when the name ends in .pdf"
+if command -v pdftotext > /dev/null; then
+	pdftotext "$T/bc.pdf" - | grep -q "Lê Văn Bình"; ok $? "with the name typed under the signature"
+else
+	skip "with the name typed under the signature" "poppler-utils is not installed"
+fi
+screens rsave-esc "p<C-u>2023-Q3<Enter><F10>w<C-u>$T/esc.pdf<Enter><Esc><Dump>" --lang en --db "$DB"
+[ ! -e "$T/esc.pdf" ]; ok $? "Esc at the signer's name saves nothing"
+printf '[report]\nsigner_name = Lê Văn Bình\n' > "$T/signer.ini"
+WARDSAFE_CONFIG="$T/signer.ini" screens rsave-named "p<C-u>2023-Q3<Enter><F10>w<C-u>$T/named.pdf<Enter><Dump>" --lang en --db "$DB"
+expect_grep "$T/rsave-named.txt" "Report saved to" "with signer_name set, w saves without asking"
+expect_no_grep "$T/rsave-named.txt" "no signer's name" "and asks nothing"
 screens rsave2 "p<C-u>2023-Q3<Enter><F10>w<C-u>$T/bc.pdf<Enter><Dump>n" --lang en --db "$DB"
 expect_grep "$T/rsave2.txt" "already exists" "an existing file is only replaced after a confirmation"
 screens rdetails "p<C-u>2023-Q3<Enter><F10>e<C-u>15/BC-CAP<Enter><Enter><Enter><C-u>Nguyễn Văn Đệ<Enter><Esc><Dump><End><Dump>" --lang en --db "$DB"
 expect_grep "$T/rdetails.txt" "No.: 15/BC-CAP" "e changes the report number"
 expect_grep "$T/rdetails.txt" "Nguyễn Văn Đệ" "and the signer's name (at the end of the report)"
+screens rauth "p<C-u>2023-Q3<Enter><F10>e<Enter><Enter><Enter><C-u>Nguyễn Văn Đệ<Enter><Enter><C-u>KT. TRƯỞNG CÔNG AN PHƯỜNG<Enter><End><Dump>" --lang en --db "$DB"
+grep -A1 "KT. TRƯỞNG CÔNG AN PHƯỜNG" "$T/rauth.txt" | sed -n 2p | grep "  TRƯỞNG CÔNG AN PHƯỜNG$" | grep -vq "KT\."
+ok $? "e also sets the signer's authority, printed above the title"
 mkdir -p "$T/printed"
 printf '[general]\noperator = Trung úy Kiểm Thử\n[report]\nprint_command = cp -t %s/printed\n' "$T" > "$T/print.ini"
-WARDSAFE_CONFIG="$T/print.ini" screens rprint "p<C-u>2023-Q3<Enter><F10>P<Dump>y<Dump>" --lang en --db "$DB"
+WARDSAFE_CONFIG="$T/print.ini" screens rprint "p<C-u>2023-Q3<Enter><F10>P<Dump>y<Dump>Lê Văn Bình<Enter><Dump>" --lang en --db "$DB"
+expect_grep "$T/rprint.txt" "The report has no signer's name" "P asks for the signer's name too"
 expect_grep "$T/rprint.txt" "Send the report to the printer?" "P asks before printing"
 expect_grep "$T/rprint.txt" "sent to the printer" "and runs the print command"
 [ "$(head -c 4 "$T"/printed/*.pdf 2>/dev/null)" = "%PDF" ]; ok $? "the print command got the PDF as its last argument"
 printf '[report]\nprint_command = sh -c "touch %s/pwned" ; touch %s/pwned2\n' "$T" "$T" > "$T/evil.ini"
-WARDSAFE_CONFIG="$T/evil.ini" screens revil "p<C-u>2023-Q3<Enter><F10>Py" --lang en --db "$DB"
+WARDSAFE_CONFIG="$T/evil.ini" screens revil "p<C-u>2023-Q3<Enter><F10>PyLê Văn Bình<Enter>" --lang en --db "$DB"
 [ ! -e "$T/pwned2" ]; ok $? "the print command is not run through a shell (no ; chaining)"
 
 # ---- several --db: the roll-up screen, read-only

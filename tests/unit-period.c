@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "tap.h"
 #include "../src/date.h"
@@ -105,7 +107,7 @@ int main(void)
 {
 	i18n_init_locale();
 	i18n_set_language("en");
-	plan(318);
+	plan(344);
 
 	/* ---- accepted forms */
 	parses("2023-09", MI(2023, 9), MI(2023, 9), "2023-09");
@@ -317,6 +319,35 @@ int main(void)
 	tiling(2);
 	tiling(15);
 	tiling(28);
+
+	/* ---- period_words: as an officer writes them, in both languages */
+	static const struct { const char *p, *vi, *en; } words[] = {
+		{ "2023-09", "tháng 9/2023", "September 2023" },
+		{ "2023-01", "tháng 1/2023", "January 2023" },
+		{ "2023-Q3", "quý III/2023", "Q3 2023" },
+		{ "2023-Q1", "quý I/2023", "Q1 2023" },
+		{ "2023-Q4", "quý IV/2023", "Q4 2023" },
+		{ "2023", "năm 2023", "2023" },
+		{ "2023-01..2023-06", "6 tháng đầu năm 2023", "first half of 2023" },
+		{ "2023-07..2023-12", "6 tháng cuối năm 2023", "second half of 2023" },
+		{ "2023-01..2023-09", "9 tháng đầu năm 2023", "first 9 months of 2023" },
+		{ "2023-07..2023-11", "từ tháng 7 đến tháng 11/2023", "July to November 2023" },
+		{ "2023-08..2023-09", "từ tháng 8 đến tháng 9/2023", "August to September 2023" },
+		{ "2022-11..2023-02", "từ tháng 11/2022 đến tháng 2/2023", "November 2022 to February 2023" },
+		{ "2022..2023", "từ tháng 1/2022 đến tháng 12/2023", "January 2022 to December 2023" },
+	};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+		struct period p;
+		period_parse(words[i].p, &p);
+		for (int l = 0; l < 2; l++) {
+			i18n_set_language(l ? "en" : "vi");
+			char *w = period_words(&p);
+			const char *want = l ? words[i].en : words[i].vi;
+			is_str(w, want, "period_words(%s) in %s", words[i].p, l ? "en" : "vi");
+			free(w);
+		}
+	}
+	i18n_set_language("en");
 
 	return done();
 }
