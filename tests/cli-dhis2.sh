@@ -2,14 +2,21 @@
 # cli-dhis2.sh - export --format dhis2: a small ward whose data values are
 # worked out by hand (tests/expected/dhis2-small.csv), the periods and kinds
 # that select part of it, the refusals, and the demo ward checked against
-# its summaries.
+# its summaries; the metadata (--format dhis2-metadata) that defines every
+# code the values use; --since and the deleted column.
 . "$top_srcdir/tests/lib.sh"
+
+# lastupdated carries the offset of the local time zone: a POSIX TZ that
+# needs no tzdata (Vietnam, UTC+7).
+TZ=ICT-7
+export TZ
 
 # The operator goes into storedby: one with a comma tests the quoting.
 printf '[general]\noperator = Lê Văn A, trực ban\n' > "$T/op.ini"
 DB="$T/w.db"
 ws() { run --lang en --config "$T/op.ini" --db "$DB" "$@"; }
-HEADER=dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby,lastupdated,comment,followup
+# The header of DHIS2's own CSV writer (see dhis2.h).
+HEADER=dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value,storedby,lastupdated,comment,followup,deleted
 
 # ---- a database with a ward but no ward code, and one with no ward at all
 ws init --ward "Lam Sơn"
@@ -77,8 +84,8 @@ value() { # value DE PERIOD ORGUNIT [COMBO]
 }
 [ "$(value WS_SURVEY_WITH_EXT 202309 14845-9)" = 163 ]; ok $? "a stock takes the latest record of the month"
 [ "$(value WS_SURVEY_EXTINGUISHERS 202309 14845-9)" = 170 ]; ok $? "or the latest that has the field"
-[ "$(value WS_INCIDENTS 202309 14845-9 theft)" = 3 ]; ok $? "a flow is summed over the month"
-[ "$(value WS_OUTREACH_SESSIONS 202309 14845 radio)" = 7 ]; ok $? "ward-wide outreach goes to the ward's org unit"
+[ "$(value WS_INCIDENTS 202309 14845-9 WS_INC_theft)" = 3 ]; ok $? "a flow is summed over the month"
+[ "$(value WS_OUTREACH_SESSIONS 202309 14845 WS_OUT_radio)" = 7 ]; ok $? "ward-wide outreach goes to the ward's org unit"
 [ "$(value WS_FIRE_TEAMS 202309 14845-9)" = 1 ] && [ "$(value WS_FIRE_TEAM_HOUSEHOLDS 202308 14845-9)" = 18 ]
 ok $? "teams are counted at the end of each month (a team closed on its last day is not)"
 [ -z "$(value WS_FIRE_TEAMS 202308 14845-3)" ]; ok $? "a closed group's teams stop with the group"
@@ -110,8 +117,8 @@ expect_same "$T/out" "$T/small.csv" "'all' is everything"
 # Months cut on the 15th: 25/09 belongs to 2023-10, 12/09 and 13/09 to 2023-09.
 printf '[general]\noperator = Lê Văn A, trực ban\n[period]\nmonth_start_day = 15\n' > "$T/15.ini"
 run --lang en --config "$T/15.ini" --db "$DB" export --format dhis2 incident
-grep -q '^WS_INCIDENTS,202310,14845-9,theft,,2,' "$T/out" &&
-	grep -q '^WS_INCIDENTS,202309,14845-9,theft,,1,' "$T/out"
+grep -q '^WS_INCIDENTS,202310,14845-9,WS_INC_theft,,2,' "$T/out" &&
+	grep -q '^WS_INCIDENTS,202309,14845-9,WS_INC_theft,,1,' "$T/out"
 ok $? "with month_start_day = 15 the months follow the cut-off"
 
 # To a file: atomic, mode 0600, never over an existing file without --force.
@@ -158,14 +165,14 @@ expect_rc 0 "the demo ward"
 [ "$(head -n 1 "$T/demo.csv")" = "$HEADER" ]; ok $? "header"
 # No field of the demo holds a comma (storedby is the login name here), so
 # awk can count the fields.
-[ "$(awk -F, 'NR > 1 && NF != 10' "$T/demo.csv" | wc -l)" -eq 0 ]; ok $? "every line has 10 fields"
+[ "$(awk -F, 'NR > 1 && NF != 11' "$T/demo.csv" | wc -l)" -eq 0 ]; ok $? "every line has 11 fields"
 [ "$(awk -F, 'NR > 1 && !($2 ~ /^20[0-9][0-9](0[1-9]|1[0-2])$/)' "$T/demo.csv" | wc -l)" -eq 0 ]
 ok $? "every period is YYYYMM"
 [ "$(awk -F, 'NR > 1 && !($3 == "TH-LS" || $3 ~ /^TH-LS-[0-9]+$/)' "$T/demo.csv" | wc -l)" -eq 0 ]
 ok $? "every org unit is the ward or WARD-GROUP"
-[ "$(awk -F, 'NR > 1 && !($6 ~ /^[0-9]+$/ && $5 == "" && $9 == "" && $10 == "false" && $8 == "2026-11-24T09:30:00")' \
-	"$T/demo.csv" | wc -l)" -eq 0 ]
-ok $? "values are whole numbers, lastupdated is the export's date and time, followup false"
+[ "$(awk -F, 'NR > 1 && !($6 ~ /^[0-9]+$/ && $5 == "" && $9 == "" && $10 == "false" && $11 == "false" &&
+	$8 == "2026-11-24T09:30:00+07:00")' "$T/demo.csv" | wc -l)" -eq 0 ]
+ok $? "values are whole numbers, lastupdated is the export's local time with its UTC offset, followup and deleted false"
 [ "$(sed 1d "$T/demo.csv" | cut -d, -f1-4 | sort | uniq -d | wc -l)" -eq 0 ]; ok $? "no key appears twice"
 sed 1d "$T/demo.csv" | LC_ALL=C sort -c -t, -k1,1 -k2,2 -k3,3 -k4,4
 ok $? "sorted by data element, period, org unit and combo"
@@ -186,12 +193,12 @@ tsv() {
 }
 [ "$(sum WS_INCIDENTS 202307 202309)" -eq "$(tsv 2023-Q3 incidents 4)" ]
 ok $? "incidents of 2023-07..09 = the summary of 2023-Q3 ($(sum WS_INCIDENTS 202307 202309))"
-[ "$(sum WS_INCIDENTS 202307 202309 theft)" -eq "$(tsv 2023-Q3 incidents.theft 4)" ]
+[ "$(sum WS_INCIDENTS 202307 202309 WS_INC_theft)" -eq "$(tsv 2023-Q3 incidents.theft 4)" ]
 ok $? "and for one category"
 [ "$(sum WS_INCIDENTS 202201 202312)" -eq "$(tsv 2022..2023 incidents 4)" ]
 ok $? "and over the two years"
-[ "$(sum WS_OUTREACH_SESSIONS 202307 202309 radio)" -eq 135 ] &&
-	[ "$(sum WS_OUTREACH_SESSIONS 202307 202309 mobile)" -eq "$(tsv 2023-Q3 outreach.mobile 4)" ]
+[ "$(sum WS_OUTREACH_SESSIONS 202307 202309 WS_OUT_radio)" -eq 135 ] &&
+	[ "$(sum WS_OUTREACH_SESSIONS 202307 202309 WS_OUT_mobile)" -eq "$(tsv 2023-Q3 outreach.mobile 4)" ]
 ok $? "outreach by kind: 135 radio sessions in 2023-Q3, mobile as in the summary"
 # The survey in force at the end of 2023: each group's latest value.
 latest() { # latest DE UNTIL: the sum over org units of their latest value up to UNTIL
