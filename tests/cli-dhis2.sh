@@ -161,6 +161,9 @@ ws add category code=other name="Vụ việc khác"
 expect_rc 0 "add category code=other"
 ws add incident group=9 date=2023-09-14 category=other
 ws add outreach date=2023-09-16 kind=other sessions=2
+# A group's name with quotes and a backslash tests the JSON escaping below.
+ws add group code=7 name='Tổ "7", khu \ phố mới' households=50 residents=200 date=2023-01-01
+expect_rc 0 "a group whose name needs escaping in JSON"
 ws export --format dhis2
 cp "$T/out" "$T/other.csv"
 grep -q '^WS_INCIDENTS,202309,14845-9,WS_INC_other,,1,' "$T/other.csv" &&
@@ -248,6 +251,11 @@ ok $? "UIDs well formed and unique, codes unique, references and indicator expre
 sed 's/^/#   /' "$T/md-check"
 grep -q '"name": "Vụ việc khác (vụ việc)"' "$T/md.json" && grep -q '"name": "Số hộ dân"' "$T/md.json"
 ok $? "names are Vietnamese, even with --lang en"
+python3 -c 'import json, sys
+print([o["name"] for o in json.load(open(sys.argv[1]))["organisationUnits"] if o["code"] == "14845-7"][0])' \
+	"$T/md.json" > "$T/name7"
+printf '%s\n' 'Tổ "7", khu \ phố mới' > "$T/want"
+expect_same "$T/name7" "$T/want" "a name with quotes and a backslash comes back exact"
 ws export --format dhis2-metadata --parent TH-TP
 cmp -s "$T/out" "$T/md.json"
 ok $? "a second export gives the same UIDs (it updates rather than duplicates)"
