@@ -896,6 +896,10 @@ static int cmd_export(struct cli_env *env, int argc, char **argv)
 			cli_error(_("--period and --bom do not apply to --format dhis2-metadata"));
 			goto out;
 		}
+		if (parent && (!*parent || strlen(parent) > 50)) {
+			cli_error(_("--parent takes the code of an organisation unit in DHIS2 (1 to 50 characters)"));
+			goto out;
+		}
 		rc = export_dhis2_metadata(env, &pos, out, force, parent);
 		goto out;
 	}

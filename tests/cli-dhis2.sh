@@ -269,6 +269,9 @@ ws export --format dhis2-metadata incident
 expect_rc 2 "the metadata takes no kind"
 ws export --format dhis2 --parent X
 expect_rc 2 "--parent with the data values"
+ws export --format dhis2-metadata --parent ''
+expect_rc 2 "an empty --parent"
+expect_grep "$T/err" "1 to 50 characters" "is named"
 ws export --format dhis2-metadata --since 2023-01-01
 expect_rc 2 "--since with the metadata"
 run --lang en --db "$T/noward.db" export --format dhis2-metadata
