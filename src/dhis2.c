@@ -461,7 +461,9 @@ enum dhis2_result dhis2_export(sqlite3 *db, const struct dhis2_opts *o, struct s
  * dhis2-core's schema classes (dhis-2/dhis-api/src/main/java/org/hisp/dhis/):
  * dataelement/DataElement.java (domainType: DataElementDomain AGGREGATE;
  * valueType: common/ValueType.java INTEGER_ZERO_OR_POSITIVE;
- * aggregationType: analytics/AggregationType.java SUM, LAST),
+ * aggregationType: analytics/AggregationType.java SUM, LAST -- LAST, the
+ * last value summed over org units, is in the current releases (and in
+ * dhis2-android-sdk's common/AggregationType.kt), not in old copies),
  * category/Category*.java (dataDimensionType: common/DataDimensionType.java
  * DISAGGREGATION), organisationunit/OrganisationUnit.java (parent,
  * openingDate, closedDate), dataset/DataSet.java (periodType,
