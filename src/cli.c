@@ -757,13 +757,19 @@ static int export_file(sqlite3 *db, const struct kind_def *k, bool bom, const ch
 	return EXIT_DONE;
 }
 
-/* export --format dhis2 [KIND|all] [--period P] [-o FILE] [--force]: one
- * file holds every data element (dhis2.h). */
+/* export --format dhis2 [KIND|all] [--period P] [--since DATE] [-o FILE]
+ * [--force]: one file holds every data element (dhis2.h). */
 static int export_dhis2(struct cli_env *env, const struct strlist *pos, const char *period, bool bom,
-			const char *out, bool force)
+			const char *out, bool force, const char *since)
 {
 	if (pos->n > 1) {
-		cli_error(_("usage: wardsafe export --format dhis2 [KIND|all] [--period P] [-o FILE] [--force]"));
+		cli_error(_("usage: wardsafe export --format dhis2 [KIND|all] [--period P] [--since DATE] [-o FILE] "
+			    "[--force]"));
+		return EXIT_USAGE;
+	}
+	ws_date sd;
+	if (since && !date_parse(since, &sd)) {
+		cli_error(_("--since takes a date YYYY-MM-DD, not '%s'"), since);
 		return EXIT_USAGE;
 	}
 	if (bom) {
@@ -791,7 +797,7 @@ static int export_dhis2(struct cli_env *env, const struct strlist *pos, const ch
 	if (!db)
 		return EXIT_DBERR;
 	char stamp[32];
-	struct dhis2_opts o = { k, period ? &p : NULL, db_operator(), dhis2_timestamp(stamp) };
+	struct dhis2_opts o = { k, period ? &p : NULL, db_operator(), dhis2_timestamp(stamp), since };
 	struct strbuf data = STRBUF_INIT;
 	struct strlist errors = STRLIST_INIT;
 	int rc;
@@ -818,24 +824,87 @@ static int export_dhis2(struct cli_env *env, const struct strlist *pos, const ch
 	return rc;
 }
 
+/* export --format dhis2-metadata [-o FILE] [--parent CODE] [--force]: what
+ * the data values refer to, for DHIS2's /api/metadata (dhis2.h). */
+static int export_dhis2_metadata(struct cli_env *env, const struct strlist *pos, const char *out, bool force,
+				 const char *parent)
+{
+	if (pos->n) {
+		cli_error(_("usage: wardsafe export --format dhis2-metadata [--parent CODE] [-o FILE] [--force]"));
+		return EXIT_USAGE;
+	}
+	bool to_file = out && strcmp(out, "-") != 0;
+	if (to_file && !may_write(out, force))
+		return EXIT_REFUSED;
+	sqlite3 *db = open_db(env, DB_READ);
+	if (!db)
+		return EXIT_DBERR;
+	struct strbuf data = STRBUF_INIT;
+	struct strlist errors = STRLIST_INIT;
+	int rc;
+	switch (dhis2_metadata(db, parent, &data, &errors)) {
+	case DHIS2_DONE:
+		if (to_file)
+			rc = write_output(out, &data);
+		else {
+			put_text(data.buf, data.len);
+			rc = EXIT_DONE;
+		}
+		break;
+	case DHIS2_REFUSED:
+		rc = EXIT_REFUSED;
+		break;
+	default:
+		rc = EXIT_DBERR;
+		break;
+	}
+	print_list(&errors, false);
+	sl_free(&errors);
+	sb_free(&data);
+	db_close(db);
+	return rc;
+}
+
 static int cmd_export(struct cli_env *env, int argc, char **argv)
 {
 	bool bom = false, force = false;
 	const char *out = NULL, *format = "csv", *period = NULL;
+	const char *since = NULL, *parent = NULL; /* --format dhis2, dhis2-metadata */
 	struct opt opts[] = { { "--bom", false, NULL, &bom }, { "--force", false, NULL, &force },
 			      { "-o", true, &out, NULL }, { "--output", true, &out, NULL },
 			      { "--format", true, &format, NULL }, { "--period", true, &period, NULL },
+			      { "--since", true, &since, NULL }, { "--parent", true, &parent, NULL },
 			      { NULL, false, NULL, NULL } };
 	struct strlist pos = STRLIST_INIT;
 	int rc = EXIT_USAGE;
 	if (!parse_opts(argc, argv, opts, &pos))
 		goto out;
+	if (parent && strcmp(format, "dhis2-metadata") != 0) {
+		cli_error(_("--parent applies to --format dhis2-metadata only"));
+		goto out;
+	}
+	if (since && strcmp(format, "dhis2") != 0) {
+		cli_error(_("--since applies to --format dhis2 only"));
+		goto out;
+	}
 	if (!strcmp(format, "dhis2")) {
-		rc = export_dhis2(env, &pos, period, bom, out, force);
+		rc = export_dhis2(env, &pos, period, bom, out, force, since);
+		goto out;
+	}
+	if (!strcmp(format, "dhis2-metadata")) {
+		if (period || bom) {
+			cli_error(_("--period and --bom do not apply to --format dhis2-metadata"));
+			goto out;
+		}
+		if (parent && (!*parent || strlen(parent) > 50)) {
+			cli_error(_("--parent takes the code of an organisation unit in DHIS2 (1 to 50 characters)"));
+			goto out;
+		}
+		rc = export_dhis2_metadata(env, &pos, out, force, parent);
 		goto out;
 	}
 	if (strcmp(format, "csv") != 0) {
-		cli_error(_("--format takes csv or dhis2, not '%s'"), format);
+		cli_error(_("--format takes csv, dhis2 or dhis2-metadata, not '%s'"), format);
 		goto out;
 	}
 	if (period) {
@@ -1423,8 +1492,10 @@ static const struct command commands[] = {
 	  N_("import CSV files, all or nothing") },
 	{ "export", cmd_export, "export KIND|all [--format csv] [--bom] [-o FILE|DIR] [--force]",
 	  N_("export records as CSV") },
-	{ "export", cmd_export, "export --format dhis2 [KIND|all] [--period P] [-o FILE] [--force]",
+	{ "export", cmd_export, "export --format dhis2 [KIND|all] [--period P] [--since DATE] [-o FILE] [--force]",
 	  N_("export the figures as a DHIS2 data value set (CSV), one file") },
+	{ "export", cmd_export, "export --format dhis2-metadata [--parent CODE] [-o FILE] [--force]",
+	  N_("export what the DHIS2 data values refer to, as DHIS2 metadata (JSON)") },
 	{ "template", cmd_template, "template KIND [--date DATE] [--group G]... [--format csv|pdf] [--layout table|pages] [-o FILE] [--force] [--bom]",
 	  N_("the sheet for the group leaders: one row per active group, the last values beside empty cells") },
 	{ "summary", cmd_summary, "summary [--period P] [--group G] [--format text|tsv]",

@@ -45,8 +45,8 @@ expect_grep "$T/out" "Summary for 2031-12 (01/12/2031 to 31/12/2031)" "the defau
 run --db "$DB" report
 expect_grep "$T/out" "Lam Sơn, ngày 31 tháng 12 năm 2031" "the report is dated WARDSAFE_NOW's day"
 ws edit ward 1 code=TH-1
-ws export --format dhis2 incident -o "$T/dv.csv"
-[ "$(sed 1d "$T/dv.csv" | awk -F, '{ print $8 }' | sort -u)" = "2031-12-31T23:59:59" ]
+(TZ=UTC0; export TZ; ws export --format dhis2 incident -o "$T/dv.csv")
+[ "$(sed 1d "$T/dv.csv" | awk -F, '{ print $8 }' | sort -u)" = "2031-12-31T23:59:59+00:00" ]
 ok $? "DHIS2's lastupdated is WARDSAFE_NOW"
 if command -v pdfinfo >/dev/null; then
 	ws report --format pdf -o "$T/r.pdf"

@@ -2,14 +2,21 @@
 # cli-dhis2.sh - export --format dhis2: a small ward whose data values are
 # worked out by hand (tests/expected/dhis2-small.csv), the periods and kinds
 # that select part of it, the refusals, and the demo ward checked against
-# its summaries.
+# its summaries; the metadata (--format dhis2-metadata) that defines every
+# code the values use; --since and the deleted column.
 . "$top_srcdir/tests/lib.sh"
+
+# lastupdated carries the offset of the local time zone: a POSIX TZ that
+# needs no tzdata (Vietnam, UTC+7).
+TZ=ICT-7
+export TZ
 
 # The operator goes into storedby: one with a comma tests the quoting.
 printf '[general]\noperator = Lê Văn A, trực ban\n' > "$T/op.ini"
 DB="$T/w.db"
 ws() { run --lang en --config "$T/op.ini" --db "$DB" "$@"; }
-HEADER=dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby,lastupdated,comment,followup
+# The header of DHIS2's own CSV writer (see dhis2.h).
+HEADER=dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value,storedby,lastupdated,comment,followup,deleted
 
 # ---- a database with a ward but no ward code, and one with no ward at all
 ws init --ward "Lam Sơn"
@@ -77,8 +84,8 @@ value() { # value DE PERIOD ORGUNIT [COMBO]
 }
 [ "$(value WS_SURVEY_WITH_EXT 202309 14845-9)" = 163 ]; ok $? "a stock takes the latest record of the month"
 [ "$(value WS_SURVEY_EXTINGUISHERS 202309 14845-9)" = 170 ]; ok $? "or the latest that has the field"
-[ "$(value WS_INCIDENTS 202309 14845-9 theft)" = 3 ]; ok $? "a flow is summed over the month"
-[ "$(value WS_OUTREACH_SESSIONS 202309 14845 radio)" = 7 ]; ok $? "ward-wide outreach goes to the ward's org unit"
+[ "$(value WS_INCIDENTS 202309 14845-9 WS_INC_theft)" = 3 ]; ok $? "a flow is summed over the month"
+[ "$(value WS_OUTREACH_SESSIONS 202309 14845 WS_OUT_radio)" = 7 ]; ok $? "ward-wide outreach goes to the ward's org unit"
 [ "$(value WS_FIRE_TEAMS 202309 14845-9)" = 1 ] && [ "$(value WS_FIRE_TEAM_HOUSEHOLDS 202308 14845-9)" = 18 ]
 ok $? "teams are counted at the end of each month (a team closed on its last day is not)"
 [ -z "$(value WS_FIRE_TEAMS 202308 14845-3)" ]; ok $? "a closed group's teams stop with the group"
@@ -110,8 +117,8 @@ expect_same "$T/out" "$T/small.csv" "'all' is everything"
 # Months cut on the 15th: 25/09 belongs to 2023-10, 12/09 and 13/09 to 2023-09.
 printf '[general]\noperator = Lê Văn A, trực ban\n[period]\nmonth_start_day = 15\n' > "$T/15.ini"
 run --lang en --config "$T/15.ini" --db "$DB" export --format dhis2 incident
-grep -q '^WS_INCIDENTS,202310,14845-9,theft,,2,' "$T/out" &&
-	grep -q '^WS_INCIDENTS,202309,14845-9,theft,,1,' "$T/out"
+grep -q '^WS_INCIDENTS,202310,14845-9,WS_INC_theft,,2,' "$T/out" &&
+	grep -q '^WS_INCIDENTS,202309,14845-9,WS_INC_theft,,1,' "$T/out"
 ok $? "with month_start_day = 15 the months follow the cut-off"
 
 # To a file: atomic, mode 0600, never over an existing file without --force.
@@ -148,6 +155,171 @@ ws export survey --format csv
 expect_rc 0 "--format csv is the CSV export"
 expect_grep "$T/out" "group,date,surveyed,with_extinguisher,extinguishers" "unchanged"
 
+# ---- unique option combo codes: a category 'other' and the outreach kind
+# 'other' are two combos in DHIS2, so they need two codes.
+ws add category code=other name="Vụ việc khác"
+expect_rc 0 "add category code=other"
+ws add incident group=9 date=2023-09-14 category=other
+ws add outreach date=2023-09-16 kind=other sessions=2
+# A group's name with quotes and a backslash tests the JSON escaping below.
+ws add group code=7 name='Tổ "7", khu \ phố mới' households=50 residents=200 date=2023-01-01
+expect_rc 0 "a group whose name needs escaping in JSON"
+ws export --format dhis2
+cp "$T/out" "$T/other.csv"
+grep -q '^WS_INCIDENTS,202309,14845-9,WS_INC_other,,1,' "$T/other.csv" &&
+	grep -q '^WS_OUTREACH_SESSIONS,202309,14845,WS_OUT_other,,2,' "$T/other.csv"
+ok $? "the category 'other' is WS_INC_other, the outreach kind 'other' WS_OUT_other"
+[ "$(sed 1d "$T/other.csv" | cut -d, -f4 | grep . | grep -c -v '^WS_\(INC\|OUT\)_')" -eq 0 ]
+ok $? "every option combo code has its category combo's prefix"
+
+# ---- the metadata: valid JSON that defines every code the values use
+ws export --format dhis2-metadata --parent TH-TP
+expect_rc 0 "export --format dhis2-metadata"
+cp "$T/out" "$T/md.json"
+python3 -m json.tool "$T/md.json" > /dev/null
+ok $? "the metadata is valid JSON"
+# codes TYPE: the codes of the objects of TYPE, one a line.
+codes() {
+	python3 -c 'import json, sys
+for o in json.load(open(sys.argv[1]))[sys.argv[2]]: print(o["code"])' "$T/md.json" "$1"
+}
+codes dataElements | sort > "$T/md-de"
+sed 1d "$T/other.csv" | cut -d, -f1 | sort -u > "$T/v-de"
+[ -s "$T/v-de" ] && [ -z "$(comm -23 "$T/v-de" "$T/md-de")" ] && [ "$(wc -l < "$T/md-de")" -eq 15 ]
+ok $? "every data element of the values is defined (15 in all)"
+codes organisationUnits | sort > "$T/md-ou"
+sed 1d "$T/other.csv" | cut -d, -f3 | sort -u > "$T/v-ou"
+[ -s "$T/v-ou" ] && [ -z "$(comm -23 "$T/v-ou" "$T/md-ou")" ] && grep -qx 14845 "$T/md-ou" && grep -qx 14845-3 "$T/md-ou"
+ok $? "every org unit of the values is defined, the ward and every group (closed ones too)"
+codes categoryOptionCombos | sort > "$T/md-coc"
+sed 1d "$T/other.csv" | cut -d, -f4 | grep . | sort -u > "$T/v-coc"
+[ -s "$T/v-coc" ] && [ -z "$(comm -23 "$T/v-coc" "$T/md-coc")" ] && grep -qx WS_INC_other "$T/md-coc" &&
+	grep -qx WS_OUT_other "$T/md-coc"
+ok $? "every option combo of the values is defined"
+python3 - "$T/md.json" > "$T/md-check" <<'PY'
+import json, re, sys
+md = json.load(open(sys.argv[1]))
+uids, bad = [], []
+uid = re.compile(r"^[a-zA-Z][a-zA-Z0-9]{10}$")
+for kind, objs in md.items():
+    codes = [o["code"] for o in objs]
+    if len(codes) != len(set(codes)):
+        bad.append("duplicate code in " + kind)
+    for o in objs:
+        uids.append(o["id"])
+        if not uid.match(o["id"]):
+            bad.append("bad uid " + o["id"])
+        if len(o["shortName"]) > 50:
+            bad.append("long shortName " + o["code"])
+if len(uids) != len(set(uids)):
+    bad.append("duplicate uid")
+ids = set(uids)
+def refs(x):
+    if isinstance(x, dict):
+        if set(x) == {"id", "code"}:
+            yield x["id"]
+        for v in x.values():
+            yield from refs(v)
+    elif isinstance(x, list):
+        for v in x:
+            yield from refs(v)
+for r in refs(md):
+    if r not in ids:
+        bad.append("dangling reference " + r)
+for i in md["indicators"]:
+    for e in (i["numerator"], i["denominator"]):
+        if not re.fullmatch(r"#\{([a-zA-Z0-9]{11})\}", e) or e[2:-1] not in ids:
+            bad.append("bad expression " + e)
+de = {d["code"]: d for d in md["dataElements"]}
+if de["WS_INCIDENTS"]["aggregationType"] != "SUM" or de["WS_POP_HOUSEHOLDS"]["aggregationType"] != "LAST":
+    bad.append("aggregation types")
+if any(d["valueType"] != "INTEGER_ZERO_OR_POSITIVE" or d["domainType"] != "AGGREGATE" for d in de.values()):
+    bad.append("value or domain type")
+ward = [o for o in md["organisationUnits"] if o["code"] == "14845"][0]
+if ward.get("parent") != {"code": "TH-TP"}:
+    bad.append("parent of the ward")
+if any(o["parent"]["code"] != "14845" for o in md["organisationUnits"] if o["code"] != "14845"):
+    bad.append("parent of a group")
+if md["dataSets"][0]["periodType"] != "Monthly" or len(md["dataSets"][0]["dataSetElements"]) != 15:
+    bad.append("data set")
+if len(md["indicators"]) != 6 or md["indicatorTypes"][0]["factor"] != 100:
+    bad.append("indicators")
+print("\n".join(bad) if bad else "ok")
+PY
+[ "$(cat "$T/md-check")" = ok ]
+ok $? "UIDs well formed and unique, codes unique, references and indicator expressions resolve, types as DHIS2 names them"
+sed 's/^/#   /' "$T/md-check"
+grep -q '"name": "Vụ việc khác (vụ việc)"' "$T/md.json" && grep -q '"name": "Số hộ dân"' "$T/md.json"
+ok $? "names are Vietnamese, even with --lang en"
+python3 -c 'import json, sys
+print([o["name"] for o in json.load(open(sys.argv[1]))["organisationUnits"] if o["code"] == "14845-7"][0])' \
+	"$T/md.json" > "$T/name7"
+printf '%s\n' 'Tổ "7", khu \ phố mới' > "$T/want"
+expect_same "$T/name7" "$T/want" "a name with quotes and a backslash comes back exact"
+ws export --format dhis2-metadata --parent TH-TP
+cmp -s "$T/out" "$T/md.json"
+ok $? "a second export gives the same UIDs (it updates rather than duplicates)"
+ws export --format dhis2-metadata -o "$T/md2.json"
+expect_rc 0 "-o FILE"
+python3 -c 'import json, sys
+print("parent" in [o for o in json.load(open(sys.argv[1]))["organisationUnits"] if o["code"] == "14845"][0])' \
+	"$T/md2.json" | grep -qx False
+ok $? "without --parent the ward has no parent"
+ws export --format dhis2-metadata incident
+expect_rc 2 "the metadata takes no kind"
+ws export --format dhis2 --parent X
+expect_rc 2 "--parent with the data values"
+ws export --format dhis2-metadata --parent ''
+expect_rc 2 "an empty --parent"
+expect_grep "$T/err" "1 to 50 characters" "is named"
+ws export --format dhis2-metadata --since 2023-01-01
+expect_rc 2 "--since with the metadata"
+run --lang en --db "$T/noward.db" export --format dhis2-metadata
+expect_rc 1 "the metadata needs the ward record too"
+
+# ---- --since: the values that records changed or deleted since a day
+# took away come through the deleted column.
+ws export --format dhis2 --since 2026-11-24
+cmp -s "$T/out" "$T/other.csv"
+ok $? "--since without changes or deletions adds nothing"
+ws add incident group=1 date=2023-10-03 category=fraud
+gone=$(cat "$T/out")
+ws add incident group=1 date=2023-10-05 category=drugs
+moved=$(cat "$T/out")
+later() { (WARDSAFE_NOW='2026-12-01 08:00:00'; export WARDSAFE_NOW; ws "$@"); }
+later delete incident "$gone"
+later edit incident "$moved" group=9
+ws export --format dhis2 --since 2026-12-01
+cp "$T/out" "$T/since.csv"
+grep -qx 'WS_INCIDENTS,202310,14845-1,WS_INC_fraud,,,"Lê Văn A, trực ban",2026-11-24T09:30:00+07:00,,false,true' "$T/since.csv"
+ok $? "a deleted record's value is sent as deleted, with an empty value"
+grep -q '^WS_INCIDENTS,202310,14845-1,WS_INC_drugs,,,.*,true$' "$T/since.csv" &&
+	grep -q '^WS_INCIDENTS,202310,14845-9,WS_INC_drugs,,1,.*,false$' "$T/since.csv"
+ok $? "a record moved to another group: the old key deleted, the new one written"
+[ "$(grep -c ',true$' "$T/since.csv")" -eq 2 ]; ok $? "nothing else is deleted"
+grep -v ',true$' "$T/since.csv" > "$T/kept"
+ws export --format dhis2
+expect_same "$T/kept" "$T/out" "the other lines are those of the export without --since"
+ws export --format dhis2 --since 2026-12-02
+expect_same "$T/out" "$T/kept" "changes before --since's day are not sent again"
+ws export --format dhis2 --since 2026-12-01 --period 2023-09
+[ "$(grep -c ',true$' "$T/out")" -eq 0 ]; ok $? "--period cuts the deleted lines too"
+ws export --format dhis2 --since 2026-12-01 survey
+[ "$(grep -c ',true$' "$T/out")" -eq 0 ]; ok $? "and so does a kind"
+# A fire team deleted: its group's months go away where no other team is left.
+ws add fireteam group=1 kind=team name=D households=6 established=2023-09-01
+expect_rc 0 "a fire team for group 1"
+team=$(cat "$T/out")
+later delete fireteam "$team"
+ws export --format dhis2 --since 2026-12-01 fireteam
+grep -q '^WS_FIRE_TEAMS,202309,14845-1,,,,.*,true$' "$T/out" && grep -q '^WS_FIRE_TEAM_HOUSEHOLDS,202310,14845-1,,,,.*,true$' "$T/out"
+ok $? "a deleted fire team's months are sent as deleted"
+ws export --format dhis2 --since 2026-13-01
+expect_rc 2 "a bad --since"
+expect_grep "$T/err" "YYYY-MM-DD" "is named"
+ws export survey --since 2026-12-01
+expect_rc 2 "--since with CSV"
+
 # ---- the demo ward, checked against its summaries
 DEMO="$T/demo.db"
 demo_db "$DEMO"
@@ -158,14 +330,14 @@ expect_rc 0 "the demo ward"
 [ "$(head -n 1 "$T/demo.csv")" = "$HEADER" ]; ok $? "header"
 # No field of the demo holds a comma (storedby is the login name here), so
 # awk can count the fields.
-[ "$(awk -F, 'NR > 1 && NF != 10' "$T/demo.csv" | wc -l)" -eq 0 ]; ok $? "every line has 10 fields"
+[ "$(awk -F, 'NR > 1 && NF != 11' "$T/demo.csv" | wc -l)" -eq 0 ]; ok $? "every line has 11 fields"
 [ "$(awk -F, 'NR > 1 && !($2 ~ /^20[0-9][0-9](0[1-9]|1[0-2])$/)' "$T/demo.csv" | wc -l)" -eq 0 ]
 ok $? "every period is YYYYMM"
 [ "$(awk -F, 'NR > 1 && !($3 == "TH-LS" || $3 ~ /^TH-LS-[0-9]+$/)' "$T/demo.csv" | wc -l)" -eq 0 ]
 ok $? "every org unit is the ward or WARD-GROUP"
-[ "$(awk -F, 'NR > 1 && !($6 ~ /^[0-9]+$/ && $5 == "" && $9 == "" && $10 == "false" && $8 == "2026-11-24T09:30:00")' \
-	"$T/demo.csv" | wc -l)" -eq 0 ]
-ok $? "values are whole numbers, lastupdated is the export's date and time, followup false"
+[ "$(awk -F, 'NR > 1 && !($6 ~ /^[0-9]+$/ && $5 == "" && $9 == "" && $10 == "false" && $11 == "false" &&
+	$8 == "2026-11-24T09:30:00+07:00")' "$T/demo.csv" | wc -l)" -eq 0 ]
+ok $? "values are whole numbers, lastupdated is the export's local time with its UTC offset, followup and deleted false"
 [ "$(sed 1d "$T/demo.csv" | cut -d, -f1-4 | sort | uniq -d | wc -l)" -eq 0 ]; ok $? "no key appears twice"
 sed 1d "$T/demo.csv" | LC_ALL=C sort -c -t, -k1,1 -k2,2 -k3,3 -k4,4
 ok $? "sorted by data element, period, org unit and combo"
@@ -186,12 +358,12 @@ tsv() {
 }
 [ "$(sum WS_INCIDENTS 202307 202309)" -eq "$(tsv 2023-Q3 incidents 4)" ]
 ok $? "incidents of 2023-07..09 = the summary of 2023-Q3 ($(sum WS_INCIDENTS 202307 202309))"
-[ "$(sum WS_INCIDENTS 202307 202309 theft)" -eq "$(tsv 2023-Q3 incidents.theft 4)" ]
+[ "$(sum WS_INCIDENTS 202307 202309 WS_INC_theft)" -eq "$(tsv 2023-Q3 incidents.theft 4)" ]
 ok $? "and for one category"
 [ "$(sum WS_INCIDENTS 202201 202312)" -eq "$(tsv 2022..2023 incidents 4)" ]
 ok $? "and over the two years"
-[ "$(sum WS_OUTREACH_SESSIONS 202307 202309 radio)" -eq 135 ] &&
-	[ "$(sum WS_OUTREACH_SESSIONS 202307 202309 mobile)" -eq "$(tsv 2023-Q3 outreach.mobile 4)" ]
+[ "$(sum WS_OUTREACH_SESSIONS 202307 202309 WS_OUT_radio)" -eq 135 ] &&
+	[ "$(sum WS_OUTREACH_SESSIONS 202307 202309 WS_OUT_mobile)" -eq "$(tsv 2023-Q3 outreach.mobile 4)" ]
 ok $? "outreach by kind: 135 radio sessions in 2023-Q3, mobile as in the summary"
 # The survey in force at the end of 2023: each group's latest value.
 latest() { # latest DE UNTIL: the sum over org units of their latest value up to UNTIL
