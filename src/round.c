@@ -156,22 +156,29 @@ int round_changed_rows(const struct round *r)
 	return n;
 }
 
+void round_row_typed(const struct round *r, int row, struct record *rec)
+{
+	record_init(rec, r->kind);
+	record_set_named(rec, "group", r->rows[row].code);
+	record_set_named(rec, "date", r->iso);
+	for (int j = 0; j < r->ncols; j++)
+		record_set(rec, r->col[j], round_value(r, row, j));
+}
+
 bool round_row_record(sqlite3 *db, const struct round *r, int row, struct record *rec,
 		      struct record *old)
 {
 	const struct round_row *w = &r->rows[row];
 	record_init(old, r->kind);
 	bool stored = w->on_date && store_load(db, r->kind, w->on_date, old);
-	if (stored) {
-		record_copy(rec, old);
-	} else {
-		record_init(rec, r->kind);
-		record_set_named(rec, "group", w->code);
-		record_set_named(rec, "date", r->iso);
+	if (!stored) {
+		round_row_typed(r, row, rec);
+		return false;
 	}
+	record_copy(rec, old);
 	for (int j = 0; j < r->ncols; j++)
 		record_set(rec, r->col[j], round_value(r, row, j));
-	return stored;
+	return true;
 }
 
 void round_check_row(sqlite3 *db, const struct round *r, int row, struct issues *out)

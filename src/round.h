@@ -67,6 +67,9 @@ int round_changed_rows(const struct round *r);
  * and every value, carried ones included (false returned, old empty). */
 bool round_row_record(sqlite3 *db, const struct round *r, int row, struct record *rec,
 		      struct record *old);
+/* The row as a new record (group, date, values), without reading the
+ * database: what the limits of the cells (validate_hint) are worked out on. */
+void round_row_typed(const struct round *r, int row, struct record *rec);
 /* Checks a row as its save would (validate_record); issues in `out`. */
 void round_check_row(sqlite3 *db, const struct round *r, int row, struct issues *out);
 

@@ -31,6 +31,7 @@ struct grid {
 	bool typing;          /* a digit was typed since the cell was selected */
 	struct issues *iss;   /* per row: the problems of a changed row */
 	int width[KIND_MAX_FIELDS];
+	int code_w, name_w;   /* widest code and name (measured at each load) */
 	char *status;         /* what the last save did, until the next change */
 };
 
@@ -49,18 +50,25 @@ static void check_row(struct grid *g, int row)
 		round_check_row(g->ui->db, &g->r, row, &g->iss[row]);
 }
 
+/* Measures the codes and names once per load: every key redraws them. */
+static void measure(struct grid *g)
+{
+	g->code_w = text_width(_("Code"));
+	g->name_w = text_width(_("Group"));
+	for (int i = 0; i < g->r.nrows; i++) {
+		int c = text_width(g->r.rows[i].code), m = text_width(g->r.rows[i].name);
+		if (c > g->code_w)
+			g->code_w = c;
+		if (m > g->name_w)
+			g->name_w = m;
+	}
+}
+
 /* Widths of the frozen columns: code and name. */
 static void frozen_widths(const struct grid *g, int *wc, int *wn)
 {
-	*wc = text_width(_("Code"));
-	int n = text_width(_("Group"));
-	for (int i = 0; i < g->r.nrows; i++) {
-		int c = text_width(g->r.rows[i].code), m = text_width(g->r.rows[i].name);
-		if (c > *wc)
-			*wc = c;
-		if (m > n)
-			n = m;
-	}
+	*wc = g->code_w;
+	int n = g->name_w;
 	int room = tui_cols() / 4; /* the name gives way to the values at 80 */
 	if (room < 10)
 		room = 10;
@@ -148,23 +156,31 @@ static void draw_grid(struct ui *ui, void *vctx)
 			const char *v = round_value(&g->r, i, c);
 			bool mine = round_cell_changed(&g->r, i, c);
 			bool sel = i == g->row && c == g->col;
-			char *t = xasprintf("%s%s", v ? v : (sel ? "" : "·"), mine ? "*" : " ");
-			if (sel)
-				tui_fill(y, x, g->width[c], TC_SELECTED);
-			bool dim = !mine && !sel;
-			if (dim)
-				attron(A_DIM); /* carried forward */
-			tui_put_right(y, x, g->width[c], t, sel ? TC_SELECTED : TC_NORMAL);
-			if (dim)
-				attroff(A_DIM);
-			free(t);
+			/* Digits only (the model's canonical counts or what was
+			 * typed, GRID_CELL_LEN at most): drawn directly, the
+			 * cheapest way, since every key redraws every cell. */
+			attr_t a = sel ? A_REVERSE : !mine ? A_DIM : A_NORMAL; /* dimmed: carried forward */
+			int cw = g->width[c] - 1;
+			if (x + cw + 1 <= cols) {
+				const char *t = v ? v : sel ? "" : "-";
+				int n = (int)strlen(t);
+				if (n > cw)
+					n = cw;
+				attron(a);
+				if (sel)
+					mvhline(y, x, ' ', cw + 1);
+				mvaddnstr(y, x + cw - n, t, n);
+				if (mine)
+					addch('*');
+				attroff(a);
+			}
 			x += g->width[c] + 1;
 		}
 	}
 	/* Below: the limit of the cell, then the problems of the row. */
 	if (g->r.nrows) {
-		struct record rec, old;
-		round_row_record(ui->db, &g->r, g->row, &rec, &old);
+		struct record rec;
+		round_row_typed(&g->r, g->row, &rec);
 		const struct field_def *d = &g->r.kind->fields[g->r.col[g->col]];
 		char *hint = validate_hint(ui->db, &rec, g->r.col[g->col]);
 		char *line = hint ? xasprintf("%s · %s: %s", g->r.rows[g->row].name, _(d->label), hint)
@@ -173,7 +189,6 @@ static void draw_grid(struct ui *ui, void *vctx)
 		free(line);
 		free(hint);
 		record_clear(&rec);
-		record_clear(&old);
 		const struct issues *is = &g->iss[g->row];
 		if (is->n) {
 			char *msg = issue_text(g->r.kind, &is->v[0]);
@@ -242,6 +257,7 @@ static void reload(struct grid *g)
 	sl_free(&errors);
 	free(g->iss);
 	g->iss = xcalloc((size_t)(g->r.nrows ? g->r.nrows : 1), sizeof *g->iss);
+	measure(g);
 	if (g->row >= g->r.nrows)
 		g->row = g->r.nrows ? g->r.nrows - 1 : 0;
 }
@@ -396,6 +412,7 @@ void ui_round_run(struct ui *ui, const struct kind_def *k)
 	}
 	sl_free(&errors);
 	g.iss = xcalloc((size_t)(g.r.nrows ? g.r.nrows : 1), sizeof *g.iss);
+	measure(&g);
 	for (int c = 0; c < g.r.ncols; c++) {
 		int w = text_width(_(k->fields[g.r.col[c]].label)) + 1;
 		g.width[c] = w < 8 ? 8 : w > 34 ? 34 : w;
