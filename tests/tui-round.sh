@@ -75,4 +75,13 @@ expect_grep "$T/round-esc.txt" "Extinguisher survey (1/4, Tab)" "Esc without cha
 [ "$(surveys)" -eq "$n0" ]
 ok $? "nothing saved"
 
+# ---- up to 200 groups: PgDn reaches the last one
+fresh
+{ echo "code,name"; i=13; while [ $i -le 200 ]; do echo "$i,Tổ số $i"; i=$((i + 1)); done; } > "$T/group.csv"
+ws import "$T/group.csv" > /dev/null
+screens round-200 '<F4>r<Enter><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><Dump><Esc>q' --lang en --db "$DB"
+expect_grep "$T/round-200.txt" "200 groups" "the grid holds 200 groups"
+awk '{ $1 = $1; print }' "$T/round-200.txt" | grep -q "^200 Tổ số 200 -"
+ok $? "PgDn pages down to the last of them"
+
 finish

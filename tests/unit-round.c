@@ -22,7 +22,7 @@ static void clear_issues(struct issues *is, int n)
 int main(void)
 {
 	fixture_init();
-	plan(26);
+	plan(27);
 	sqlite3 *db = fixture_db();
 	add(db, "group", "code=1", "name=Tổ 1", "households=100", "residents=400", "date=2023-01-01", NULL);
 	add(db, "group", "code=2", "name=Tổ 2", NULL);
@@ -87,6 +87,19 @@ int main(void)
 	is_int(count(db, "SELECT count(*) FROM audit WHERE tbl = 'survey' AND action = 'update'"), 1,
 	       "the update audited");
 	clear_issues(is, 3);
+	round_free(&r);
+
+	/* Up to ROUND_MAX_GROUPS groups, and a word when there are more. */
+	db_exec(db, "BEGIN", &err);
+	for (int i = 5; i <= ROUND_MAX_GROUPS + 2; i++) {
+		char code[32], name[32];
+		snprintf(code, sizeof code, "code=%d", i);
+		snprintf(name, sizeof name, "name=Tổ %d", i);
+		add(db, "group", code, name, NULL);
+	}
+	db_exec(db, "COMMIT", &err);
+	round_load(db, k, date_make(2023, 10, 31), &r, &err);
+	ok(r.nrows == ROUND_MAX_GROUPS && r.truncated, "at most %d groups, truncated beyond", ROUND_MAX_GROUPS);
 	round_free(&r);
 	sl_free(&err);
 	fixture_cleanup(db);
