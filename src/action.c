@@ -86,7 +86,7 @@ const struct action actions[] = {
 	{ ACT_NEXT_KIND, "next-kind", { S(WK_TAB), NOKEY, NOKEY }, AS_DATA, true,
 	  N_("Kind"), N_("Switch to the next kind of record shown on this screen (surveys, commitments, app users, population; groups and the ward; incidents and categories; targets and closed periods)") },
 	{ ACT_ROUND, "round", { K('r'), NOKEY, NOKEY }, AS_DATA_ROUND, true,
-	  N_("Round"), N_("Enter the kind shown for every group on one date in a grid (Nhập theo đợt): asks the date, then shows each active group's latest values, carried forward") },
+	  N_("Round"), N_("Enter the kind shown for every group on one date in a grid (Nhập theo đợt): asks the date, then shows each active group's latest values, carried forward; incidents and outreach get a column per category or kind") },
 
 	{ ACT_SCROLL_LEFT, "scroll-left", { S(WK_LEFT), NOKEY, NOKEY }, AS_REPORT, false,
 	  N_("Left"), N_("Scroll the report to the left") },

@@ -5,14 +5,57 @@
 #include <string.h>
 
 #include "db.h"
+#include "i18n.h"
+#include "names.h"
 #include "round.h"
 #include "store.h"
+#include "text.h"
 #include "validate.h"
+
+/* The flows a round is taken of: their count field and their column key. */
+static bool flow_kind(const struct kind_def *k, int *count, int *key)
+{
+	if (!k || (strcmp(k->name, "incident") && strcmp(k->name, "outreach")))
+		return false;
+	bool inc = !strcmp(k->name, "incident");
+	*count = kind_field_index(k, inc ? "count" : "sessions");
+	*key = kind_field_index(k, inc ? "category" : "kind");
+	return true;
+}
 
 bool round_kind_ok(const struct kind_def *k)
 {
-	return k && k->one_per_date && kind_field_index(k, "group") >= 0 &&
-	       kind_field_index(k, "date") >= 0;
+	int c, f;
+	return k && ((k->one_per_date && kind_field_index(k, "group") >= 0 && kind_field_index(k, "date") >= 0) ||
+		     flow_kind(k, &c, &f));
+}
+
+const char *round_col_label(const struct round *r, int col)
+{
+	return r->flow ? r->label[col] : _(r->kind->fields[r->col[col]].label);
+}
+
+/* The columns of a flow: the categories, or the kinds of outreach. */
+static void flow_columns(sqlite3 *db, struct round *r, int count)
+{
+	const struct field_def *d = &r->kind->fields[r->key_field];
+	if (d->type == FT_CATEGORY) {
+		sqlite3_stmt *st = db_prepare(db, "SELECT code, name FROM category ORDER BY id");
+		while (sqlite3_step(st) == SQLITE_ROW && r->ncols < ROUND_MAX_COLS) {
+			r->key[r->ncols] = xstrdup((const char *)sqlite3_column_text(st, 0));
+			r->label[r->ncols] = xstrdup((const char *)sqlite3_column_text(st, 1));
+			r->col[r->ncols++] = count;
+		}
+		sqlite3_finalize(st);
+		return;
+	}
+	for (const char *p = d->choices; p && *p && r->ncols < ROUND_MAX_COLS;) {
+		const char *bar = strchr(p, '|');
+		r->key[r->ncols] = xstrndup(p, bar ? (size_t)(bar - p) : strlen(p));
+		r->label[r->ncols] = text_capitalize(names_choice(r->key[r->ncols]));
+		r->col[r->ncols++] = count;
+		p = bar ? bar + 1 : NULL;
+	}
 }
 
 /* The SQL of the carried values of a group: the record on the date, then
@@ -37,14 +80,18 @@ bool round_load(sqlite3 *db, const struct kind_def *k, ws_date date, struct roun
 	r->kind = k;
 	r->date = date;
 	date_iso(date, r->iso);
-	for (int i = 0; i < k->nfields; i++)
-		if (k->fields[i].column && strcmp(k->fields[i].name, "group") && strcmp(k->fields[i].name, "date"))
-			r->col[r->ncols++] = i;
+	int count;
+	if ((r->flow = flow_kind(k, &count, &r->key_field)))
+		flow_columns(db, r, count);
+	else
+		for (int i = 0; i < k->nfields; i++)
+			if (k->fields[i].column && strcmp(k->fields[i].name, "group") && strcmp(k->fields[i].name, "date"))
+				r->col[r->ncols++] = i;
 	/* Active on the date: active now, or closed after it. */
 	sqlite3_stmt *g = db_prepare(db, "SELECT id, code, name FROM rgroup "
 				      "WHERE active = 1 OR (closed IS NOT NULL AND closed > ?1) ORDER BY id");
 	sqlite3_bind_text(g, 1, r->iso, -1, SQLITE_STATIC);
-	char *sql = carry_sql(r);
+	char *sql = r->flow ? xstrdup("SELECT 0") : carry_sql(r);
 	sqlite3_stmt *c = db_prepare(db, sql);
 	free(sql);
 	bool ok = true;
@@ -63,6 +110,8 @@ bool round_load(sqlite3 *db, const struct kind_def *k, ws_date date, struct roun
 		row->group_id = sqlite3_column_int64(g, 0);
 		row->code = xstrdup((const char *)sqlite3_column_text(g, 1));
 		row->name = xstrdup((const char *)sqlite3_column_text(g, 2));
+		if (r->flow)
+			continue; /* counts of the date: nothing carried */
 		sqlite3_reset(c);
 		sqlite3_bind_int64(c, 1, row->group_id);
 		sqlite3_bind_text(c, 2, r->iso, -1, SQLITE_STATIC);
@@ -111,6 +160,10 @@ void round_free(struct round *r)
 		}
 	}
 	free(r->rows);
+	for (int j = 0; j < r->ncols; j++) {
+		free(r->key[j]);
+		free(r->label[j]);
+	}
 	memset(r, 0, sizeof *r);
 }
 
@@ -135,6 +188,8 @@ bool round_cell_changed(const struct round *r, int row, int col)
 		return false;
 	const char *a = w->typed[col], *b = w->carried[col] ? w->carried[col] : "";
 	long long x, y;
+	if (r->flow) /* empty means 0, which saves nothing */
+		return *a && !(validate_count(a, &x) && x == 0);
 	if (*a && *b && validate_count(a, &x) && validate_count(b, &y))
 		return x != y; /* 007 is 7 */
 	return strcmp(a, b) != 0;
@@ -181,13 +236,66 @@ bool round_row_record(sqlite3 *db, const struct round *r, int row, struct record
 	return true;
 }
 
+int round_row_records(sqlite3 *db, const struct round *r, int row, struct record *recs,
+		      struct record *old, bool *has_old)
+{
+	if (!r->flow) {
+		has_old[0] = round_row_record(db, r, row, &recs[0], &old[0]);
+		return 1;
+	}
+	int n = 0;
+	for (int j = 0; j < r->ncols; j++) {
+		if (!round_cell_changed(r, row, j))
+			continue;
+		record_init(&recs[n], r->kind);
+		record_init(&old[n], r->kind);
+		has_old[n] = false;
+		record_set_named(&recs[n], "group", r->rows[row].code);
+		record_set_named(&recs[n], "date", r->iso);
+		record_set(&recs[n], r->key_field, r->key[j]);
+		record_set(&recs[n], r->col[j], round_value(r, row, j));
+		n++;
+	}
+	return n;
+}
+
+/* Validates the records of a row into `out`; a flow's problems name the
+ * column (category or kind) they are in. */
+static void check_records(sqlite3 *db, const struct round *r, int row, struct record *recs,
+			  struct record *old, const bool *has_old, int n, struct issues *out)
+{
+	for (int i = 0; i < n; i++) {
+		if (!r->flow) {
+			validate_record(db, &recs[i], has_old[i] ? &old[i] : NULL, out);
+			continue;
+		}
+		struct issues one = { NULL, 0, 0 };
+		validate_record(db, &recs[i], NULL, &one);
+		const char *key = record_get(&recs[i], r->kind->fields[r->key_field].name);
+		const char *label = key;
+		for (int j = 0; j < r->ncols; j++)
+			if (key && !strcmp(r->key[j], key))
+				label = r->label[j];
+		for (size_t j = 0; j < one.n; j++) {
+			char *t = issue_text(r->kind, &one.v[j]);
+			issues_add(out, one.v[j].sev, -1, "%s: %s", label ? label : "", t);
+			free(t);
+		}
+		issues_free(&one);
+	}
+	(void)row;
+}
+
 void round_check_row(sqlite3 *db, const struct round *r, int row, struct issues *out)
 {
-	struct record rec, old;
-	bool stored = round_row_record(db, r, row, &rec, &old);
-	validate_record(db, &rec, stored ? &old : NULL, out);
-	record_clear(&rec);
-	record_clear(&old);
+	struct record recs[ROUND_MAX_COLS], old[ROUND_MAX_COLS];
+	bool has_old[ROUND_MAX_COLS];
+	int n = round_row_records(db, r, row, recs, old, has_old);
+	check_records(db, r, row, recs, old, has_old, n, out);
+	for (int i = 0; i < n; i++) {
+		record_clear(&recs[i]);
+		record_clear(&old[i]);
+	}
 }
 
 enum round_result round_save(sqlite3 *db, const struct round *r, bool force,
@@ -199,16 +307,17 @@ enum round_result round_save(sqlite3 *db, const struct round *r, bool force,
 		return ROUND_NOTHING;
 	if (!db_begin(db, errors))
 		return ROUND_FAILED;
-	struct record *recs = xcalloc((size_t)r->nrows, sizeof *recs);
-	bool *has_old = xcalloc((size_t)r->nrows, sizeof *has_old);
+	size_t cap = (size_t)n * (r->flow ? (size_t)r->ncols : 1);
+	struct record *recs = xcalloc(cap, sizeof *recs), *old = xcalloc(cap, sizeof *old);
+	bool *has_old = xcalloc(cap, sizeof *has_old);
+	int nrec = 0;
 	size_t nerr = 0, nwarn = 0;
 	for (int i = 0; i < r->nrows; i++) {
 		if (!round_row_changed(r, i))
 			continue;
-		struct record old;
-		has_old[i] = round_row_record(db, r, i, &recs[i], &old);
-		validate_record(db, &recs[i], has_old[i] ? &old : NULL, &row_issues[i]);
-		record_clear(&old);
+		int m = round_row_records(db, r, i, recs + nrec, old + nrec, has_old + nrec);
+		check_records(db, r, i, recs + nrec, old + nrec, has_old + nrec, m, &row_issues[i]);
+		nrec += m;
 		nerr += issues_count(&row_issues[i], SEV_ERROR);
 		nwarn += issues_count(&row_issues[i], SEV_WARNING);
 	}
@@ -217,9 +326,7 @@ enum round_result round_save(sqlite3 *db, const struct round *r, bool force,
 		res = ROUND_REFUSED;
 	else if (nwarn && !force)
 		res = ROUND_CONFIRM;
-	for (int i = 0; res == ROUND_SAVED && i < r->nrows; i++) {
-		if (!recs[i].kind)
-			continue;
+	for (int i = 0; res == ROUND_SAVED && i < nrec; i++) {
 		bool ok = has_old[i] ? store_update(db, &recs[i], errors) : store_insert(db, &recs[i], errors);
 		if (!ok)
 			res = ROUND_FAILED;
@@ -232,10 +339,12 @@ enum round_result round_save(sqlite3 *db, const struct round *r, bool force,
 		db_rollback(db);
 		*saved = 0;
 	}
-	for (int i = 0; i < r->nrows; i++)
-		if (recs[i].kind)
-			record_clear(&recs[i]);
+	for (int i = 0; i < nrec; i++) {
+		record_clear(&recs[i]);
+		record_clear(&old[i]);
+	}
 	free(recs);
+	free(old);
 	free(has_old);
 	return res;
 }

@@ -17,16 +17,18 @@
 #include "record.h"
 #include "util.h"
 
-/* The grid works up to this many groups. */
+/* The grid works up to this many groups, and as many columns (incident
+ * categories). */
 #define ROUND_MAX_GROUPS 200
+#define ROUND_MAX_COLS 32
 
 struct round_row {
 	long long group_id;
 	char *code, *name;
 	long long on_date;              /* id of the group's record on the date
 					 * itself (a save updates it), or 0 */
-	char *carried[KIND_MAX_FIELDS]; /* per column: carried value, or NULL */
-	char *typed[KIND_MAX_FIELDS];   /* per column: typed text, or NULL
+	char *carried[ROUND_MAX_COLS];  /* per column: carried value, or NULL */
+	char *typed[ROUND_MAX_COLS];    /* per column: typed text, or NULL
 					 * (not typed: the carried value) */
 };
 
@@ -34,15 +36,24 @@ struct round {
 	const struct kind_def *kind;
 	ws_date date;
 	char iso[11];
+	bool flow;                      /* incidents, outreach: a column per
+					 * category or kind, counts of the date,
+					 * nothing carried; empty or 0 saves
+					 * nothing */
 	int ncols;
-	int col[KIND_MAX_FIELDS];       /* kind field index of each column */
+	int col[ROUND_MAX_COLS];        /* stock kinds: kind field index of
+					 * each column; flows: the count field */
+	char *key[ROUND_MAX_COLS];      /* flows: the category code or kind */
+	char *label[ROUND_MAX_COLS];    /* flows: its name */
+	int key_field;                  /* flows: field index of category/kind */
 	struct round_row *rows;
 	int nrows;
 	bool truncated;                 /* more than ROUND_MAX_GROUPS groups */
 };
 
-/* True for the kinds a round is taken of (stock kinds kept by group and
- * date: population, survey, commitment, app114). */
+/* True for the kinds a round is taken of: stock kinds kept by group and
+ * date (population, survey, commitment, app114), and the flows incident
+ * and outreach. */
 bool round_kind_ok(const struct kind_def *k);
 /* Loads the round of kind k on `date`: the groups active on that date in
  * group order, each cell carrying the group's latest value on or before it
@@ -51,6 +62,9 @@ bool round_kind_ok(const struct kind_def *k);
 bool round_load(sqlite3 *db, const struct kind_def *k, ws_date date, struct round *r,
 		struct strlist *errors);
 void round_free(struct round *r);
+/* A column's header (translated; the field's label, or a flow's category
+ * or kind name). */
+const char *round_col_label(const struct round *r, int col);
 /* The value a cell holds: typed, else carried (NULL when empty). */
 const char *round_value(const struct round *r, int row, int col);
 /* Sets what was typed in a cell (NULL: back to the carried value). */
@@ -62,6 +76,12 @@ bool round_cell_changed(const struct round *r, int row, int col);
 bool round_row_changed(const struct round *r, int row);
 /* Number of changed rows. */
 int round_changed_rows(const struct round *r);
+/* The records a changed row saves: one for a stock kind (see
+ * round_row_record), one per non-empty cell of a flow.  Returns how many
+ * are in `recs` (at most ROUND_MAX_COLS; each to be record_clear'ed);
+ * old[i] is set and has_old[i] true where a stored record is updated. */
+int round_row_records(sqlite3 *db, const struct round *r, int row, struct record *recs,
+		      struct record *old, bool *has_old);
 /* The record a row saves: the stored record on the date with the row's
  * values (old set, true returned), or a new one with the group, the date
  * and every value, carried ones included (false returned, old empty). */

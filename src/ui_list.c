@@ -498,7 +498,7 @@ static void set_context(struct screen *s)
 {
 	struct list_state *l = s->state;
 	s->context = AS_GLOBAL | AS_LIST | (l->nkinds > 1 ? AS_DATA : 0) | (kind_by_group(l) ? AS_LIST_GROUPS : 0) |
-		     (s->id == SCR_DATA && round_kind_ok(cur_kind(l)) ? AS_DATA_ROUND : 0);
+		     (round_kind_ok(cur_kind(l)) ? AS_DATA_ROUND : 0);
 }
 
 static bool list_key(struct ui *ui, struct screen *s, struct wkey k, enum action_id act)

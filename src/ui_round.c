@@ -30,7 +30,7 @@ struct grid {
 	int first_row, first_col;
 	bool typing;          /* a digit was typed since the cell was selected */
 	struct issues *iss;   /* per row: the problems of a changed row */
-	int width[KIND_MAX_FIELDS];
+	int width[ROUND_MAX_COLS];
 	int code_w, name_w;   /* widest code and name (measured at each load) */
 	char *status;         /* what the last save did, until the next change */
 };
@@ -133,11 +133,10 @@ static void draw_grid(struct ui *ui, void *vctx)
 	tui_put(GRID_TOP - 1, 2 + wc + 1, wn, _("Group"), TC_TITLE);
 	int last_col = g->first_col;
 	for (int c = g->first_col, x = x0; c < g->r.ncols && x < cols; c++) {
-		const struct field_def *d = &g->r.kind->fields[g->r.col[c]];
 		int w = g->width[c];
 		if (x + w > cols && c > g->first_col)
 			break;
-		tui_put_right(GRID_TOP - 1, x, w, _(d->label), TC_TITLE);
+		tui_put_right(GRID_TOP - 1, x, w, round_col_label(&g->r, c), TC_TITLE);
 		last_col = c;
 		x += w + 1;
 	}
@@ -181,10 +180,10 @@ static void draw_grid(struct ui *ui, void *vctx)
 	if (g->r.nrows) {
 		struct record rec;
 		round_row_typed(&g->r, g->row, &rec);
-		const struct field_def *d = &g->r.kind->fields[g->r.col[g->col]];
-		char *hint = validate_hint(ui->db, &rec, g->r.col[g->col]);
-		char *line = hint ? xasprintf("%s · %s: %s", g->r.rows[g->row].name, _(d->label), hint)
-				  : xasprintf("%s · %s", g->r.rows[g->row].name, _(d->label));
+		const char *label = round_col_label(&g->r, g->col);
+		char *hint = g->r.flow ? NULL : validate_hint(ui->db, &rec, g->r.col[g->col]);
+		char *line = hint ? xasprintf("%s · %s: %s", g->r.rows[g->row].name, label, hint)
+				  : xasprintf("%s · %s", g->r.rows[g->row].name, label);
 		tui_put(rows - 4, 1, cols - 2, line, TC_NORMAL);
 		free(line);
 		free(hint);
@@ -414,7 +413,7 @@ void ui_round_run(struct ui *ui, const struct kind_def *k)
 	g.iss = xcalloc((size_t)(g.r.nrows ? g.r.nrows : 1), sizeof *g.iss);
 	measure(&g);
 	for (int c = 0; c < g.r.ncols; c++) {
-		int w = text_width(_(k->fields[g.r.col[c]].label)) + 1;
+		int w = text_width(round_col_label(&g.r, c)) + 1;
 		g.width[c] = w < 8 ? 8 : w > 34 ? 34 : w;
 	}
 	if (g.r.truncated)

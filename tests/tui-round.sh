@@ -75,6 +75,20 @@ expect_grep "$T/round-esc.txt" "Extinguisher survey (1/4, Tab)" "Esc without cha
 [ "$(surveys)" -eq "$n0" ]
 ok $? "nothing saved"
 
+# ---- incidents and outreach: a column per category or kind, no carry
+fresh
+ni=$(ws list incident | sed 1d | wc -l)
+screens round-inc '<F5>r<Enter><Dump>2<Tab>0<F2><Dump><Esc>q' --lang en --db "$DB"
+expect_grep "$T/round-inc.txt" "Round: Incident on 24/11/2026" "r on Incidents opens the grid of incidents"
+sed -n 5p "$T/round-inc.txt" | grep -q "Trộm cắp tài sản"
+ok $? "one column per category"
+expect_grep "$T/round-inc.txt" "Saved 1 record dated 24/11/2026" "a filled cell saves one record, 0 nothing"
+[ "$(ws list incident | sed 1d | wc -l)" -eq $((ni + 1)) ] && ws list incident | cut -f2- | grep -qx "$(printf '1\t2026-11-24\ttheft\t2\t')"
+ok $? "the group, the date, the category, the count"
+screens round-out '<F6>r<Enter>3<F2><Dump><Esc>q' --lang en --db "$DB"
+ws list outreach | cut -f2- | grep -qx "$(printf '2026-11-24\tradio\t3\t1\t')"
+ok $? "outreach: a column per kind of session"
+
 # ---- up to 200 groups: PgDn reaches the last one
 fresh
 { echo "code,name"; i=13; while [ $i -le 200 ]; do echo "$i,Tổ số $i"; i=$((i + 1)); done; } > "$T/group.csv"

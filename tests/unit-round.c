@@ -22,7 +22,7 @@ static void clear_issues(struct issues *is, int n)
 int main(void)
 {
 	fixture_init();
-	plan(27);
+	plan(32);
 	sqlite3 *db = fixture_db();
 	add(db, "group", "code=1", "name=Tổ 1", "households=100", "residents=400", "date=2023-01-01", NULL);
 	add(db, "group", "code=2", "name=Tổ 2", NULL);
@@ -32,8 +32,9 @@ int main(void)
 	add(db, "survey", "group=1", "date=2023-09-30", "surveyed=50", "with_extinguisher=20", NULL);
 
 	const struct kind_def *k = kind_find("survey");
-	ok(round_kind_ok(k) && round_kind_ok(kind_find("population")) && !round_kind_ok(kind_find("incident")) &&
-	   !round_kind_ok(kind_find("establishments")), "rounds of stock kinds kept by group");
+	ok(round_kind_ok(k) && round_kind_ok(kind_find("population")) && round_kind_ok(kind_find("incident")) &&
+	   round_kind_ok(kind_find("outreach")) && !round_kind_ok(kind_find("fireteam")) &&
+	   !round_kind_ok(kind_find("establishments")), "rounds of stock kinds kept by group, and of incidents and outreach");
 	struct round r;
 	struct strlist err = STRLIST_INIT;
 	ok(round_load(db, k, date_make(2023, 10, 31), &r, &err), "loaded");
@@ -86,6 +87,24 @@ int main(void)
 	       "the record on the date updated, not doubled");
 	is_int(count(db, "SELECT count(*) FROM audit WHERE tbl = 'survey' AND action = 'update'"), 1,
 	       "the update audited");
+	clear_issues(is, 3);
+	round_free(&r);
+
+	/* Incidents: a column per category, nothing carried, a record per
+	 * filled cell; empty or 0 saves nothing. */
+	add(db, "category", "code=theft", "name=Trộm cắp", NULL);
+	add(db, "category", "code=fight", "name=Đánh nhau", NULL);
+	round_load(db, kind_find("incident"), date_make(2023, 10, 31), &r, &err);
+	ok(r.flow && r.ncols == 2 && !strcmp(r.key[1], "fight") && !strcmp(round_col_label(&r, 1), "Đánh nhau"),
+	   "incidents: a column per category");
+	round_set(&r, 0, 0, "0");
+	ok(!round_row_changed(&r, 0), "0 is no change");
+	round_set(&r, 0, 0, "2");
+	round_set(&r, 0, 1, "1");
+	round_set(&r, 1, 1, "3");
+	is_int(round_save(db, &r, false, is, &saved, &err), ROUND_SAVED, "incidents saved");
+	is_int(saved, 3, "one record per filled cell");
+	is_int(count(db, "SELECT sum(count) FROM incident WHERE date = '2023-10-31'"), 6, "with their counts");
 	clear_issues(is, 3);
 	round_free(&r);
 
