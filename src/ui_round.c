@@ -417,7 +417,8 @@ void ui_round_run(struct ui *ui, const struct kind_def *k)
 		g.width[c] = w < 8 ? 8 : w > 34 ? 34 : w;
 	}
 	if (g.r.truncated)
-		tui_message(ui, true, _("Only the first %d groups are shown."), ROUND_MAX_GROUPS);
+		tui_message(ui, true, ngettext("Only the first %d group is shown.", "Only the first %d groups are shown.",
+					       ROUND_MAX_GROUPS), ROUND_MAX_GROUPS);
 	tui_push_overlay(draw_grid, &g);
 	for (;;) {
 		tui_draw(ui);
