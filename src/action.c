@@ -85,6 +85,8 @@ const struct action actions[] = {
 	  N_("Clear"), N_("Clear the search, then the group filter") },
 	{ ACT_NEXT_KIND, "next-kind", { S(WK_TAB), NOKEY, NOKEY }, AS_DATA, true,
 	  N_("Kind"), N_("Switch to the next kind of record shown on this screen (surveys, commitments, app users, population; groups and the ward; incidents and categories; targets and closed periods)") },
+	{ ACT_ROUND, "round", { K('r'), NOKEY, NOKEY }, AS_DATA_ROUND, true,
+	  N_("Round"), N_("Enter the kind shown for every group on one date in a grid (Nhập theo đợt): asks the date, then shows each active group's latest values, carried forward; incidents and outreach get a column per category or kind") },
 
 	{ ACT_SCROLL_LEFT, "scroll-left", { S(WK_LEFT), NOKEY, NOKEY }, AS_REPORT, false,
 	  N_("Left"), N_("Scroll the report to the left") },
@@ -118,6 +120,36 @@ const struct action actions[] = {
 	  N_("Details"), N_("Show every indicator of the selected ward, or of the total, with its target, status and comparisons") },
 	{ ACT_ROLLUP_NO_REPORTS, "rollup-reports", { S(WK_F10), NOKEY, NOKEY }, AS_ROLLUP, false,
 	  N_("Reports"), N_("Say that the roll-up has no report screen (F10 is Reports in a ward's screens; q leaves)") },
+
+	/* The round grid: digits are typed into the cell. */
+	{ ACT_HELP, "grid-help", { S(WK_F1), NOKEY, NOKEY }, AS_GRID, true,
+	  N_("Help"), N_("Show the problems of the selected row when it has any, otherwise this help") },
+	{ ACT_GRID_UP, "grid-up", { S(WK_UP), NOKEY, NOKEY }, AS_GRID, false,
+	  N_("Up"), N_("Move to the same cell of the group above") },
+	{ ACT_GRID_DOWN, "grid-down", { S(WK_DOWN), NOKEY, NOKEY }, AS_GRID, false,
+	  N_("Down"), N_("Move to the same cell of the group below") },
+	{ ACT_GRID_LEFT, "grid-left", { S(WK_LEFT), NOKEY, NOKEY }, AS_GRID, false,
+	  N_("Left"), N_("Move to the cell on the left") },
+	{ ACT_GRID_RIGHT, "grid-right", { S(WK_RIGHT), NOKEY, NOKEY }, AS_GRID, false,
+	  N_("Right"), N_("Move to the cell on the right; the columns scroll sideways, the group code and name stay") },
+	{ ACT_GRID_NEXT, "grid-next", { S(WK_TAB), NOKEY, NOKEY }, AS_GRID, false,
+	  N_("Next"), N_("Move to the next cell, at the end of a row to the next group") },
+	{ ACT_GRID_PREV, "grid-previous", { S(WK_BTAB), NOKEY, NOKEY }, AS_GRID, false,
+	  N_("Previous"), N_("Move to the previous cell") },
+	{ ACT_GRID_ENTER, "grid-enter", { S(WK_ENTER), NOKEY, NOKEY }, AS_GRID, false,
+	  N_("Enter"), N_("Keep the value and move down, as in a spreadsheet; on a row marked ! without typing, show its problems") },
+	{ ACT_GRID_PAGE_UP, "grid-page-up", { S(WK_PGUP), NOKEY, NOKEY }, AS_GRID, false,
+	  N_("Page up"), N_("Move one page of groups up") },
+	{ ACT_GRID_PAGE_DOWN, "grid-page-down", { S(WK_PGDN), NOKEY, NOKEY }, AS_GRID, false,
+	  N_("Page down"), N_("Move one page of groups down") },
+	{ ACT_GRID_CLEAR, "grid-clear", { S(WK_DELETE), NOKEY, NOKEY }, AS_GRID, false,
+	  N_("Clear"), N_("Put the carried value back in the cell") },
+	{ ACT_GRID_BACKSPACE, "grid-backspace", { S(WK_BACKSPACE), NOKEY, NOKEY }, AS_GRID, false,
+	  N_("Backspace"), N_("Delete the last digit of the cell (typing a digit replaces the whole value)") },
+	{ ACT_GRID_SAVE, "grid-save", { S(WK_F2), K(WKEY_CTRL('s')), NOKEY }, AS_GRID, true,
+	  N_("Save"), N_("Save every changed row in one go: all or nothing; warnings are asked once for the round") },
+	{ ACT_GRID_CANCEL, "grid-close", { S(WK_ESC), NOKEY, NOKEY }, AS_GRID, true,
+	  N_("Close"), N_("Close the grid (asks first if something changed is not saved)") },
 
 	/* In a form, ? is typed like any character: only F1 opens the help. */
 	{ ACT_HELP, "form-help", { S(WK_F1), NOKEY, NOKEY }, AS_FORM, true,
@@ -189,6 +221,8 @@ unsigned action_fold_views(unsigned scope)
 		scope = (scope & ~AS_VIEW_PARTS) | AS_VIEWS;
 	if (scope & AS_LIST_GROUPS)
 		scope = (scope & ~AS_LIST_GROUPS) | AS_LIST;
+	if (scope & AS_DATA_ROUND)
+		scope = (scope & ~AS_DATA_ROUND) | AS_DATA;
 	return scope;
 }
 
@@ -204,9 +238,9 @@ const struct action *action_get(enum action_id id)
  * listed comes after all of these. */
 static const enum action_id bar_priority[] = {
 	ACT_HELP, ACT_QUIT, ACT_FORM_SAVE, ACT_FORM_CANCEL, ACT_OPEN, ACT_ADD,
-	ACT_NEXT_KIND, ACT_NEXT_VIEW, ACT_ROLLUP_WARD, ACT_PERIOD_SET, ACT_SAVE_REPORT,
+	ACT_GRID_SAVE, ACT_GRID_CANCEL, ACT_NEXT_KIND, ACT_NEXT_VIEW, ACT_ROLLUP_WARD, ACT_PERIOD_SET, ACT_SAVE_REPORT,
 	ACT_PRINT_REPORT, ACT_FORM_PICK, ACT_SEARCH, ACT_DELETE, ACT_REPORT_DETAILS,
-	ACT_INDICATOR, ACT_SORT, ACT_FILTER_GROUP, ACT_PERIOD_PREV, ACT_PERIOD_NEXT,
+	ACT_INDICATOR, ACT_SORT, ACT_FILTER_GROUP, ACT_ROUND, ACT_PERIOD_PREV, ACT_PERIOD_NEXT,
 	ACT_INPUT_METHOD,
 };
 
@@ -292,6 +326,7 @@ static const struct { unsigned scope; const char *title; } key_groups[] = {
 	{ AS_REPORT, N_("Reports") },
 	{ AS_VIEWS, N_("Overview views") },
 	{ AS_ROLLUP, N_("Roll-up of several databases") },
+	{ AS_GRID, N_("Round grid") },
 	{ AS_FORM, N_("Forms") },
 	{ AS_TEXT, N_("Text fields") },
 };

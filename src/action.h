@@ -18,7 +18,7 @@ enum action_id {
 	/* lists */
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_FIRST, ACT_LAST,
 	ACT_OPEN, ACT_ADD, ACT_DELETE, ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SORT,
-	ACT_FILTER_GROUP, ACT_FILTER_PERIOD, ACT_CLEAR, ACT_NEXT_KIND,
+	ACT_FILTER_GROUP, ACT_FILTER_PERIOD, ACT_CLEAR, ACT_NEXT_KIND, ACT_ROUND,
 	/* reports */
 	ACT_SCROLL_LEFT, ACT_SCROLL_RIGHT, ACT_SAVE_REPORT, ACT_PRINT_REPORT, ACT_REPORT_DETAILS,
 	/* the views of the overview */
@@ -27,6 +27,10 @@ enum action_id {
 	ACT_ROLLUP_LEFT, ACT_ROLLUP_RIGHT, ACT_ROLLUP_WARD, ACT_ROLLUP_NO_REPORTS,
 	/* forms */
 	ACT_FORM_NEXT, ACT_FORM_PREV, ACT_FORM_SAVE, ACT_FORM_CANCEL, ACT_FORM_PICK,
+	/* the round grid (Nhập theo đợt) */
+	ACT_GRID_UP, ACT_GRID_DOWN, ACT_GRID_LEFT, ACT_GRID_RIGHT, ACT_GRID_NEXT, ACT_GRID_PREV,
+	ACT_GRID_ENTER, ACT_GRID_PAGE_UP, ACT_GRID_PAGE_DOWN, ACT_GRID_CLEAR, ACT_GRID_BACKSPACE,
+	ACT_GRID_SAVE, ACT_GRID_CANCEL,
 	/* text input, anywhere text is typed; the editing keys are handled by
 	 * the line editor (lineedit.c) and listed here for the help */
 	ACT_INPUT_METHOD, ACT_TEXT_START, ACT_TEXT_END, ACT_TEXT_LEFT, ACT_TEXT_RIGHT,
@@ -55,6 +59,11 @@ enum action_id {
 /* The part of AS_LIST for kinds kept by group (the group filter); listed
  * with AS_LIST. */
 #define AS_LIST_GROUPS 0x1000
+/* The part of AS_DATA for kinds a round is taken of (key r); listed with
+ * AS_DATA. */
+#define AS_DATA_ROUND 0x2000
+/* The round grid (ui_round.c), a modal screen like the forms. */
+#define AS_GRID 0x4000
 
 #define ACTION_KEYS 3
 
@@ -75,8 +84,8 @@ extern const int action_count;
  * Actions of the narrower scopes win over AS_GLOBAL. */
 enum action_id action_for_key(struct wkey k, unsigned context);
 const struct action *action_get(enum action_id id);
-/* A scope or context with the AS_VIEW_PARTS counted as AS_VIEWS and
- * AS_LIST_GROUPS as AS_LIST: how the help and the manual group the
+/* A scope or context with the AS_VIEW_PARTS counted as AS_VIEWS,
+ * AS_LIST_GROUPS as AS_LIST and AS_DATA_ROUND as AS_DATA: how the help and the manual group the
  * actions. */
 unsigned action_fold_views(unsigned scope);
 /* How much an action's place in the key bar matters: the bar drops the

@@ -864,6 +864,7 @@ void tui_help(struct ui *ui, unsigned context, const char *about)
 		sl_push(&lines, xstrdup(""));
 	}
 	static const struct { unsigned scope; const char *title; } parts[] = {
+		{ AS_GRID, N_("In the round grid") },
 		{ AS_FORM, N_("In a form") }, { AS_TEXT, N_("While typing") },
 		{ AS_LIST, N_("In lists") }, { AS_DATA, N_("On screens with several kinds of record") },
 		{ AS_REPORT, N_("In reports") }, { AS_VIEWS, N_("In the overview and its views") },

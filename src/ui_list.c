@@ -17,9 +17,11 @@
 #include "names.h"
 #include "record.h"
 #include "screens.h"
+#include "round.h"
 #include "store.h"
 #include "text.h"
 #include "tui.h"
+#include "ui_round.h"
 
 #define MAX_KINDS 4
 
@@ -496,7 +498,8 @@ static void pick_sort(struct ui *ui, struct list_state *l)
 static void set_context(struct screen *s)
 {
 	struct list_state *l = s->state;
-	s->context = AS_GLOBAL | AS_LIST | (l->nkinds > 1 ? AS_DATA : 0) | (kind_by_group(l) ? AS_LIST_GROUPS : 0);
+	s->context = AS_GLOBAL | AS_LIST | (l->nkinds > 1 ? AS_DATA : 0) | (kind_by_group(l) ? AS_LIST_GROUPS : 0) |
+		     (round_kind_ok(cur_kind(l)) ? AS_DATA_ROUND : 0);
 }
 
 static bool list_key(struct ui *ui, struct screen *s, struct wkey k, enum action_id act)
@@ -599,6 +602,11 @@ static bool list_key(struct ui *ui, struct screen *s, struct wkey k, enum action
 			reload(ui, l);
 			carry_search(ui, l);
 		}
+		return true;
+	case ACT_ROUND:
+		/* The grid saves through the model: the list shows what it saved. */
+		ui_round_run(ui, cur_kind(l));
+		reload(ui, l);
 		return true;
 	case ACT_NONE:
 		/* g where the kind is kept for the whole ward: not offered (not on

@@ -57,7 +57,8 @@ grep -v '^# \|^bench-gen: ' "$T/run.err" > "$T/run.noise"
 ok $? "it says nothing on stderr but its progress"
 sed 's/^/#   /' "$T/run.noise" | head -5
 for m in "first frame" "summary tsv, year, ward" "rollup tsv, year, 3 wards" "import CSV vs .import" \
-	"import CSV vs same work in SQL" "export CSV vs sqlite3 -csv" "key: next line" "key: a character"; do
+	"import CSV vs same work in SQL" "export CSV vs sqlite3 -csv" "key: next line" "key: a character" \
+	"key: a cell of the round grid" "save a 3-group round"; do
 	grep -q "^$m.* [0-9][0-9.]* \(ms\|r/s\) .* \(ok\|MISSED\)\$" "$T/results.txt"
 	ok $? "it reports: $m"
 done

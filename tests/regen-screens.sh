@@ -25,6 +25,8 @@ gen all 'p<C-u>2023-Q3<Enter><Dump><F3><Dump><F4><Dump><Tab><Dump><F5><Dump><F6>
 gen vi 'p<C-u>2023-Q3<Enter><Dump><F4><Dump>' --db "$T/demo.db"
 COLUMNS=120 LINES=30 gen wide 'p<C-u>2023-Q3<Enter><Dump><F3><Dump>' --lang en --db "$T/demo.db"
 gen help '<F1><Dump><Esc><F4><F1><Dump><Esc>' --lang en --db "$T/demo.db"
+# Before the form below saves a survey: this must be the same as in tests/tui-round.sh.
+gen round '<F4>r<Dump><Enter><Dump><Right><Right><Dump><Esc>q' --lang en --db "$T/demo.db"
 gen form '<F4>a<F4>9<Enter><Tab>999<Tab>5<F2><Dump><C-u>170<Tab><C-u>150<F2><Dump>y<Dump>' --lang en --db "$T/demo.db"
 # These must be the same as in tests/tui-views.sh.
 gen views 'p<C-u>2023-Q3<Enter><Dump><Tab><Dump><Tab><Dump><Tab><Dump><Tab><Dump><Tab><Dump><Tab><Dump>' --lang en --db "$T/demo.db"
