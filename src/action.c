@@ -150,6 +150,10 @@ const struct action actions[] = {
 	  N_("Save"), N_("Save every changed row in one go: all or nothing; warnings are asked once for the round") },
 	{ ACT_GRID_CANCEL, "grid-close", { S(WK_ESC), NOKEY, NOKEY }, AS_GRID, true,
 	  N_("Close"), N_("Close the grid (asks first if something changed is not saved)") },
+	{ ACT_GRID_PRINT, "grid-print", { K('P'), NOKEY, NOKEY }, AS_GRID, true,
+	  N_("Print sheet"), N_("Print the sheet of this round for the group leaders (A4, boxes to fill in by hand, the last values as hints) with [report] print_command") },
+	{ ACT_GRID_WRITE, "grid-write", { K('w'), NOKEY, NOKEY }, AS_GRID, true,
+	  N_("Save sheet"), N_("Save the sheet of this round for the group leaders as a PDF file") },
 
 	/* In a form, ? is typed like any character: only F1 opens the help. */
 	{ ACT_HELP, "form-help", { S(WK_F1), NOKEY, NOKEY }, AS_FORM, true,
@@ -238,7 +242,7 @@ const struct action *action_get(enum action_id id)
  * listed comes after all of these. */
 static const enum action_id bar_priority[] = {
 	ACT_HELP, ACT_QUIT, ACT_FORM_SAVE, ACT_FORM_CANCEL, ACT_OPEN, ACT_ADD,
-	ACT_GRID_SAVE, ACT_GRID_CANCEL, ACT_NEXT_KIND, ACT_NEXT_VIEW, ACT_ROLLUP_WARD, ACT_PERIOD_SET, ACT_SAVE_REPORT,
+	ACT_GRID_SAVE, ACT_GRID_CANCEL, ACT_GRID_PRINT, ACT_GRID_WRITE, ACT_NEXT_KIND, ACT_NEXT_VIEW, ACT_ROLLUP_WARD, ACT_PERIOD_SET, ACT_SAVE_REPORT,
 	ACT_PRINT_REPORT, ACT_FORM_PICK, ACT_SEARCH, ACT_DELETE, ACT_REPORT_DETAILS,
 	ACT_INDICATOR, ACT_SORT, ACT_FILTER_GROUP, ACT_ROUND, ACT_PERIOD_PREV, ACT_PERIOD_NEXT,
 	ACT_INPUT_METHOD,

@@ -30,7 +30,7 @@ enum action_id {
 	/* the round grid (Nhập theo đợt) */
 	ACT_GRID_UP, ACT_GRID_DOWN, ACT_GRID_LEFT, ACT_GRID_RIGHT, ACT_GRID_NEXT, ACT_GRID_PREV,
 	ACT_GRID_ENTER, ACT_GRID_PAGE_UP, ACT_GRID_PAGE_DOWN, ACT_GRID_CLEAR, ACT_GRID_BACKSPACE,
-	ACT_GRID_SAVE, ACT_GRID_CANCEL,
+	ACT_GRID_SAVE, ACT_GRID_CANCEL, ACT_GRID_PRINT, ACT_GRID_WRITE,
 	/* text input, anywhere text is typed; the editing keys are handled by
 	 * the line editor (lineedit.c) and listed here for the help */
 	ACT_INPUT_METHOD, ACT_TEXT_START, ACT_TEXT_END, ACT_TEXT_LEFT, ACT_TEXT_RIGHT,

@@ -9,6 +9,8 @@
  * round.c; here only the drawing and the keys. */
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +18,7 @@
 #include "date.h"
 #include "i18n.h"
 #include "round.h"
+#include "template.h"
 #include "text.h"
 #include "tui.h"
 #include "ui_round.h"
@@ -218,6 +221,62 @@ static void show_problems(struct grid *g, int row)
 	tui_show_lines(g->ui, title, &lines);
 	free(title);
 	sl_free(&lines);
+}
+
+
+/* P and w: the leaders' sheet of this round (template_pdf.c) for the
+ * groups and date of the grid, one table for all groups or a page per
+ * group as the officer chooses; printed with [report] print_command or
+ * saved to a file. */
+static void grid_sheet(struct grid *g, bool print)
+{
+	struct ui *ui = g->ui;
+	struct strlist layouts = STRLIST_INIT, errors = STRLIST_INIT;
+	sl_push(&layouts, xstrdup(_("One table for all groups (A4 landscape)")));
+	sl_push(&layouts, xstrdup(_("One page per group (A4 portrait)")));
+	int pick = tui_pick(ui, _("Sheet for the group leaders"), &layouts, 0);
+	sl_free(&layouts);
+	if (pick < 0)
+		return;
+	enum template_layout layout = pick ? TEMPLATE_LAYOUT_PAGES : TEMPLATE_LAYOUT_TABLE;
+	struct template_opts o;
+	memset(&o, 0, sizeof o);
+	o.kind = g->r.kind;
+	o.date = g->r.date;
+	bool refused = false, ok;
+	char *path = NULL;
+	if (print) {
+		if (!tui_confirm(ui, _("Send the sheet to the printer?")))
+			return;
+		ok = template_print(ui->db, &o, layout, &errors, &refused);
+	} else {
+		char *def = xasprintf("phieu-%s-%s.pdf", g->r.kind->name, g->r.iso);
+		path = tui_prompt(ui, _("Save the sheet as (.pdf)"), def);
+		free(def);
+		if (!path || !*path) {
+			free(path);
+			return;
+		}
+		struct stat st;
+		if (lstat(path, &st) == 0) {
+			char *q = xasprintf(_("%s already exists. Replace it?"), path);
+			bool yes = tui_confirm(ui, q);
+			free(q);
+			if (!yes) {
+				free(path);
+				return;
+			}
+		}
+		ok = template_write_pdf(ui->db, &o, layout, path, &errors, &refused);
+	}
+	if (!ok)
+		tui_errors(ui, &errors);
+	else if (print)
+		tui_message(ui, false, "%s", _("The sheet was sent to the printer."));
+	else
+		tui_message(ui, false, _("Sheet saved to %s"), path);
+	sl_free(&errors);
+	free(path);
 }
 
 /* Every row with problems of a severity, one line each ("code name: …"). */
@@ -441,11 +500,11 @@ void ui_round_run(struct ui *ui, const struct kind_def *k)
 				edit_cell(&g, k2);
 			continue;
 		}
-		if (k2.code == WK_CHAR && k2.ch >= 0x20) {
+		enum action_id act = action_for_key(k2, AS_GRID);
+		if (k2.code == WK_CHAR && k2.ch >= 0x20 && act != ACT_GRID_PRINT && act != ACT_GRID_WRITE) {
 			tui_message(ui, true, "%s", _("Only whole numbers go in these cells; Del puts the carried value back."));
 			continue;
 		}
-		enum action_id act = action_for_key(k2, AS_GRID);
 		int page = grid_rows();
 		bool done = false;
 		switch (act) {
@@ -498,6 +557,10 @@ void ui_round_run(struct ui *ui, const struct kind_def *k)
 			break;
 		case ACT_GRID_SAVE:
 			grid_save(&g);
+			break;
+		case ACT_GRID_PRINT:
+		case ACT_GRID_WRITE:
+			grid_sheet(&g, act == ACT_GRID_PRINT);
 			break;
 		case ACT_GRID_CANCEL: {
 			int n = round_changed_rows(&g.r);

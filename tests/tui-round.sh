@@ -98,4 +98,31 @@ expect_grep "$T/round-200.txt" "200 groups" "the grid holds 200 groups"
 awk '{ $1 = $1; print }' "$T/round-200.txt" | grep -q "^200 Tổ số 200 -"
 ok $? "PgDn pages down to the last of them"
 
+# ---- P and w: the leaders' sheet of the round, as a PDF
+fresh
+screens round-w "<F4>r<Enter>w<Enter><C-u>$T/sheet.pdf<Enter><Dump><Esc>q" --lang en --db "$DB"
+[ -s "$T/sheet.pdf" ] && head -c 5 "$T/sheet.pdf" | grep -q '%PDF-'
+ok $? "w in the grid saves the round's sheet as a PDF (one table for all groups)"
+expect_grep "$T/round-w.txt" "Sheet saved to $T/sheet.pdf" "and says where"
+if command -v pdftotext >/dev/null; then
+	pdftotext "$T/sheet.pdf" - | grep -q "Tổ dân phố 12"
+	ok $? "the sheet lists the groups of the round"
+else
+	skip "the sheet lists the groups of the round" "no pdftotext"
+fi
+mkdir -p "$T/printed"
+printf '[general]\noperator = Trung úy Kiểm Thử\n[report]\nprint_command = cp -t %s/printed\n' "$T" > "$T/print.ini"
+WARDSAFE_CONFIG="$T/print.ini" screens round-p '<F4>r<Enter>P<Down><Enter>y<Dump><Esc>q' --lang en --db "$DB"
+[ "$(ls "$T/printed" | wc -l)" -eq 1 ]
+ok $? "P in the grid sends the sheet (a page per group) to the print command"
+expect_grep "$T/round-p.txt" "The sheet was sent to the printer." "and says so"
+if command -v pdfinfo >/dev/null; then
+	[ "$(pdfinfo "$T"/printed/* | awk '/^Pages:/ { print $2 }')" -eq 12 ]
+	ok $? "one page for each of the 12 groups"
+else
+	skip "one page for each of the 12 groups" "no pdfinfo"
+fi
+screens round-digit '<F4>r<Enter>x<Dump><Esc>q' --lang en --db "$DB"
+expect_grep "$T/round-digit.txt" "Only whole numbers go in these cells" "other letters are still refused in the grid"
+
 finish
