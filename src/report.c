@@ -321,7 +321,6 @@ void report_write_csv(const struct report *r, bool bom, struct strbuf *out)
 {
 	struct csv_style st;
 	csv_style_configured(&st);
-	st.crlf = false;
 	report_write_csv_style(r, bom, &st, out);
 }
 

@@ -49,8 +49,8 @@ char *report_date_line(const struct report_info *info);
 
 void report_write_text(const struct report *r, struct strbuf *out);
 /* Every table, one after the other, each with a title row; bom for
- * spreadsheet programs; in the configured CSV style ([csv]) with LF line
- * ends. */
+ * spreadsheet programs; in the configured CSV style ([csv]), as the Reports
+ * screen saves it. */
 void report_write_csv(const struct report *r, bool bom, struct strbuf *out);
 /* The same in style st (csv.h): numbers with its decimal mark, text cells
  * that would start a formula marked with "'". */

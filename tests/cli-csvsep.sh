@@ -138,6 +138,15 @@ ok $? "with CRLF line ends"
 ws report --format text --sep ';'
 expect_rc 2 "--sep applies to the CSV report only"
 
+# The Reports screen saves its CSV in the style of [csv].
+printf '[csv]\nseparator = semicolon\nline_end = crlf\n' > "$T/screen.ini"
+WARDSAFE_CONFIG="$T/screen.ini" screens rcsv "<F10>w<C-u>$T/bc.csv<Enter><Dump>q" --lang en --db "$DB"
+expect_grep "$T/rcsv.txt" "Report saved to" "the Reports screen saves a .csv"
+expect_grep "$T/bc.csv" "1;Tổ 1;200;720;75,50;" "with ';' and decimal commas from [csv]"
+grep -q "'-2;Tổ 2;" "$T/bc.csv"; ok $? "and the code -2 marked"
+head -1 "$T/bc.csv" | od -c | grep -q '\\r  \\n'
+ok $? "and CRLF line ends from [csv] line_end"
+
 # The sheet for the group leaders, and back.
 ws template survey --sep ';' --crlf -o "$T/sheet.csv"
 expect_rc 0 "template --sep ';' --crlf"
