@@ -160,16 +160,27 @@ expect_rc 0 "the sheet filled in, ';' and CRLF, imports"
 ws list survey
 expect_grep "$T/out" "-2	2026-11-24	150	90" "group -2's survey is saved"
 
-# A real consumer, when there is one: LibreOffice reads the ';' report
-# with its rates as numbers (skipped where it is not installed).
+# A real consumer, when there is one: LibreOffice with Vietnamese regional
+# settings (language 1066, vi-VN, in the CSV filter's options: ';', '"',
+# UTF-8, from line 1) reads the target value and the report's rates as
+# numbers: in the flat ODS it writes, a number cell has office:value (a
+# text cell has none).  Skipped where LibreOffice is not installed.
 if command -v soffice >/dev/null 2>&1; then
-	ws export target --sep ';' -o "$T/lo.csv"
-	(cd "$T" && HOME="$T" timeout 120 soffice --headless \
-		--infilter="CSV:59,34,76,1" --convert-to "csv:Text - txt - csv (StarCalc):44,34,76,1" \
-		--outdir "$T/lo" "$T/lo.csv" >/dev/null 2>&1)
-	expect_grep "$T/lo/lo.csv" "2026,extinguisher,74.5" "LibreOffice reads 74,5 of a ';' file as the number 74.5"
+	ws export target --sep ';' -o "$T/lo-target.csv"
+	ws report --format csv --sep ';' -o "$T/lo-report.csv"
+	for f in lo-target lo-report; do
+		(cd "$T" && HOME="$T" timeout 180 soffice --headless --infilter="CSV:59,34,76,1,,1066" \
+			--convert-to fods --outdir "$T/lo" "$T/$f.csv" >"$T/lo-$f.log" 2>&1)
+	done
+	if [ -s "$T/lo/lo-target.fods" ] && [ -s "$T/lo/lo-report.fods" ]; then
+		expect_grep "$T/lo/lo-target.fods" 'office:value="74.5"' "LibreOffice (vi-VN) reads 74,5 as the number 74.5"
+		expect_grep "$T/lo/lo-report.fods" 'office:value="75.5"' "and the report's rate 75,50 as the number 75.5"
+	else
+		skip "LibreOffice reads the ';' files" "soffice did not convert them"
+		sed 's/^/#   /' "$T"/lo-lo-*.log | head -10
+	fi
 else
-	skip "LibreOffice reads the ';' file" "soffice is not installed"
+	skip "LibreOffice reads the ';' files" "soffice is not installed"
 fi
 
 finish
