@@ -732,15 +732,68 @@ static int write_output(const char *path, const struct strbuf *data)
 	return EXIT_DONE;
 }
 
+/* A CSV text (LF line ends) written as write_output or put_text do, with
+ * CRLF line ends if crlf: the guard of those would escape a CR. */
+static int write_csv_output(const char *path, const struct strbuf *data, bool crlf)
+{
+	struct strbuf conv = STRBUF_INIT;
+	const struct strbuf *d = data;
+	if (crlf) {
+		char *shown = text_printable_n(data->buf ? data->buf : "", data->len, TEXT_KEEP_LINES);
+		for (const char *c = shown; *c; c++) {
+			if (*c == '\n')
+				sb_putc(&conv, '\r');
+			sb_putc(&conv, *c);
+		}
+		free(shown);
+		d = &conv;
+	}
+	int rc = EXIT_DONE;
+	if (!crlf && path)
+		rc = write_output(path, d);
+	else if (!crlf)
+		put_text(d->buf, d->len);
+	else if (path) {
+		int e = write_file_atomic(path, conv.buf ? conv.buf : "", conv.len, 0600);
+		if (e) {
+			cli_error(_("cannot write %s: %s"), path, strerror(e));
+			rc = EXIT_DBERR;
+		}
+	} else {
+		fwrite(conv.buf ? conv.buf : "", 1, conv.len, stdout);
+	}
+	sb_free(&conv);
+	return rc;
+}
+
+/* The style of a CSV file written (csv.h): the configured one ([csv]),
+ * with --sep (whose decimal mark follows it unless [csv] decimal is set)
+ * and --crlf; false after a message for a --sep it does not know. */
+static bool csv_style_opts(const char *sep, bool crlf, struct csv_style *st)
+{
+	csv_style_configured(st);
+	if (sep) {
+		if (!csv_parse_sep(sep, &st->sep)) {
+			cli_error(_("--sep takes ',', ';' or tab, not '%s'"), sep);
+			return false;
+		}
+		if (!strcmp(settings_str(CFG_CSV_DECIMAL), "auto"))
+			st->decimal = csv_auto_decimal(st->sep);
+	}
+	if (crlf)
+		st->crlf = true;
+	return true;
+}
+
 /* Streams the records of a kind into a file written atomically; returns an
  * exit status. */
-static int export_file(sqlite3 *db, const struct kind_def *k, bool bom, const char *path,
-		       struct strlist *errors)
+static int export_file(sqlite3 *db, const struct kind_def *k, bool bom, const struct csv_style *st,
+		       const char *path, struct strlist *errors)
 {
 	struct atomic_file f;
 	int e = atomic_open(&f, path, 0600);
 	if (!e) {
-		if (!export_kind_file(db, k, bom, &f, NULL, errors)) {
+		if (!export_kind_file(db, k, bom, st, &f, NULL, errors)) {
 			int werr = f.err;
 			atomic_abort(&f);
 			if (!werr)
@@ -867,16 +920,18 @@ static int export_dhis2_metadata(struct cli_env *env, const struct strlist *pos,
 
 static int cmd_export(struct cli_env *env, int argc, char **argv)
 {
-	bool bom = false, force = false;
-	const char *out = NULL, *format = "csv", *period = NULL;
+	bool bom = false, force = false, crlf = false;
+	const char *out = NULL, *format = "csv", *period = NULL, *sep = NULL;
 	const char *since = NULL, *parent = NULL; /* --format dhis2, dhis2-metadata */
 	struct opt opts[] = { { "--bom", false, NULL, &bom }, { "--force", false, NULL, &force },
 			      { "-o", true, &out, NULL }, { "--output", true, &out, NULL },
 			      { "--format", true, &format, NULL }, { "--period", true, &period, NULL },
 			      { "--since", true, &since, NULL }, { "--parent", true, &parent, NULL },
+			      { "--sep", true, &sep, NULL }, { "--crlf", false, NULL, &crlf },
 			      { NULL, false, NULL, NULL } };
 	struct strlist pos = STRLIST_INIT;
 	int rc = EXIT_USAGE;
+	struct csv_style style;
 	if (!parse_opts(argc, argv, opts, &pos))
 		goto out;
 	if (parent && strcmp(format, "dhis2-metadata") != 0) {
@@ -885,6 +940,10 @@ static int cmd_export(struct cli_env *env, int argc, char **argv)
 	}
 	if (since && strcmp(format, "dhis2") != 0) {
 		cli_error(_("--since applies to --format dhis2 only"));
+		goto out;
+	}
+	if (!strncmp(format, "dhis2", 5) && (sep || crlf)) {
+		cli_error(_("--sep and --crlf do not apply to --format dhis2: DHIS2 reads commas and LF"));
 		goto out;
 	}
 	if (!strcmp(format, "dhis2")) {
@@ -912,9 +971,11 @@ static int cmd_export(struct cli_env *env, int argc, char **argv)
 		goto out;
 	}
 	if (pos.n != 1) {
-		cli_error(_("usage: wardsafe export KIND|all [--bom] [-o FILE|DIR] [--force]"));
+		cli_error(_("usage: wardsafe export KIND|all [--bom] [--sep ,|;|tab] [--crlf] [-o FILE|DIR] [--force]"));
 		goto out;
 	}
+	if (!csv_style_opts(sep, crlf, &style))
+		goto out;
 	bool all = !strcmp(pos.items[0], "all");
 	const struct kind_def *k = all ? NULL : need_kind(pos.items[0]);
 	if (!all && !k)
@@ -942,7 +1003,7 @@ static int cmd_export(struct cli_env *env, int argc, char **argv)
 			rc = EXIT_DBERR;
 		for (int i = 0; i < kind_count && rc == EXIT_DONE; i++) {
 			char *path = xasprintf("%s/%s.csv", out, kinds[i]->name);
-			rc = export_file(db, kinds[i], bom, path, &errors);
+			rc = export_file(db, kinds[i], bom, &style, path, &errors);
 			free(path);
 		}
 	} else {
@@ -950,8 +1011,8 @@ static int cmd_export(struct cli_env *env, int argc, char **argv)
 		if (to_file && !may_write(out, force))
 			rc = EXIT_REFUSED;
 		else if (to_file)
-			rc = export_file(db, k, bom, out, &errors);
-		else if (!export_kind_file(db, k, bom, NULL, stdout, &errors))
+			rc = export_file(db, k, bom, &style, out, &errors);
+		else if (!export_kind_file(db, k, bom, &style, NULL, stdout, &errors))
 			rc = EXIT_DBERR;
 	}
 	print_list(&errors, false);
@@ -968,13 +1029,15 @@ out:
  * --group may be repeated and takes comma-separated codes. */
 static int cmd_template(struct cli_env *env, int argc, char **argv)
 {
-	bool bom = false, force = false;
-	const char *out = NULL, *format = "csv", *date = NULL, *layout = NULL;
+	bool bom = false, force = false, crlf = false;
+	const char *out = NULL, *format = "csv", *date = NULL, *layout = NULL, *sep = NULL;
 	struct opt opts[] = { { "--bom", false, NULL, &bom }, { "--force", false, NULL, &force },
 			      { "--layout", true, &layout, NULL },
 			      { "-o", true, &out, NULL }, { "--output", true, &out, NULL },
 			      { "--format", true, &format, NULL }, { "--date", true, &date, NULL },
+			      { "--sep", true, &sep, NULL }, { "--crlf", false, NULL, &crlf },
 			      { NULL, false, NULL, NULL } };
+	struct csv_style style;
 	struct strlist pos = STRLIST_INIT, groups = STRLIST_INIT;
 	int rc = EXIT_USAGE;
 	/* parse_opts keeps one value per option: the --group options are
@@ -1031,7 +1094,7 @@ static int cmd_template(struct cli_env *env, int argc, char **argv)
 	}
 	if (pos.n != 1) {
 		cli_error(_("usage: wardsafe template KIND [--date DATE] [--group G]... [--format csv|pdf] "
-			    "[--layout table|pages] [-o FILE] [--force] [--bom]"));
+			    "[--layout table|pages] [--sep ,|;|tab] [--crlf] [-o FILE] [--force] [--bom]"));
 		goto out;
 	}
 	/* A PDF is never sent to a terminal (or a pipe): as the report's, it
@@ -1040,6 +1103,9 @@ static int cmd_template(struct cli_env *env, int argc, char **argv)
 		cli_error(_("a PDF sheet needs a file name: -o FILE"));
 		goto out;
 	}
+	if (!csv_style_opts(sep, crlf, &style))
+		goto out;
+	style.crlf = false; /* write_csv_output puts the CRs */
 	const struct kind_def *k = need_kind(pos.items[0]);
 	if (!k)
 		goto out;
@@ -1063,7 +1129,7 @@ static int cmd_template(struct cli_env *env, int argc, char **argv)
 		rc = EXIT_DBERR;
 		goto out;
 	}
-	struct template_opts o = { k, d, groups.n ? groups.items : NULL, (int)groups.n, bom };
+	struct template_opts o = { k, d, groups.n ? groups.items : NULL, (int)groups.n, bom, &style };
 	struct strbuf data = STRBUF_INIT;
 	struct strlist errors = STRLIST_INIT;
 	bool refused;
@@ -1071,7 +1137,7 @@ static int cmd_template(struct cli_env *env, int argc, char **argv)
 		rc = template_write_pdf(db, &o, lay, out, &errors, &refused) ? EXIT_DONE
 		     : refused ? EXIT_REFUSED : EXIT_DBERR;
 	else if (template_write(db, &o, &data, &errors, &refused))
-		rc = to_file ? write_output(out, &data) : (put_text(data.buf, data.len), EXIT_DONE);
+		rc = write_csv_output(to_file ? out : NULL, &data, crlf);
 	else
 		rc = refused ? EXIT_REFUSED : EXIT_DBERR;
 	print_list(&errors, false);
@@ -1140,12 +1206,14 @@ out:
 
 static int cmd_report(struct cli_env *env, int argc, char **argv)
 {
-	const char *period = NULL, *format = "text", *out = NULL, *number = NULL;
-	bool force = false, bom = false;
+	const char *period = NULL, *format = "text", *out = NULL, *number = NULL, *sep = NULL;
+	bool force = false, bom = false, crlf = false;
 	struct opt opts[] = { { "--period", true, &period, NULL }, { "--format", true, &format, NULL },
 			      { "-o", true, &out, NULL }, { "--output", true, &out, NULL },
 			      { "--number", true, &number, NULL }, { "--force", false, NULL, &force },
-			      { "--bom", false, NULL, &bom }, { NULL, false, NULL, NULL } };
+			      { "--bom", false, NULL, &bom }, { "--sep", true, &sep, NULL },
+			      { "--crlf", false, NULL, &crlf }, { NULL, false, NULL, NULL } };
+	struct csv_style style;
 	struct strlist pos = STRLIST_INIT;
 	int rc = EXIT_USAGE;
 	struct period p;
@@ -1160,6 +1228,13 @@ static int cmd_report(struct cli_env *env, int argc, char **argv)
 		cli_error(_("--format takes pdf, text or csv, not '%s'"), format);
 		goto out;
 	}
+	if ((sep || crlf) && strcmp(format, "csv") != 0) {
+		cli_error(_("--sep and --crlf apply to --format csv only"));
+		goto out;
+	}
+	if (!csv_style_opts(sep, crlf, &style))
+		goto out;
+	style.crlf = false; /* write_csv_output puts the CRs */
 	if (pdf && (!out || !strcmp(out, "-"))) {
 		cli_error(_("a PDF report needs a file name: -o FILE"));
 		goto out;
@@ -1197,15 +1272,10 @@ static int cmd_report(struct cli_env *env, int argc, char **argv)
 			print_list(&errors, false);
 		} else {
 			if (!strcmp(format, "csv"))
-				report_write_csv(&r, bom, &data);
+				report_write_csv_style(&r, bom, &style, &data);
 			else
 				report_write_text(&r, &data);
-			if (to_file)
-				rc = write_output(out, &data);
-			else {
-				put_text(data.buf, data.len);
-				rc = EXIT_DONE;
-			}
+			rc = write_csv_output(to_file ? out : NULL, &data, crlf);
 		}
 		sb_free(&data);
 		report_free(&r);
@@ -1490,17 +1560,17 @@ static const struct command commands[] = {
 	{ "delete", cmd_delete, "delete KIND ID [--force]", N_("delete an entry") },
 	{ "import", cmd_import, "import FILE.csv... [--kind KIND] [--dry-run] [--force]",
 	  N_("import CSV files, all or nothing") },
-	{ "export", cmd_export, "export KIND|all [--format csv] [--bom] [-o FILE|DIR] [--force]",
+	{ "export", cmd_export, "export KIND|all [--format csv] [--bom] [--sep ,|;|tab] [--crlf] [-o FILE|DIR] [--force]",
 	  N_("export records as CSV") },
 	{ "export", cmd_export, "export --format dhis2 [KIND|all] [--period P] [--since DATE] [-o FILE] [--force]",
 	  N_("export the figures as a DHIS2 data value set (CSV), one file") },
 	{ "export", cmd_export, "export --format dhis2-metadata [--parent CODE] [-o FILE] [--force]",
 	  N_("export what the DHIS2 data values refer to, as DHIS2 metadata (JSON)") },
-	{ "template", cmd_template, "template KIND [--date DATE] [--group G]... [--format csv|pdf] [--layout table|pages] [-o FILE] [--force] [--bom]",
+	{ "template", cmd_template, "template KIND [--date DATE] [--group G]... [--format csv|pdf] [--layout table|pages] [--sep ,|;|tab] [--crlf] [-o FILE] [--force] [--bom]",
 	  N_("the sheet for the group leaders: one row per active group, the last values beside empty cells") },
 	{ "summary", cmd_summary, "summary [--period P] [--group G] [--format text|tsv]",
 	  N_("indicators for a period against targets") },
-	{ "report", cmd_report, "report [--period P] [--format pdf|text|csv] [-o FILE] [--number N] [--bom] [--force]",
+	{ "report", cmd_report, "report [--period P] [--format pdf|text|csv] [-o FILE] [--number N] [--bom] [--sep ,|;|tab] [--crlf] [--force]",
 	  N_("the report of a period, for printing") },
 	{ "rollup", cmd_rollup, "rollup WARD.db... [--period P] [--format text|tsv|pdf] [-o FILE] [--force]",
 	  N_("the indicators of many wards at once, and their total (files only read)") },

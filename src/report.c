@@ -349,15 +349,15 @@ void report_write_text(const struct report *r, struct strbuf *out)
 
 /* ---- CSV: every table, machine values (ids, '.' decimals) */
 
-static void csv_row(struct strbuf *out, int n, ...)
+/* A title row of one text cell. */
+/* The line naming a table: its name, then the periods of its columns in
+ * words (the period, the previous one, last year's; as many as given). */
+static void csv_title(struct strbuf *out, const struct csv_style *st, const char *title, const char *p,
+		      const char *prev, const char *last_year)
 {
-	va_list ap;
-	va_start(ap, n);
-	const char *vals[16];
-	for (int i = 0; i < n && i < 16; i++)
-		vals[i] = va_arg(ap, const char *);
-	va_end(ap);
-	csv_write_row(out, vals, n, ',');
+	const char *cells[4] = { title, p, prev, last_year };
+	int n = last_year ? 4 : prev ? 3 : p ? 2 : 1;
+	csv_put_row(out, st, cells, NULL, n);
 }
 
 static char *rate_text(const struct ind_value *v)
@@ -366,6 +366,13 @@ static char *rate_text(const struct ind_value *v)
 }
 
 void report_write_csv(const struct report *r, bool bom, struct strbuf *out)
+{
+	struct csv_style st;
+	csv_style_configured(&st);
+	report_write_csv_style(r, bom, &st, out);
+}
+
+void report_write_csv_style(const struct report *r, bool bom, const struct csv_style *st, struct strbuf *out)
 {
 	if (bom)
 		sb_puts(out, "\xEF\xBB\xBF");
@@ -376,7 +383,7 @@ void report_write_csv(const struct report *r, bool bom, struct strbuf *out)
 	 * period, then those of the previous and last_year columns. */
 	char *pw = period_words(&r->period), *ppw = period_words(&r->summary.prev),
 	     *plw = period_words(&r->summary.last_year);
-	csv_row(out, 4, "summary", pw, ppw, plw);
+	csv_title(out, st, "summary", pw, ppw, plw);
 	int line = 0;
 	for (char *p = tsv.buf; p && *p; line++) {
 		char *nl = strchr(p, '\n');
@@ -397,17 +404,21 @@ void report_write_csv(const struct report *r, bool bom, struct strbuf *out)
 		}
 		/* indicator, label, then the TSV columns. */
 		const char *vals[11];
+		/* Text: the indicator, the label and the status (met, not_met). */
+		bool number[11] = { false };
 		vals[0] = f[0];
 		vals[1] = line == 0 ? "label" : r->summary.rows[line - 1].label;
-		for (int i = 1; i < n; i++)
+		for (int i = 1; i < n; i++) {
 			vals[i + 1] = f[i];
-		csv_write_row(out, vals, n + 1, ',');
+			number[i + 1] = line > 0 && i != 5;
+		}
+		csv_put_row(out, st, vals, number, n + 1);
 		free(save);
 	}
 	sb_free(&tsv);
 
-	sb_putc(out, '\n');
-	csv_row(out, 2, "groups", pw);
+	sb_puts(out, st->crlf ? "\r\n" : "\n");
+	csv_title(out, st, "groups", pw, NULL, NULL);
 	{
 		const char *head[4 + BREAKDOWN_RATES];
 		head[0] = "group";
@@ -416,7 +427,7 @@ void report_write_csv(const struct report *r, bool bom, struct strbuf *out)
 		head[3] = "residents";
 		for (int i = 0; i < BREAKDOWN_RATES; i++)
 			head[4 + i] = breakdown_ids[i];
-		csv_write_row(out, head, 4 + BREAKDOWN_RATES, ',');
+		csv_put_row(out, st, head, NULL, 4 + BREAKDOWN_RATES);
 	}
 	for (int g = 0; g <= r->breakdown.n; g++) {
 		const struct breakdown_row *row = g < r->breakdown.n ? &r->breakdown.rows[g] : &r->breakdown.total;
@@ -431,7 +442,10 @@ void report_write_csv(const struct report *r, bool bom, struct strbuf *out)
 		vals[3] = res;
 		for (int i = 0; i < BREAKDOWN_RATES; i++)
 			vals[4 + i] = rates[i] = rate_text(&row->cell[i].v);
-		csv_write_row(out, vals, 4 + BREAKDOWN_RATES, ',');
+		bool number[4 + BREAKDOWN_RATES];
+		for (int i = 0; i < 4 + BREAKDOWN_RATES; i++)
+			number[i] = i >= 2;
+		csv_put_row(out, st, vals, number, 4 + BREAKDOWN_RATES);
 		for (int i = 0; i < BREAKDOWN_RATES; i++)
 			free(rates[i]);
 	}
@@ -439,8 +453,8 @@ void report_write_csv(const struct report *r, bool bom, struct strbuf *out)
 	const struct flow_table *tables[] = { &r->incidents, &r->outreach };
 	for (int k = 0; k < 2; k++) {
 		const struct flow_table *t = tables[k];
-		sb_putc(out, '\n');
-		csv_row(out, 4, t->indicator, pw, ppw, plw);
+		sb_puts(out, st->crlf ? "\r\n" : "\n");
+		csv_title(out, st, t->indicator, pw, ppw, plw);
 		/* One column per month, then the comparisons. */
 		struct strlist head = STRLIST_INIT;
 		sl_push(&head, xstrdup(k == 0 ? "category" : "kind"));
@@ -453,7 +467,7 @@ void report_write_csv(const struct report *r, bool bom, struct strbuf *out)
 		sl_push(&head, xstrdup("total"));
 		sl_push(&head, xstrdup("previous"));
 		sl_push(&head, xstrdup("last_year"));
-		csv_write_row(out, (const char *const *)head.items, (int)head.n, ',');
+		csv_put_row(out, st, (const char *const *)head.items, NULL, (int)head.n);
 		for (int row = 0; row <= t->nrows; row++) {
 			bool total = row == t->nrows;
 			struct strlist v = STRLIST_INIT;
@@ -465,7 +479,11 @@ void report_write_csv(const struct report *r, bool bom, struct strbuf *out)
 			struct flow_row fr = flow_table_row(t, row);
 			sl_pushf(&v, "%lld", fr.previous);
 			sl_pushf(&v, "%lld", fr.last_year);
-			csv_write_row(out, (const char *const *)v.items, (int)v.n, ',');
+			bool *number = xcalloc(v.n, sizeof *number);
+			for (size_t i = 2; i < v.n; i++)
+				number[i] = true;
+			csv_put_row(out, st, (const char *const *)v.items, number, (int)v.n);
+			free(number);
 			sl_free(&v);
 		}
 		sl_free(&head);

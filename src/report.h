@@ -13,6 +13,7 @@
 #include "analysis.h"
 #include "date.h"
 #include "indicator.h"
+#include "csv.h"
 #include "util.h"
 
 /* The administrative frame of the document; every field owned. */
@@ -61,8 +62,12 @@ char *report_date_line(const struct report_info *info);
 
 void report_write_text(const struct report *r, struct strbuf *out);
 /* Every table, one after the other, each with a title row; bom for
- * spreadsheet programs. */
+ * spreadsheet programs; in the configured CSV style ([csv]), as the Reports
+ * screen saves it. */
 void report_write_csv(const struct report *r, bool bom, struct strbuf *out);
+/* The same in style st (csv.h): numbers with its decimal mark, text cells
+ * that would start a formula marked with "'". */
+void report_write_csv_style(const struct report *r, bool bom, const struct csv_style *st, struct strbuf *out);
 /* Writes the PDF to `path` (atomically, mode 0600). */
 bool report_write_pdf(const struct report *r, const char *path, struct strlist *errors);
 /* The report's first table on a PDF page (report_pdf.c): every indicator

@@ -107,6 +107,12 @@ const struct settings_def settings_defs[CFG_COUNT] = {
 		N_("Report number printed after 'Số:', e.g. 12/BC-CAP; it can be changed for each report.") },
 	[CFG_REPORT_RECIPIENTS] = { "report", "recipients", CT_STRING, "Lưu: VT", 0, 0, NULL,
 		N_("Recipients listed under 'Nơi nhận', separated by '|'.") },
+	[CFG_CSV_SEPARATOR] = { "csv", "separator", CT_ENUM, "comma", 0, 0, "comma|semicolon|tab",
+		N_("Separator of the CSV files written (export, report, template): comma, semicolon (what a spreadsheet with Vietnamese regional settings reads) or tab.") },
+	[CFG_CSV_DECIMAL] = { "csv", "decimal", CT_ENUM, "auto", 0, 0, "auto|point|comma",
+		N_("Decimal mark of the numbers in the CSV files written: point (74.5), comma (74,5), or auto: comma with the semicolon separator, point otherwise.") },
+	[CFG_CSV_LINE_END] = { "csv", "line_end", CT_ENUM, "lf", 0, 0, "lf|crlf",
+		N_("Line ends of the CSV files written: lf, or crlf as RFC 4180 has it.") },
 };
 
 static char *values[CFG_COUNT];

@@ -102,7 +102,7 @@ static char *sheet_text(const char *s)
 }
 
 /* The header row of the sheet of kind k. */
-static void write_header(const struct kind_def *k, struct strbuf *out)
+static void write_header(const struct kind_def *k, const struct csv_style *st, struct strbuf *out)
 {
 	const char *names[3 * KIND_MAX_FIELDS + 2] = { NULL };
 	char *owned[3 * KIND_MAX_FIELDS + 2];
@@ -119,16 +119,18 @@ static void write_header(const struct kind_def *k, struct strbuf *out)
 			names[n++] = owned[no++] = xasprintf("%s%s", f->name, TEMPLATE_LAST_DATE_SUFFIX);
 		}
 	}
-	csv_write_row(out, names, n, ',');
+	csv_put_row(out, st, names, NULL, n);
 	for (int i = 0; i < no; i++)
 		free(owned[i]);
 }
 
 /* The row of one group. */
-static bool write_row(sqlite3 *db, const struct kind_def *k, long long gid, const char *code,
-		      const char *name, const char *date, struct strbuf *out, struct strlist *errors)
+static bool write_row(sqlite3 *db, const struct kind_def *k, const struct csv_style *st, long long gid,
+		      const char *code, const char *name, const char *date, struct strbuf *out,
+		      struct strlist *errors)
 {
 	const char *vals[3 * KIND_MAX_FIELDS + 2] = { NULL };
+	bool number[3 * KIND_MAX_FIELDS + 2] = { false };
 	char *owned[3 * KIND_MAX_FIELDS + 2];
 	int n = 0, no = 0;
 	bool ok = true;
@@ -144,6 +146,7 @@ static bool write_row(sqlite3 *db, const struct kind_def *k, long long gid, cons
 		} else {
 			char *v, last[11];
 			ok = template_last_value(db, k, i, gid, date, &v, last, errors);
+			number[n] = number[n + 1] = f->type == FT_COUNT || f->type == FT_DECIMAL || f->type == FT_YEAR;
 			vals[n++] = "";
 			vals[n++] = owned[no++] = sheet_text(v);
 			vals[n++] = owned[no++] = xstrdup(last);
@@ -151,7 +154,7 @@ static bool write_row(sqlite3 *db, const struct kind_def *k, long long gid, cons
 		}
 	}
 	if (ok)
-		csv_write_row(out, vals, n, ',');
+		csv_put_row(out, st, vals, number, n);
 	for (int i = 0; i < no; i++)
 		free(owned[i]);
 	return ok;
@@ -218,7 +221,8 @@ bool template_write(sqlite3 *db, const struct template_opts *o, struct strbuf *o
 	size_t start = out->len;
 	if (o->bom)
 		sb_puts(out, "\xEF\xBB\xBF");
-	write_header(k, out);
+	const struct csv_style *cs = o->csv ? o->csv : &csv_style_plain;
+	write_header(k, cs, out);
 	/* The groups active on the date, in group order: active now, or
 	 * closed after it. */
 	sqlite3_stmt *st = db_prepare(db, "SELECT id, code, name FROM rgroup "
@@ -229,7 +233,7 @@ bool template_write(sqlite3 *db, const struct template_opts *o, struct strbuf *o
 		const char *code = (const char *)sqlite3_column_text(st, 1);
 		if (!wanted(o, code ? code : ""))
 			continue;
-		ok = write_row(db, k, sqlite3_column_int64(st, 0), code, (const char *)sqlite3_column_text(st, 2),
+		ok = write_row(db, k, cs, sqlite3_column_int64(st, 0), code, (const char *)sqlite3_column_text(st, 2),
 			       date, out, errors);
 		rows++;
 	}

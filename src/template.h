@@ -9,6 +9,7 @@
 #include <stdbool.h>
 
 #include "date.h"
+#include "csv.h"
 #include "kind.h"
 #include "util.h"
 
@@ -42,6 +43,7 @@ struct template_opts {
 	char **groups; /* codes to keep (NULL: every active group) */
 	int ngroups;
 	bool bom;
+	const struct csv_style *csv; /* how the CSV is written (NULL: csv_style_plain) */
 };
 
 /* Writes the sheet as CSV into out.  Refuses (false, messages in errors) a

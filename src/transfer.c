@@ -288,6 +288,28 @@ static void list_planned(sqlite3 *db, const struct record *rec, struct import_re
 	sb_free(&vals);
 }
 
+/* True for the fields written as numbers (csv_put_row): never marked
+ * with a "'", and with the decimal mark of the file. */
+static bool number_field(const struct field_def *f)
+{
+	return f->type == FT_COUNT || f->type == FT_DECIMAL || f->type == FT_YEAR;
+}
+
+/* What a cell of a file means, where it differs from its text (else
+ * NULL): the "'" that export puts before a text starting a formula (or
+ * with a "'") is removed, and a decimal field may have a decimal comma
+ * (74,5, as spreadsheets with Vietnamese regional settings write it). */
+static char *import_cell(const struct field_def *f, const char *v)
+{
+	if (!number_field(f))
+		return v[0] == '\'' ? xstrdup(v + 1) : NULL;
+	if (f->type != FT_DECIMAL || !strchr(v, ',') || strchr(v, '.') || strchr(v, ',') != strrchr(v, ','))
+		return NULL;
+	char *d = xstrdup(v);
+	*strchr(d, ',') = '.';
+	return d;
+}
+
 /* Imports the rows of one file inside the open transaction; a database
  * error that ends it is left in *write_error.  `listing`: a dry run, whose
  * sheets list what each row would save. */
@@ -356,8 +378,12 @@ static void import_rows(sqlite3 *db, struct pending *p, struct import_result *re
 		struct record rec, old;
 		record_init(&rec, p->kind);
 		for (size_t c = 0; c < fields.n; c++)
-			if (p->lay.col_field[c] >= 0)
-				record_set(&rec, p->lay.col_field[c], fields.items[c]);
+			if (p->lay.col_field[c] >= 0) {
+				const struct field_def *f = &p->kind->fields[p->lay.col_field[c]];
+				char *v = import_cell(f, fields.items[c]);
+				record_set(&rec, p->lay.col_field[c], v ? v : fields.items[c]);
+				free(v);
+			}
 		/* A record with a natural key updates its match (ward, groups,
 		 * categories, targets): imports can be repeated. */
 		bool have_old = false;
@@ -687,6 +713,7 @@ struct export_ctx {
 	const struct kind_def *k;
 	struct atomic_file *file; /* when set, out is flushed to it as it fills */
 	FILE *stream;             /* or to this stream */
+	const struct csv_style *style;
 };
 
 /* Passes what has been written so far on to the file or stream. */
@@ -708,6 +735,7 @@ static bool export_row(const struct record *r, void *vctx)
 	struct export_ctx *c = vctx;
 	const char *vals[KIND_MAX_FIELDS] = { NULL };
 	char *shown[KIND_MAX_FIELDS] = { NULL };
+	bool number[KIND_MAX_FIELDS] = { false };
 	int n = 0;
 	/* Values are exported exactly, except control characters (stored by an
 	 * older or foreign file; validation refuses them), which are escaped. */
@@ -715,9 +743,10 @@ static bool export_row(const struct record *r, void *vctx)
 		if (c->k->fields[i].column) {
 			shown[n] = r->val[i] && !text_is_printable(r->val[i]) ? text_printable(r->val[i]) : NULL;
 			vals[n] = shown[n] ? shown[n] : r->val[i];
+			number[n] = number_field(&c->k->fields[i]);
 			n++;
 		}
-	csv_write_row(c->out, vals, n, ',');
+	csv_put_row(c->out, c->style, vals, number, n);
 	for (int i = 0; i < n; i++)
 		free(shown[i]);
 	if (c->out->len >= 65536)
@@ -734,24 +763,30 @@ static bool export_to(sqlite3 *db, struct export_ctx *c, bool bom, struct strlis
 	for (int i = 0; i < c->k->nfields; i++)
 		if (c->k->fields[i].column)
 			names[n++] = c->k->fields[i].name;
-	csv_write_row(c->out, names, n, ',');
+	csv_put_row(c->out, c->style, names, NULL, n);
 	bool ok = store_list(db, c->k, NULL, export_row, c, errors);
 	export_flush(c);
 	return ok;
 }
 
-bool export_kind(sqlite3 *db, const struct kind_def *k, bool bom, struct strbuf *out,
-		 struct strlist *errors)
+bool export_kind(sqlite3 *db, const struct kind_def *k, bool bom, const struct csv_style *style,
+		 struct strbuf *out, struct strlist *errors)
 {
-	struct export_ctx c = { out, k, NULL, NULL };
+	struct csv_style conf;
+	if (!style)
+		csv_style_configured(&conf);
+	struct export_ctx c = { out, k, NULL, NULL, style ? style : &conf };
 	return export_to(db, &c, bom, errors);
 }
 
-bool export_kind_file(sqlite3 *db, const struct kind_def *k, bool bom, struct atomic_file *file,
-		      FILE *stream, struct strlist *errors)
+bool export_kind_file(sqlite3 *db, const struct kind_def *k, bool bom, const struct csv_style *style,
+		      struct atomic_file *file, FILE *stream, struct strlist *errors)
 {
+	struct csv_style conf;
+	if (!style)
+		csv_style_configured(&conf);
 	struct strbuf out = STRBUF_INIT;
-	struct export_ctx c = { &out, k, file, stream };
+	struct export_ctx c = { &out, k, file, stream, style ? style : &conf };
 	bool ok = export_to(db, &c, bom, errors);
 	sb_free(&out);
 	return ok;

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "csv.h"
 #include "kind.h"
 #include "util.h"
 
@@ -53,14 +54,16 @@ bool import_files(sqlite3 *db, char **files, int nfiles, const struct import_opt
 		  struct import_result *res);
 void import_result_free(struct import_result *res);
 
-/* Writes the records of one kind as CSV (header of field names) into out. */
-bool export_kind(sqlite3 *db, const struct kind_def *k, bool bom, struct strbuf *out,
-		 struct strlist *errors);
+/* Writes the records of one kind as CSV (header of field names) into out,
+ * in `style` (csv.h; NULL: the configured one).  Text cells that would
+ * start a formula get a leading "'", which import removes. */
+bool export_kind(sqlite3 *db, const struct kind_def *k, bool bom, const struct csv_style *style,
+		 struct strbuf *out, struct strlist *errors);
 /* The same, streamed: to a file being written atomically (its write error,
  * if any, is left in file->err for atomic_commit) or else to `stream`;
  * memory stays small however many records there are. */
-bool export_kind_file(sqlite3 *db, const struct kind_def *k, bool bom, struct atomic_file *file,
-		      FILE *stream, struct strlist *errors);
+bool export_kind_file(sqlite3 *db, const struct kind_def *k, bool bom, const struct csv_style *style,
+		      struct atomic_file *file, FILE *stream, struct strlist *errors);
 /* The kind a CSV file name stands for ("survey-2023.csv" -> survey). */
 const struct kind_def *kind_from_filename(const char *path);
 

@@ -110,7 +110,7 @@ int main(void)
 {
 	i18n_init_locale();
 	i18n_set_language("en");
-	plan(242 + 5 * 6 + 11);
+	plan(242 + 5 * 6 + 11 + 4 * 11 + 5);
 
 	/* ---- reading */
 	READS("simple", "a,b,c\n1,2,3\n",
@@ -152,6 +152,15 @@ int main(void)
 	READS("single field", "x\n",
 	      { 1, { "x" } });
 	reads("empty input", "", 0, NULL, 0);
+	/* The separator is the header's first ',', ';' or TAB (issue 17). */
+	READS("semicolon", "a;b\n1,5;\"x;y\"\n",
+	      { 1, { "a", "b" } }, { 2, { "1,5", "x;y" } });
+	READS("tab", "a\tb\n1,5\tc;d\n",
+	      { 1, { "a", "b" } }, { 2, { "1,5", "c;d" } });
+	READS("quoted semicolon header", "\"a\";\"b\"\r\n1;2\r\n",
+	      { 1, { "a", "b" } }, { 2, { "1", "2" } });
+	READS("a header of one column keeps ','", "a\n1;2\n",
+	      { 1, { "a" } }, { 2, { "1;2" } });
 
 	/* ---- an unterminated quote */
 	{
@@ -230,6 +239,36 @@ int main(void)
 		csv_write_row(&sb, tabbed, 4, '\t');
 		if (!ok(strcmp(sb.buf, "a\tb c\t\td\n") == 0, "csv_write_row with another separator"))
 			printf("#   wrote '%s'\n", esc(sb.buf));
+		sb_free(&sb);
+	}
+
+	/* ---- writing for spreadsheets: csv_put_row */
+	{
+		struct strbuf sb = STRBUF_INIT;
+		const char *row[] = { "=1+1", "-3", "74.5", "'q", "a;b", "@x", "\tt", "+" , "ok" };
+		const bool number[] = { false, true, true, false, false, false, false, false, false };
+		struct csv_style semi = { ';', ',', true };
+		csv_put_row(&sb, &semi, row, number, 9);
+		if (!ok(strcmp(sb.buf, "'=1+1;-3;74,5;''q;\"a;b\";'@x;'\tt;'+;ok\r\n") == 0,
+			"csv_put_row: ';', decimal comma in numbers, formulas marked, CRLF"))
+			printf("#   wrote '%s'\n", esc(sb.buf));
+		sb_reset(&sb);
+		csv_put_row(&sb, &csv_style_plain, row, NULL, 9);
+		if (!ok(strcmp(sb.buf, "'=1+1,'-3,74.5,''q,a;b,'@x,'\tt,'+,ok\n") == 0,
+			"csv_put_row without number cells marks every text"))
+			printf("#   wrote '%s'\n", esc(sb.buf));
+		sb_reset(&sb);
+		struct csv_style comma = { ',', ',', false };
+		const char *n1[] = { "74.5" };
+		const bool yes[] = { true };
+		csv_put_row(&sb, &comma, n1, yes, 1);
+		ok(strcmp(sb.buf, "\"74,5\"\n") == 0, "a decimal comma with ',' is quoted");
+		char sep = 0;
+		ok(csv_parse_sep("tab", &sep) && sep == '\t' && csv_parse_sep(";", &sep) && sep == ';' &&
+		   csv_parse_sep("comma", &sep) && sep == ',' && !csv_parse_sep("|", &sep),
+		   "csv_parse_sep takes , ; tab and the words");
+		ok(csv_auto_decimal(';') == ',' && csv_auto_decimal(',') == '.' && csv_auto_decimal('\t') == '.',
+		   "';' goes with the decimal comma");
 		sb_free(&sb);
 	}
 

@@ -60,7 +60,7 @@ int main(void)
 	fclose(f);
 	chmod(script, 0700);
 
-	struct template_opts o = { kind_find("survey"), date_make(2023, 10, 31), NULL, 0, false };
+	struct template_opts o = { kind_find("survey"), date_make(2023, 10, 31), NULL, 0, false, NULL };
 	struct strlist errors = STRLIST_INIT;
 	bool refused = true;
 	ok(set_print_command(script), "the print command is set");
@@ -86,7 +86,7 @@ int main(void)
 	remove(printed);
 	ok(set_print_command(script), "the print command again");
 	char nine_code[] = "9", *nine = nine_code;
-	struct template_opts bad = { kind_find("survey"), date_make(2023, 10, 31), &nine, 1, false };
+	struct template_opts bad = { kind_find("survey"), date_make(2023, 10, 31), &nine, 1, false, NULL };
 	ok(!template_print(db, &bad, TEMPLATE_LAYOUT_TABLE, &errors, &refused) && refused,
 	   "an unknown group is refused");
 	ok(errors.n == 1 && strstr(errors.items[0], "no group has the code 9"), "naming it (%s)",
