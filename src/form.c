@@ -486,7 +486,7 @@ bool form_run(struct ui *ui, struct record *rec, const struct record *old)
 		f.edit[f.n].changed = false;
 		f.n++;
 	}
-	tui_push_overlay(draw_form, &f);
+	tui_push_overlay_full(draw_form, &f);
 	bool saved = false;
 	for (;;) {
 		tui_draw(ui);

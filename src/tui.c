@@ -27,16 +27,27 @@
 
 typedef void (*overlay_fn)(struct ui *ui, void *ctx);
 
-static struct { overlay_fn draw; void *ctx; } overlays[8];
+static struct { overlay_fn draw; void *ctx; bool full; } overlays[8];
 static int noverlays;
 
-void tui_push_overlay(overlay_fn draw, void *ctx)
+static void push_overlay(overlay_fn draw, void *ctx, bool full)
 {
 	if (noverlays < (int)ARRAY_SIZE(overlays)) {
 		overlays[noverlays].draw = draw;
 		overlays[noverlays].ctx = ctx;
+		overlays[noverlays].full = full;
 	}
 	noverlays++;
+}
+
+void tui_push_overlay(overlay_fn draw, void *ctx)
+{
+	push_overlay(draw, ctx, false);
+}
+
+void tui_push_overlay_full(overlay_fn draw, void *ctx)
+{
+	push_overlay(draw, ctx, true);
 }
 
 void tui_pop_overlay(void)
@@ -400,11 +411,19 @@ void tui_draw(struct ui *ui)
 	if (too_small())
 		return;
 	erase();
-	tui_draw_frame(ui, ui->current->context | ui->global);
-	ui->current->draw(ui, ui->current, 2, tui_rows() - 4);
-	if (ui->message)
-		draw_message(ui); /* above the screen's last line if it wraps */
-	for (int i = 0; i < noverlays && i < (int)ARRAY_SIZE(overlays); i++)
+	/* What a full-screen overlay (a form, the round grid) covers is not
+	 * drawn: it draws the frame and every line itself. */
+	int n = noverlays < (int)ARRAY_SIZE(overlays) ? noverlays : (int)ARRAY_SIZE(overlays), from = 0;
+	for (int i = 0; i < n; i++)
+		if (overlays[i].full)
+			from = i;
+	if (!n || !overlays[from].full) {
+		tui_draw_frame(ui, ui->current->context | ui->global);
+		ui->current->draw(ui, ui->current, 2, tui_rows() - 4);
+		if (ui->message)
+			draw_message(ui); /* above the screen's last line if it wraps */
+	}
+	for (int i = from; i < n; i++)
 		overlays[i].draw(ui, overlays[i].ctx);
 	refresh();
 }

@@ -93,6 +93,9 @@ void tui_draw_frame(struct ui *ui, unsigned context);
 /* Modal boxes (forms, dialogs) are overlays: drawn above the screen by
  * tui_draw(), innermost last, until popped. */
 void tui_push_overlay(void (*draw)(struct ui *ui, void *ctx), void *ctx);
+/* An overlay that draws the whole window, its bars included (forms, the
+ * round grid): the screen below it is not drawn at all while it is open. */
+void tui_push_overlay_full(void (*draw)(struct ui *ui, void *ctx), void *ctx);
 void tui_pop_overlay(void);
 
 /* ---- messages and dialogs */

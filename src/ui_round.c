@@ -478,7 +478,7 @@ void ui_round_run(struct ui *ui, const struct kind_def *k)
 	if (g.r.truncated)
 		tui_message(ui, true, ngettext("Only the first %d group is shown.", "Only the first %d groups are shown.",
 					       ROUND_MAX_GROUPS), ROUND_MAX_GROUPS);
-	tui_push_overlay(draw_grid, &g);
+	tui_push_overlay_full(draw_grid, &g);
 	for (;;) {
 		tui_draw(ui);
 		struct wkey k2 = tui_key(ui);
