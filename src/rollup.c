@@ -270,6 +270,83 @@ char *rollup_title(const struct rollup *r)
 	return xasprintf(ngettext("Roll-up of %d ward", "Roll-up of %d wards", (unsigned long)r->n), r->n);
 }
 
+char *rollup_subject(const struct rollup *r)
+{
+	char *when = period_words(&r->total.period);
+	char *s = xasprintf(ngettext("Summary of the results of transforming the area on social order and of fire "
+				     "prevention of %d ward, %s",
+				     "Summary of the results of transforming the area on social order and of fire "
+				     "prevention of %d wards, %s", (unsigned long)r->n), r->n, when);
+	free(when);
+	return s;
+}
+
+char *rollup_ward_name(const struct rollup *r, int i)
+{
+	const struct rollup_ward *w = &r->wards[i];
+	if (w->name && *w->name)
+		return xstrdup(w->name);
+	return xasprintf(_("ward no. %d (no name)"), i + 1);
+}
+
+char *rollup_opening(const struct rollup *r)
+{
+	const struct summary *t = &r->total;
+	struct strbuf names = STRBUF_INIT, out = STRBUF_INIT;
+	for (int i = 0; i < r->n; i++) {
+		char *n = rollup_ward_name(r, i);
+		sb_printf(&names, "%s%s", i ? ", " : "", n);
+		free(n);
+	}
+	char *when = period_words(&t->period);
+	sb_printf(&out, ngettext("The figures of the %d ward (%s), %s: ", "The figures of the %d wards (%s), %s: ",
+				 (unsigned long)r->n), r->n, names.buf ? names.buf : "", when);
+	free(when);
+	sb_free(&names);
+	bool first = true;
+	for (int k = 0; k < t->nrows; k++) {
+		const struct ind_row *row = &t->rows[k];
+		if (strchr(row->id, '.'))
+			continue;
+		char *v = summary_value_text(row, &row->cur);
+		struct strbuf one = STRBUF_INIT;
+		sb_printf(&one, "%s %s", row->label, v);
+		free(v);
+		if (row->def->type == IT_RATE && row->cur.known) {
+			char a[32], b[32];
+			sb_printf(&one, " (%s/%s)", numfmt_int(row->cur.num, a), numfmt_int(row->cur.den, b));
+		}
+		/* The wards against their own targets. */
+		int met = 0, not_met = 0;
+		for (int i = 0; i < r->n; i++) {
+			const struct ind_row *w = summary_row(&r->wards[i].s, row->id);
+			if (w && w->has_status)
+				w->met ? met++ : not_met++;
+		}
+		if (met + not_met) {
+			char *c = xasprintf(_("%s (wards meeting the target: %d, not meeting it: %d)"), one.buf, met,
+					    not_met);
+			sb_free(&one);
+			sb_puts(&one, c);
+			free(c);
+		}
+		sb_printf(&out, "%s%s", first ? "" : "; ", one.buf);
+		sb_free(&one);
+		first = false;
+	}
+	sb_puts(&out, ".");
+	return sb_steal(&out);
+}
+
+void rollup_sources(const struct rollup *r, struct strlist *out)
+{
+	for (int i = 0; i < r->n; i++) {
+		char *n = rollup_ward_name(r, i);
+		sl_pushf(out, _("%d. %s: %s"), i + 1, n, r->wards[i].file);
+		free(n);
+	}
+}
+
 /* A TSV field: tabs and line ends would break the line, so they become
  * spaces. */
 static void tsv_field(struct strbuf *out, const char *s)
