@@ -306,7 +306,8 @@ char *rollup_opening(const struct rollup *r)
 	bool first = true;
 	for (int k = 0; k < t->nrows; k++) {
 		const struct ind_row *row = &t->rows[k];
-		if (strchr(row->id, '.'))
+		/* Sub-rows and values nobody knows are left to the tables. */
+		if (strchr(row->id, '.') || !row->cur.known)
 			continue;
 		char *v = summary_value_text(row, &row->cur);
 		struct strbuf one = STRBUF_INIT;
@@ -405,18 +406,26 @@ static void table_line(struct strbuf *out, const char *label, int wl, const stru
 void rollup_write_text(const struct rollup *r, struct strbuf *out)
 {
 	const struct summary *t = &r->total;
-	char p[32], pp[32], pl[32], d1[11], d2[11];
+	char d1[11], d2[11];
 	int sd = (int)settings_int(CFG_MONTH_START_DAY);
-	period_format(&t->period, p);
-	period_format(&t->prev, pp);
-	period_format(&t->last_year, pl);
+	/* Periods in words, as the officer writes them. */
+	char *p = period_words(&t->period), *pp = period_words(&t->prev), *pl = period_words(&t->last_year);
 	char *title = rollup_title(r);
-	sb_printf(out, _("%s for %s (%s to %s)"), title, p, date_dmy(period_start(&t->period, sd), d1),
+	sb_printf(out, _("%s, %s (%s to %s)"), title, p, date_dmy(period_start(&t->period, sd), d1),
 		  date_dmy(period_end(&t->period, sd), d2));
 	free(title);
 	sb_putc(out, '\n');
-	sb_printf(out, _("Compared with the previous period %s and the same period last year %s"), pp, pl);
+	sb_printf(out, _("Compared with the previous period (%s) and the same period last year (%s)"), pp, pl);
 	sb_puts(out, "\n\n");
+	/* The opening paragraph of the document, wrapped. */
+	char *open = rollup_opening(r);
+	struct strlist lines = STRLIST_INIT;
+	text_wrap(open, 78, &lines);
+	for (size_t i = 0; i < lines.n; i++)
+		sb_printf(out, "%s\n", lines.items[i]);
+	sl_free(&lines);
+	free(open);
+	sb_putc(out, '\n');
 
 	/* The ward column is as wide as the longest label, within limits. */
 	char *prev_label = xasprintf("%s %s", _("Previous"), pp);
@@ -462,6 +471,9 @@ void rollup_write_text(const struct rollup *r, struct strbuf *out)
 	table_line(out, ly_label, wl, t, 2);
 	free(prev_label);
 	free(ly_label);
+	free(p);
+	free(pp);
+	free(pl);
 	sb_printf(out, "%s\n\n", _("* below the target of the period."));
 
 	/* The total as a summary of its own: targets, status, what is missing. */
