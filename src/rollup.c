@@ -289,6 +289,9 @@ char *rollup_ward_name(const struct rollup *r, int i)
 	return xasprintf(_("ward no. %d (no name)"), i + 1);
 }
 
+/* The opening paragraph names the wards up to this many. */
+#define ROLLUP_NAMED_WARDS 10
+
 char *rollup_opening(const struct rollup *r)
 {
 	const struct summary *t = &r->total;
@@ -299,8 +302,14 @@ char *rollup_opening(const struct rollup *r)
 		free(n);
 	}
 	char *when = period_words(&t->period);
-	sb_printf(&out, ngettext("The figures of the %d ward (%s), %s: ", "The figures of the %d wards (%s), %s: ",
-				 (unsigned long)r->n), r->n, names.buf ? names.buf : "", when);
+	/* A province's hundred names would bury the figures: the appendix
+	 * has them. */
+	if (r->n > ROLLUP_NAMED_WARDS)
+		sb_printf(&out, ngettext("The figures of the %d ward, %s: ", "The figures of the %d wards, %s: ",
+					 (unsigned long)r->n), r->n, when);
+	else
+		sb_printf(&out, ngettext("The figures of the %d ward (%s), %s: ", "The figures of the %d wards (%s), %s: ",
+					 (unsigned long)r->n), r->n, names.buf ? names.buf : "", when);
 	free(when);
 	sb_free(&names);
 	bool first = true;

@@ -75,9 +75,9 @@ char *rollup_subject(const struct rollup *r);
 /* Ward i as a document names it: its name, else "ward no. 2 (no name)";
  * never its file (new string). */
 char *rollup_ward_name(const struct rollup *r, int i);
-/* The opening paragraph in words: the wards, the period, then each
- * indicator of the total with how many wards met their target and how many
- * did not (new string). */
+/* The opening paragraph in words: the wards (named up to 10 of them),
+ * the period, then each indicator of the total with how many wards met
+ * their target and how many did not (new string). */
 char *rollup_opening(const struct rollup *r);
 /* "1. Phường An: FILE" for each ward: where its figures come from. */
 void rollup_sources(const struct rollup *r, struct strlist *out);

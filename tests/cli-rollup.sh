@@ -132,6 +132,12 @@ expect_grep "$T/opening" "Hộ có bình chữa cháy 66,2% (430/650) (số phư
 	"text: the total extinguisher rate, no ward at its own target"
 expect_grep "$T/opening" "Vụ việc về trật tự xã hội 5 (số phường đạt chỉ tiêu: 3, chưa đạt: 0)" \
 	"text: incidents, every ward within its own target"
+mkdir -p "$T/many"
+for i in $(seq 11); do mk "$T/many/m$i.db" --ward "Phường M$i" --district "Quận 9" --province "Tỉnh Thử"; done
+run rollup "$T"/many/m*.db --period 2023-Q3
+sed -n '/^Tổng hợp số liệu/,/^$/p' "$T/out" | tr '\n' ' ' > "$T/opening"
+expect_grep "$T/opening" "Tổng hợp số liệu của 11 phường, quý III/2023:" "more than 10 wards: counted, not named, in the opening"
+expect_no_grep "$T/opening" "Phường M1" "their names are left to the table"
 rollup "$A" "$B" "$C" --period 2023-Q3
 expect_grep "$T/out" "Roll-up of 3 wards, Q3 2023" "English on request"
 grep -E "^Phường Bình +40\.0%\*" "$T/out" >/dev/null; ok $? "a value below its ward's target is starred"
