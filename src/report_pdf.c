@@ -596,6 +596,11 @@ void report_pdf_signature(struct pdf_doc *d, const struct report_info *info)
 	draw_signature(d, info);
 }
 
+char *report_pdf_keep_periods(const char *s)
+{
+	return keep_periods(s);
+}
+
 /* The whole document, page after page. */
 static void draw_report(struct pdf_doc *d, const struct report *r)
 {

@@ -145,9 +145,10 @@ static void draw_rollup(struct pdf_doc *d, const void *ctx)
 	report_pdf_heading(d, &info);
 
 	const struct pdf_style body = { 13, false, false };
-	char *open = rollup_opening(r);
-	pdf_paragraph(d, open, &body, PDF_ALIGN_LEFT, PDF_MM(10), 6);
+	char *open = rollup_opening(r), *kept = report_pdf_keep_periods(open);
+	pdf_paragraph(d, kept, &body, PDF_ALIGN_LEFT, PDF_MM(10), 6);
 	free(open);
+	free(kept);
 	pdf_paragraph(d, _("The figures of each ward are in the appendix."), &body, PDF_ALIGN_LEFT, PDF_MM(10), 6);
 
 	char *h = xasprintf(ngettext("Total of the %d ward against the targets",
