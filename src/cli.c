@@ -1328,8 +1328,21 @@ static int cmd_rollup(struct cli_env *env, int argc, char **argv)
 		rc = EXIT_DBERR;
 	} else {
 		if (pdf) {
+			/* The document names the wards, never their files: the
+			 * files are listed here. */
+			if (!*settings_str(CFG_ROLLUP_SIGNER_NAME))
+				cli_warning(_("the roll-up has no signer's name under the signature (Decree 30); "
+					      "set [rollup] signer_name in the configuration"));
 			rc = rollup_write_pdf(&r, out, &errors) ? EXIT_DONE : EXIT_DBERR;
 			print_list(&errors, false);
+			if (rc == EXIT_DONE) {
+				struct strlist src = STRLIST_INIT;
+				rollup_sources(&r, &src);
+				fprintf(stderr, "%s\n", _("wardsafe: the wards of the roll-up and their files:"));
+				for (size_t i = 0; i < src.n; i++)
+					fprintf(stderr, "  %s\n", src.items[i]);
+				sl_free(&src);
+			}
 		} else {
 			struct strbuf data = STRBUF_INIT;
 			if (!strcmp(format, "tsv"))

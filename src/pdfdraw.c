@@ -36,10 +36,10 @@ static const char *font_family = "Liberation Serif";
 #define RULE_WIDTH 0.5
 #define HEADER_GREY 0.88
 
-void pdf_open(struct pdf_doc *d, cairo_write_func_t write, void *closure, bool landscape)
+/* The sheet and margins of a portrait or landscape page.  Landscape turns
+ * the sheet, not the margins: 30 mm stay on the left for binding. */
+static void set_geometry(struct pdf_doc *d, bool landscape)
 {
-	/* Landscape turns the sheet, not the margins: 30 mm stay on the left
-	 * for binding. */
 	d->page_w = landscape ? PDF_PAGE_H : PDF_PAGE_W;
 	d->page_h = landscape ? PDF_PAGE_W : PDF_PAGE_H;
 	d->left = PDF_LEFT;
@@ -47,6 +47,11 @@ void pdf_open(struct pdf_doc *d, cairo_write_func_t write, void *closure, bool l
 	d->top = PDF_TOP;
 	d->bottom = d->page_h - PDF_MM(20);
 	d->width = d->right - d->left;
+}
+
+void pdf_open(struct pdf_doc *d, cairo_write_func_t write, void *closure, bool landscape)
+{
+	set_geometry(d, landscape);
 	d->surface = cairo_pdf_surface_create_for_stream(write, closure, d->page_w, d->page_h);
 	d->cr = cairo_create(d->surface);
 	d->pango = pango_cairo_create_context(d->cr);
@@ -76,7 +81,18 @@ cairo_status_t pdf_close(struct pdf_doc *d)
 
 void pdf_new_page(struct pdf_doc *d)
 {
+	pdf_new_page_turned(d, d->page_w > d->page_h);
+}
+
+void pdf_new_page_turned(struct pdf_doc *d, bool landscape)
+{
 	cairo_show_page(d->cr);
+	/* cairo sizes each page of a PDF surface on its own, when asked right
+	 * after the previous page was shown. */
+	if (landscape != (d->page_w > d->page_h)) {
+		set_geometry(d, landscape);
+		cairo_pdf_surface_set_size(d->surface, d->page_w, d->page_h);
+	}
 	d->page++;
 	d->y = d->top;
 	/* Decree 30: pages after the first are numbered in the middle of the

@@ -61,6 +61,9 @@ bool pdf_write_file(const char *path, bool landscape, const char *title,
 		    void (*draw)(struct pdf_doc *d, const void *ctx), const void *ctx, struct strlist *errors);
 /* Ends the page and starts the next one, numbered in the top margin. */
 void pdf_new_page(struct pdf_doc *d);
+/* The same, the new page (and those that follow it) in landscape or
+ * portrait: an appendix of wide tables in a portrait document. */
+void pdf_new_page_turned(struct pdf_doc *d, bool landscape);
 /* Starts a new page unless `h` points still fit above the bottom margin;
  * true if it did. */
 bool pdf_need(struct pdf_doc *d, double h);

@@ -79,6 +79,7 @@ static void *p_cairo_move_to;
 static void *p_cairo_new_path;
 static void *p_cairo_pdf_surface_create_for_stream;
 static void *p_cairo_pdf_surface_set_metadata;
+static void *p_cairo_pdf_surface_set_size;
 static void *p_cairo_rectangle;
 static void *p_cairo_reset_clip;
 static void *p_cairo_restore;
@@ -192,6 +193,11 @@ cairo_surface_t *cairo_pdf_surface_create_for_stream(cairo_write_func_t write_fu
 void cairo_pdf_surface_set_metadata(cairo_surface_t *surface, cairo_pdf_metadata_t metadata, const char *utf8)
 {
 	LIB(cairo_pdf_surface_set_metadata)(surface, metadata, utf8);
+}
+
+void cairo_pdf_surface_set_size(cairo_surface_t *surface, double width_in_points, double height_in_points)
+{
+	LIB(cairo_pdf_surface_set_size)(surface, width_in_points, height_in_points);
 }
 
 void cairo_rectangle(cairo_t *cr, double x, double y, double width, double height)

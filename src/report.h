@@ -75,5 +75,13 @@ bool report_write_pdf(const struct report *r, const char *path, struct strlist *
  * last year (sub-rows left out).  The roll-up prints its total with it. */
 struct pdf_doc;
 void report_pdf_overview(struct pdf_doc *d, const struct summary *s);
+/* The heading of the document on a portrait page: issuing body and
+ * national motto, number and date line, title and subject (Decree 30). */
+void report_pdf_heading(struct pdf_doc *d, const struct report_info *info);
+/* The foot: Nơi nhận on the left, the signer's block on the right. */
+void report_pdf_signature(struct pdf_doc *d, const struct report_info *info);
+/* A copy of a sentence in which no period in words ("quý III/2023")
+ * breaks across lines (no-break spaces). */
+char *report_pdf_keep_periods(const char *s);
 
 #endif

@@ -585,6 +585,22 @@ static void draw_signature(struct pdf_doc *d, const struct report_info *info)
 	d->y = y > ry ? y : ry;
 }
 
+/* The two blocks for other documents in the same form (the roll-up). */
+void report_pdf_heading(struct pdf_doc *d, const struct report_info *info)
+{
+	draw_heading(d, info);
+}
+
+void report_pdf_signature(struct pdf_doc *d, const struct report_info *info)
+{
+	draw_signature(d, info);
+}
+
+char *report_pdf_keep_periods(const char *s)
+{
+	return keep_periods(s);
+}
+
 /* The whole document, page after page. */
 static void draw_report(struct pdf_doc *d, const struct report *r)
 {

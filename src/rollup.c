@@ -270,6 +270,93 @@ char *rollup_title(const struct rollup *r)
 	return xasprintf(ngettext("Roll-up of %d ward", "Roll-up of %d wards", (unsigned long)r->n), r->n);
 }
 
+char *rollup_subject(const struct rollup *r)
+{
+	char *when = period_words(&r->total.period);
+	char *s = xasprintf(ngettext("Summary of the results of transforming the area on social order and of fire "
+				     "prevention of %d ward, %s",
+				     "Summary of the results of transforming the area on social order and of fire "
+				     "prevention of %d wards, %s", (unsigned long)r->n), r->n, when);
+	free(when);
+	return s;
+}
+
+char *rollup_ward_name(const struct rollup *r, int i)
+{
+	const struct rollup_ward *w = &r->wards[i];
+	if (w->name && *w->name)
+		return xstrdup(w->name);
+	return xasprintf(_("ward no. %d (no name)"), i + 1);
+}
+
+/* The opening paragraph names the wards up to this many. */
+#define ROLLUP_NAMED_WARDS 10
+
+char *rollup_opening(const struct rollup *r)
+{
+	const struct summary *t = &r->total;
+	struct strbuf names = STRBUF_INIT, out = STRBUF_INIT;
+	for (int i = 0; i < r->n; i++) {
+		char *n = rollup_ward_name(r, i);
+		sb_printf(&names, "%s%s", i ? ", " : "", n);
+		free(n);
+	}
+	char *when = period_words(&t->period);
+	/* A province's hundred names would bury the figures: the appendix
+	 * has them. */
+	if (r->n > ROLLUP_NAMED_WARDS)
+		sb_printf(&out, ngettext("The figures of the %d ward, %s: ", "The figures of the %d wards, %s: ",
+					 (unsigned long)r->n), r->n, when);
+	else
+		sb_printf(&out, ngettext("The figures of the %d ward (%s), %s: ", "The figures of the %d wards (%s), %s: ",
+					 (unsigned long)r->n), r->n, names.buf ? names.buf : "", when);
+	free(when);
+	sb_free(&names);
+	bool first = true;
+	for (int k = 0; k < t->nrows; k++) {
+		const struct ind_row *row = &t->rows[k];
+		/* Sub-rows and values nobody knows are left to the tables. */
+		if (strchr(row->id, '.') || !row->cur.known)
+			continue;
+		char *v = summary_value_text(row, &row->cur);
+		struct strbuf one = STRBUF_INIT;
+		sb_printf(&one, "%s %s", row->label, v);
+		free(v);
+		if (row->def->type == IT_RATE && row->cur.known) {
+			char a[32], b[32];
+			sb_printf(&one, " (%s/%s)", numfmt_int(row->cur.num, a), numfmt_int(row->cur.den, b));
+		}
+		/* The wards against their own targets. */
+		int met = 0, not_met = 0;
+		for (int i = 0; i < r->n; i++) {
+			const struct ind_row *w = summary_row(&r->wards[i].s, row->id);
+			if (w && w->has_status)
+				w->met ? met++ : not_met++;
+		}
+		if (met + not_met) {
+			char *c = xasprintf(_("%s (wards meeting the target: %d, not meeting it: %d)"), one.buf, met,
+					    not_met);
+			sb_free(&one);
+			sb_puts(&one, c);
+			free(c);
+		}
+		sb_printf(&out, "%s%s", first ? "" : "; ", one.buf);
+		sb_free(&one);
+		first = false;
+	}
+	sb_puts(&out, ".");
+	return sb_steal(&out);
+}
+
+void rollup_sources(const struct rollup *r, struct strlist *out)
+{
+	for (int i = 0; i < r->n; i++) {
+		char *n = rollup_ward_name(r, i);
+		sl_pushf(out, _("%d. %s: %s"), i + 1, n, r->wards[i].file);
+		free(n);
+	}
+}
+
 /* A TSV field: tabs and line ends would break the line, so they become
  * spaces. */
 static void tsv_field(struct strbuf *out, const char *s)
@@ -328,18 +415,26 @@ static void table_line(struct strbuf *out, const char *label, int wl, const stru
 void rollup_write_text(const struct rollup *r, struct strbuf *out)
 {
 	const struct summary *t = &r->total;
-	char p[32], pp[32], pl[32], d1[11], d2[11];
+	char d1[11], d2[11];
 	int sd = (int)settings_int(CFG_MONTH_START_DAY);
-	period_format(&t->period, p);
-	period_format(&t->prev, pp);
-	period_format(&t->last_year, pl);
+	/* Periods in words, as the officer writes them. */
+	char *p = period_words(&t->period), *pp = period_words(&t->prev), *pl = period_words(&t->last_year);
 	char *title = rollup_title(r);
-	sb_printf(out, _("%s for %s (%s to %s)"), title, p, date_dmy(period_start(&t->period, sd), d1),
+	sb_printf(out, _("%s, %s (%s to %s)"), title, p, date_dmy(period_start(&t->period, sd), d1),
 		  date_dmy(period_end(&t->period, sd), d2));
 	free(title);
 	sb_putc(out, '\n');
-	sb_printf(out, _("Compared with the previous period %s and the same period last year %s"), pp, pl);
+	sb_printf(out, _("Compared with the previous period (%s) and the same period last year (%s)"), pp, pl);
 	sb_puts(out, "\n\n");
+	/* The opening paragraph of the document, wrapped. */
+	char *open = rollup_opening(r);
+	struct strlist lines = STRLIST_INIT;
+	text_wrap(open, 78, &lines);
+	for (size_t i = 0; i < lines.n; i++)
+		sb_printf(out, "%s\n", lines.items[i]);
+	sl_free(&lines);
+	free(open);
+	sb_putc(out, '\n');
 
 	/* The ward column is as wide as the longest label, within limits. */
 	char *prev_label = xasprintf("%s %s", _("Previous"), pp);
@@ -385,6 +480,9 @@ void rollup_write_text(const struct rollup *r, struct strbuf *out)
 	table_line(out, ly_label, wl, t, 2);
 	free(prev_label);
 	free(ly_label);
+	free(p);
+	free(pp);
+	free(pl);
 	sb_printf(out, "%s\n\n", _("* below the target of the period."));
 
 	/* The total as a summary of its own: targets, status, what is missing. */

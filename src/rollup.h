@@ -69,6 +69,19 @@ char *rollup_cell_text(const struct ind_row *r, const struct ind_value *v, const
 /* "Roll-up of 3 wards" (new string, translated). */
 char *rollup_title(const struct rollup *r);
 
+/* The subject under the document's title: "Tổng hợp kết quả ... của 3
+ * phường, quý III/2023" (new string, translated, the period in words). */
+char *rollup_subject(const struct rollup *r);
+/* Ward i as a document names it: its name, else "ward no. 2 (no name)";
+ * never its file (new string). */
+char *rollup_ward_name(const struct rollup *r, int i);
+/* The opening paragraph in words: the wards (named up to 10 of them),
+ * the period, then each indicator of the total with how many wards met
+ * their target and how many did not (new string). */
+char *rollup_opening(const struct rollup *r);
+/* "1. Phường An: FILE" for each ward: where its figures come from. */
+void rollup_sources(const struct rollup *r, struct strlist *out);
+
 /* A header line, then the lines of each ward (exactly its own
  * `summary --format tsv` lines, after two columns: ward and file), then the
  * lines of the total (ward TOTAL, file empty).  See man wardsafe(1),

@@ -1,16 +1,22 @@
-/* rollup_pdf.c - the roll-up on A4 landscape pages: the issuing units (when
- * the configuration names them), the title and the period, the table of
- * wards (a row per ward, the indicators of rollup_columns, cells below
- * target in bold with a star, then the total and its values for the
- * previous period and last year), the total's every indicator against its
- * target (the report's overview table), and the files it was made from.
- * Drawing is pdfdraw.c's; the file is written by pdf_write_file. */
+/* rollup_pdf.c - the roll-up as a report of the district or province unit
+ * (Decree 30/2020/NĐ-CP), on A4 portrait: the heading of the ward report
+ * (report_pdf_heading) with the frame of [rollup], the title "BÁO CÁO" and
+ * the subject with the number of wards and the period in words, an opening
+ * paragraph of the totals with how many wards met each target, the total's
+ * every indicator against its target (the report's overview table), Nơi
+ * nhận and the signer (report_pdf_signature); then, on landscape pages,
+ * the appendix (Phụ lục): the table of wards, by their names (a row per
+ * ward, the indicators of rollup_columns, cells below target in bold with
+ * a star, then the total and its values for the previous period and last
+ * year).  No file name is printed: the command lists the files on standard
+ * error.  Drawing is pdfdraw.c's; the file is written by pdf_write_file. */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
+#include "date.h"
 #include "numfmt.h"
 #include "pdfdraw.h"
 #include "report.h"
@@ -26,24 +32,6 @@ static const struct pdf_style st_note = { 10, false, true };
 #define MAX_COLS 16
 #define COL_WIDTH 50    /* an indicator column, in points */
 #define NUM_WIDTH 24    /* the row number */
-
-/* The units of [report] top left, when the configuration gives them. */
-static void draw_units(struct pdf_doc *d)
-{
-	const struct pdf_style unit = { 12, false, false }, unit_bold = { 12, true, false };
-	const char *pu = settings_str(CFG_REPORT_PARENT_UNIT), *u = settings_str(CFG_REPORT_UNIT);
-	if (!*pu && !*u)
-		return;
-	double w = d->width * 0.4, y = d->y;
-	char *a = pdf_upper(pu), *b = pdf_upper(u);
-	if (*a)
-		y += pdf_text_at(d, d->left, y, w, a, &unit, PDF_ALIGN_CENTER);
-	if (*b)
-		y += pdf_text_at(d, d->left, y, w, b, &unit_bold, PDF_ALIGN_CENTER);
-	free(a);
-	free(b);
-	d->y = y + 12;
-}
 
 /* The ward table: one row per ward, then the total, previous, last year. */
 static void draw_wards(struct pdf_doc *d, const struct rollup *r)
@@ -66,9 +54,11 @@ static void draw_wards(struct pdf_doc *d, const struct rollup *r)
 	struct pdf_table t = { nc, cols, head, st_table, st_table_head };
 	pdf_table_header(d, &t);
 	const struct summary *tot = &r->total;
-	char pp[32], pl[32];
-	char *prev_label = xasprintf("%s %s", _("Previous"), period_format(&tot->prev, pp));
-	char *ly_label = xasprintf("%s %s", _("Last year"), period_format(&tot->last_year, pl));
+	char *pp = period_words(&tot->prev), *pl = period_words(&tot->last_year);
+	char *prev_label = xasprintf("%s %s", _("Previous"), pp);
+	char *ly_label = xasprintf("%s %s", _("Last year"), pl);
+	free(pp);
+	free(pl);
 	bool marked = false;
 	for (int i = 0; i < r->n + 3; i++) {
 		bool ward = i < r->n;
@@ -77,7 +67,8 @@ static void draw_wards(struct pdf_doc *d, const struct rollup *r)
 		char *cells[MAX_COLS];
 		bool bold[MAX_COLS] = { false };
 		cells[0] = ward ? xasprintf("%d", i + 1) : xstrdup("");
-		cells[1] = xstrdup(ward ? r->wards[i].label : which == 0 ? _("Total") : which == 1 ? prev_label : ly_label);
+		cells[1] = ward ? rollup_ward_name(r, i)
+			   : xstrdup(which == 0 ? _("Total") : which == 1 ? prev_label : ly_label);
 		for (int c = 0; c < rollup_column_count; c++) {
 			const struct ind_row *row = summary_row(s, rollup_columns[c].id);
 			const struct ind_value *v = !row ? NULL : which == 0 ? &row->cur : which == 1 ? &row->prev
@@ -110,47 +101,84 @@ static void heading(struct pdf_doc *d, const char *text)
 	pdf_paragraph(d, text, &st_heading, PDF_ALIGN_LEFT, 0, 4);
 }
 
-/* The whole document. */
+/* The frame of the document: [rollup] of the configuration, never the
+ * wards' own units. */
+static void info_fill(const struct rollup *r, struct report_info *i)
+{
+	memset(i, 0, sizeof *i);
+	i->parent_unit = xstrdup(settings_str(CFG_ROLLUP_PARENT_UNIT));
+	i->unit = xstrdup(settings_str(CFG_ROLLUP_UNIT));
+	i->place = xstrdup(settings_str(CFG_ROLLUP_PLACE));
+	i->number = xstrdup(settings_str(CFG_ROLLUP_NUMBER));
+	i->date = date_today();
+	i->title = xstrdup(_("REPORT"));
+	i->subject = rollup_subject(r);
+	i->signer_authority = xstrdup(settings_str(CFG_ROLLUP_SIGNER_AUTHORITY));
+	i->signer_title = xstrdup(settings_str(CFG_ROLLUP_SIGNER_TITLE));
+	i->signer_name = xstrdup(settings_str(CFG_ROLLUP_SIGNER_NAME));
+	report_split_recipients(settings_str(CFG_ROLLUP_RECIPIENTS), &i->recipients);
+}
+
+static void info_free(struct report_info *i)
+{
+	free(i->parent_unit);
+	free(i->unit);
+	free(i->place);
+	free(i->number);
+	free(i->title);
+	free(i->subject);
+	free(i->signer_authority);
+	free(i->signer_title);
+	free(i->signer_name);
+	sl_free(&i->recipients);
+}
+
+/* The whole document: on A4 portrait the heading, the opening paragraph,
+ * the total against the targets, Nơi nhận and the signer; then the
+ * appendix (Phụ lục) of the wards on landscape pages. */
 static void draw_rollup(struct pdf_doc *d, const void *ctx)
 {
 	const struct rollup *r = ctx;
 	const struct summary *s = &r->total;
-	draw_units(d);
+	struct report_info info;
+	info_fill(r, &info);
+	report_pdf_heading(d, &info);
 
-	const struct pdf_style title_st = { 14, true, false };
-	char *title = rollup_title(r), *upper = pdf_upper(title);
-	d->y += pdf_text_at(d, d->left, d->y, d->width, upper, &title_st, PDF_ALIGN_CENTER) + 4;
-	free(title);
-	free(upper);
-	char *intro = summary_period_sentence(s);
-	const struct pdf_style intro_st = { 12, false, true };
-	d->y += pdf_text_at(d, d->left, d->y, d->width, intro, &intro_st, PDF_ALIGN_CENTER) + 12;
-	free(intro);
+	const struct pdf_style body = { 13, false, false };
+	char *open = rollup_opening(r), *kept = report_pdf_keep_periods(open);
+	pdf_paragraph(d, kept, &body, PDF_ALIGN_LEFT, PDF_MM(10), 6);
+	free(open);
+	free(kept);
+	pdf_paragraph(d, _("The figures of each ward are in the appendix."), &body, PDF_ALIGN_LEFT, PDF_MM(10), 6);
 
-	heading(d, _("1. Wards"));
-	draw_wards(d, r);
-	char *h2 = xasprintf(ngettext("2. Total of the %d ward against the targets",
-				      "2. Total of the %d wards against the targets", (unsigned long)r->n), r->n);
-	heading(d, h2);
-	free(h2);
+	char *h = xasprintf(ngettext("Total of the %d ward against the targets",
+				     "Total of the %d wards against the targets", (unsigned long)r->n), r->n);
+	heading(d, h);
+	free(h);
 	report_pdf_overview(d, s);
+	report_pdf_signature(d, &info);
 
-	/* Where the figures come from. */
-	struct strbuf files = STRBUF_INIT;
-	for (int i = 0; i < r->n; i++)
-		sb_printf(&files, "%s%s", i ? ", " : "", r->wards[i].file);
-	char *src = xasprintf(ngettext("Made with wardsafe from %d file: %s.", "Made with wardsafe from %d files: %s.",
-				       (unsigned long)r->n), r->n, files.buf ? files.buf : "");
-	d->y += 6;
-	pdf_paragraph(d, src, &st_note, PDF_ALIGN_LEFT, 0, 0);
-	free(src);
-	sb_free(&files);
+	/* The appendix, landscape. */
+	pdf_new_page_turned(d, true);
+	const struct pdf_style app = { 14, true, false }, app_sub = { 13, false, true };
+	d->y += pdf_text_at(d, d->left, d->y, d->width, _("APPENDIX"), &app, PDF_ALIGN_CENTER);
+	char *when = period_words(&s->period);
+	char *t = xasprintf(_("Results of each ward, %s"), when);
+	d->y += pdf_text_at(d, d->left, d->y, d->width, t, &app, PDF_ALIGN_CENTER);
+	free(t);
+	free(when);
+	char day[11];
+	char *with = xasprintf(_("(Attached to report no. %s of %s)"), info.number, date_dmy(info.date, day));
+	d->y += pdf_text_at(d, d->left, d->y, d->width, with, &app_sub, PDF_ALIGN_CENTER) + 12;
+	free(with);
+	draw_wards(d, r);
+	info_free(&info);
 }
 
 bool rollup_write_pdf(const struct rollup *r, const char *path, struct strlist *errors)
 {
-	char *title = rollup_title(r);
-	bool ok = pdf_write_file(path, true, title, draw_rollup, r, errors);
+	char *title = rollup_subject(r);
+	bool ok = pdf_write_file(path, false, title, draw_rollup, r, errors);
 	free(title);
 	return ok;
 }

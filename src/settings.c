@@ -113,6 +113,24 @@ const struct settings_def settings_defs[CFG_COUNT] = {
 		N_("Decimal mark of the numbers in the CSV files written: point (74.5), comma (74,5), or auto: comma with the semicolon separator, point otherwise.") },
 	[CFG_CSV_LINE_END] = { "csv", "line_end", CT_ENUM, "lf", 0, 0, "lf|crlf",
 		N_("Line ends of the CSV files written: lf, or crlf as RFC 4180 has it.") },
+	/* The roll-up's own frame: the same keys for the unit above the wards. */
+	[CFG_ROLLUP_UNIT] = { "rollup", "unit", CT_STRING, "", 0, 0, NULL,
+		N_("Issuing unit of the roll-up printed top left, e.g. CÔNG AN QUẬN 1.") },
+	[CFG_ROLLUP_PARENT_UNIT] = { "rollup", "parent_unit", CT_STRING, "", 0, 0, NULL,
+		N_("Parent unit printed above the roll-up's issuing unit, e.g. CÔNG AN TỈNH; may be empty.") },
+	[CFG_ROLLUP_PLACE] = { "rollup", "place", CT_STRING, "", 0, 0, NULL,
+		N_("Place name in the roll-up's date line; empty prints the date alone.") },
+	[CFG_ROLLUP_NUMBER] = { "rollup", "number", CT_STRING, "/BC", 0, 0, NULL,
+		N_("Roll-up number printed after 'Số:', e.g. 25/BC-CAQ.") },
+	[CFG_ROLLUP_SIGNER_AUTHORITY] = { "rollup", "signer_authority", CT_STRING, "", 0, 0, NULL,
+		N_("Authority printed above the roll-up signer's title (KT., TL., TUQ., Q. or TM.), "
+		   "e.g. KT. TRƯỞNG CÔNG AN QUẬN; '|' splits lines; empty when the head signs."), check_authority },
+	[CFG_ROLLUP_SIGNER_TITLE] = { "rollup", "signer_title", CT_STRING, "TRƯỞNG CÔNG AN QUẬN", 0, 0, NULL,
+		N_("Title of the person who signs the roll-up; '|' splits it into lines.") },
+	[CFG_ROLLUP_SIGNER_NAME] = { "rollup", "signer_name", CT_STRING, "", 0, 0, NULL,
+		N_("Name of the person who signs the roll-up.") },
+	[CFG_ROLLUP_RECIPIENTS] = { "rollup", "recipients", CT_STRING, "Lưu: VT", 0, 0, NULL,
+		N_("Recipients of the roll-up listed under 'Nơi nhận', separated by '|'.") },
 };
 
 static char *values[CFG_COUNT];

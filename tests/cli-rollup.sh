@@ -118,13 +118,28 @@ expect_rc 2 "a bad period is a usage error"
 # ---- text and English/Vietnamese
 run rollup "$A" "$B" "$C" --period 2023-Q3
 expect_rc 0 "text roll-up"
-expect_grep "$T/out" "Tổng hợp 3 phường kỳ 2023-Q3 (từ 01/07/2023 đến 30/09/2023)" "Vietnamese by default"
+expect_grep "$T/out" "Tổng hợp 3 phường, quý III/2023 (từ 01/07/2023 đến 30/09/2023)" "Vietnamese by default, the period in words"
 expect_grep "$T/out" "Phường Cầu" "a row per ward"
 expect_grep "$T/out" "430/650" "the total's summary with numerator and denominator"
-expect_grep "$T/out" "Kỳ trước 2023-Q2" "the comparison with the previous period"
-expect_grep "$T/out" "Cùng kỳ 2022-Q3" "and with the same period last year"
+expect_grep "$T/out" "Kỳ trước quý II/2023" "the comparison with the previous period, in words"
+expect_grep "$T/out" "Cùng kỳ quý III/2022" "and with the same period last year"
+sed -n '1,/^Cùng kỳ/p' "$T/out" | grep -E '20[0-9][0-9]-Q[1-4]' >/dev/null; [ $? -ne 0 ]
+ok $? "the roll-up's own heading and table write no period as 2023-Q3"
+sed -n '/^Tổng hợp số liệu/,/^$/p' "$T/out" | tr '\n' ' ' | sed 's/  */ /g' > "$T/opening"
+expect_grep "$T/opening" "Tổng hợp số liệu của 3 phường (Phường An, Phường Bình, Phường Cầu), quý III/2023:" \
+	"text: the opening paragraph names the wards and the period"
+expect_grep "$T/opening" "Hộ có bình chữa cháy 66,2% (430/650) (số phường đạt chỉ tiêu: 0, chưa đạt: 3)" \
+	"text: the total extinguisher rate, no ward at its own target"
+expect_grep "$T/opening" "Vụ việc về trật tự xã hội 5 (số phường đạt chỉ tiêu: 3, chưa đạt: 0)" \
+	"text: incidents, every ward within its own target"
+mkdir -p "$T/many"
+for i in $(seq 11); do mk "$T/many/m$i.db" --ward "Phường M$i" --district "Quận 9" --province "Tỉnh Thử"; done
+run rollup "$T"/many/m*.db --period 2023-Q3
+sed -n '/^Tổng hợp số liệu/,/^$/p' "$T/out" | tr '\n' ' ' > "$T/opening"
+expect_grep "$T/opening" "Tổng hợp số liệu của 11 phường, quý III/2023:" "more than 10 wards: counted, not named, in the opening"
+expect_no_grep "$T/opening" "Phường M1" "their names are left to the table"
 rollup "$A" "$B" "$C" --period 2023-Q3
-expect_grep "$T/out" "Roll-up of 3 wards for 2023-Q3" "English on request"
+expect_grep "$T/out" "Roll-up of 3 wards, Q3 2023" "English on request"
 grep -E "^Phường Bình +40\.0%\*" "$T/out" >/dev/null; ok $? "a value below its ward's target is starred"
 grep -E "^Total +66\.2% " "$T/out" >/dev/null; ok $? "the total row"
 rollup "$A" "$B" "$C" --period 2023-Q3 -o "$T/r.txt"
@@ -139,22 +154,69 @@ mk "$T/noname.db"
 rollup "$T/noname.db" "$A" --period 2023-Q3 --format tsv
 [ "$(awk -F '\t' 'NR == 2 { print $1 }' "$T/out")" = noname.db ]; ok $? "a ward without a name goes by its file name"
 
-# ---- the PDF
-rollup "$A" "$B" "$C" --period 2023-Q3 --format pdf -o "$T/r.pdf"
-expect_rc 0 "PDF roll-up"
-[ "$(head -c 4 "$T/r.pdf")" = "%PDF" ] && [ "$(stat -c %a "$T/r.pdf")" = 600 ]
+# ---- the PDF: a báo cáo of the district unit (Decree 30), wards in an appendix
+printf '%s\n' "[rollup]" "unit = Công an quận 1" "parent_unit = Công an tỉnh Thử" "place = Quận 1" \
+	"number = 25/BC-CAQ" "signer_authority = KT. TRƯỞNG CÔNG AN QUẬN" "signer_title = PHÓ TRƯỞNG CÔNG AN QUẬN" \
+	"signer_name = Trần Văn Cường" "recipients = Công an tỉnh (để b/c) | Lưu: VT, PV01" > "$T/q1.ini"
+run --config "$T/q1.ini" rollup "$A" "$B" "$C" --period 2023-Q3 --format pdf -o "$T/vi.pdf"
+expect_rc 0 "PDF roll-up with a [rollup] frame"
+[ "$(head -c 4 "$T/vi.pdf")" = "%PDF" ] && [ "$(stat -c %a "$T/vi.pdf")" = 600 ]
 ok $? "a PDF, readable by its owner only"
+expect_grep "$T/err" "1. Phường An: $A" "the files go to stderr, each with its ward"
+expect_grep "$T/err" "3. Phường Cầu: $C" "all of them"
+expect_no_grep "$T/err" "signer_name" "no warning with [rollup] signer_name set"
 if command -v pdfinfo >/dev/null && command -v pdftotext >/dev/null; then
-	pdfinfo "$T/r.pdf" > "$T/info"
-	expect_grep "$T/info" "841.89 x 595.28 pts (A4)" "A4 landscape"
-	run rollup "$A" "$B" "$C" --period 2023-Q3 --format pdf -o "$T/vi.pdf"
-	pdftotext -layout "$T/vi.pdf" "$T/pdf.txt"
-	expect_grep "$T/pdf.txt" "TỔNG HỢP 3 PHƯỜNG" "the title in Vietnamese"
-	expect_grep "$T/pdf.txt" "Phường Bình" "the wards"
-	expect_grep "$T/pdf.txt" "430/650" "the total against the targets"
+	pages=$(pdfinfo "$T/vi.pdf" | awk '/^Pages:/ { print $2 }')
+	pdfinfo -f 1 -l "$pages" "$T/vi.pdf" > "$T/info"
+	expect_grep "$T/info" "Page    1 size:  595.28 x 841.89 pts (A4)" "the document is A4 portrait"
+	app=0
+	for p in $(seq 2 "$pages"); do
+		pdftotext -f "$p" -l "$p" "$T/vi.pdf" - | grep -q "PHỤ LỤC" && { app=$p; break; }
+	done
+	[ "$app" -gt 1 ]; ok $? "the appendix starts on a page of its own"
+	land=0
+	for p in $(seq "$app" "$pages"); do
+		grep -q "Page *$p size:  841.89 x 595.28 pts (A4)" "$T/info" || land=1
+	done
+	[ "$app" -gt 1 ] && [ "$land" -eq 0 ]; ok $? "the appendix pages are A4 landscape"
+	pdftotext -f "$app" -l "$pages" "$T/vi.pdf" - | tr '\n' ' ' | sed 's/  */ /g' > "$T/app.txt"
+	expect_grep "$T/app.txt" "Phường Bình" "the appendix has the ward table"
+	expect_grep "$T/app.txt" "(Kèm theo Báo cáo số 25/BC-CAQ ngày" "and says which report it goes with"
+	pdftotext -f 1 -l $((app - 1)) "$T/vi.pdf" - | tr '\n' ' ' | sed 's/  */ /g' > "$T/body.txt"
+	pdftotext "$T/vi.pdf" - | tr '\n' ' ' | sed 's/  */ /g' > "$T/pdf.txt"
+	for want in "CÔNG AN TỈNH THỬ" "CÔNG AN QUẬN 1" "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" \
+		"Độc lập - Tự do - Hạnh phúc" "Số: 25/BC-CAQ" "Quận 1, ngày"; do
+		expect_grep "$T/body.txt" "$want" "the header block: $want"
+	done
+	expect_grep "$T/body.txt" "BÁO CÁO Tổng hợp kết quả" "the title"
+	expect_grep "$T/body.txt" "của 3 phường, quý III/2023" "with the number of wards and the period in words"
+	expect_grep "$T/body.txt" "Hộ có bình chữa cháy 66,2% (430/650) (số phường đạt chỉ tiêu: 0, chưa đạt: 3)" \
+		"the opening paragraph: the total and how many wards met the target"
+	expect_grep "$T/body.txt" "Vụ việc về trật tự xã hội 5 (số phường đạt chỉ tiêu: 3, chưa đạt: 0)" \
+		"for every target"
+	expect_grep "$T/body.txt" "430/650" "the total against the targets"
+	expect_grep "$T/body.txt" "Nơi nhận: - Công an tỉnh (để b/c); - Lưu: VT, PV01." "Nơi nhận, punctuated"
+	expect_grep "$T/body.txt" "KT. TRƯỞNG CÔNG AN QUẬN PHÓ TRƯỞNG CÔNG AN QUẬN" "the authority over the signer's title"
+	expect_grep "$T/body.txt" "Trần Văn Cường" "the signer's name"
+	# (on a document that has text: an empty one would pass)
+	[ -s "$T/pdf.txt" ] && ! grep -qF ".db" "$T/pdf.txt"; ok $? "no file name in the document"
+	[ -s "$T/pdf.txt" ] && ! grep -qE '20[0-9][0-9]-Q[1-4]' "$T/pdf.txt"
+	ok $? "no period written as 2023-Q3 anywhere in the document"
+	rollup "$T/noname.db" "$A" --period 2023-Q3 --format pdf -o "$T/noname.pdf"
+	pdftotext "$T/noname.pdf" - > "$T/noname.txt"
+	expect_grep "$T/noname.txt" "ward no. 1 (no name)" "a ward without a name is numbered, not named by its file"
+	expect_no_grep "$T/noname.txt" "noname" "its file name stays out"
+	expect_grep "$T/err" "signer's name" "without [rollup] signer_name: a warning"
 else
-	for n in 1 2 3 4; do tap_n=$((tap_n + 1)); echo "ok $tap_n # SKIP poppler-utils not installed"; done
+	for n in $(seq 24); do tap_n=$((tap_n + 1)); echo "ok $tap_n # SKIP poppler-utils not installed"; done
 fi
+printf '[rollup]\nsigner_authority = KT TRƯỞNG CÔNG AN QUẬN\n' > "$T/badauth.ini"
+run --lang en --config "$T/badauth.ini" rollup "$A" --period 2023-Q3 --format pdf -o "$T/bad.pdf"
+expect_rc 3 "[rollup] signer_authority is checked like [report]'s"
+expect_grep "$T/err" "$T/badauth.ini:2: [rollup] signer_authority: the signer's authority starts with KT." "with file:line and the rule"
+printf '[rollup]\nrecipients = Như trên; Lưu: VT\n' > "$T/semi.ini"
+run --lang en --config "$T/semi.ini" rollup "$A" --period 2023-Q3
+expect_grep "$T/err" "$T/semi.ini:2: a ';' or '#' inside a value" "an unquoted ';' in [rollup] recipients is reported"
 rollup "$A" "$B" --format pdf
 expect_rc 2 "a PDF needs -o FILE"
 
