@@ -249,11 +249,11 @@ static char *tab_text(const struct screen *s, int style, bool current)
 	return xstrdup(kb + 1);
 }
 
-/* The screen tabs, as long as they fit: with key names, compact, or only the
- * current screen named. */
-static void draw_tabs(struct ui *ui)
+/* The style of the tabs that fit in `cols`: with key names (0), compact
+ * (1), or only the current screen named (2). */
+static int tabs_style(const struct ui *ui, int cols)
 {
-	int cols = tui_cols(), style = 0;
+	int style = 0;
 	for (; style < 2; style++) {
 		int w = 0;
 		for (int i = 0; i < SCR_COUNT; i++) {
@@ -266,6 +266,24 @@ static void draw_tabs(struct ui *ui)
 		if (w <= cols)
 			break;
 	}
+	return style;
+}
+
+/* The screen tabs, as long as they fit: with key names, compact, or only the
+ * current screen named. */
+static void draw_tabs(struct ui *ui)
+{
+	/* The style is measured again only when the width or the current
+	 * screen changed (the tabs and the language stay during a run). */
+	static int last_cols = -1, last_style;
+	static const struct screen *last_current;
+	int cols = tui_cols();
+	if (cols != last_cols || ui->current != last_current) {
+		last_style = tabs_style(ui, cols);
+		last_cols = cols;
+		last_current = ui->current;
+	}
+	int style = last_style;
 	tui_fill(1, 0, cols, TC_NORMAL);
 	for (int i = 0, x = 0; i < SCR_COUNT && x < cols; i++) {
 		struct screen *s = ui->screens[i];
