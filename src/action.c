@@ -304,11 +304,14 @@ static bool in_key_group(const struct action *a, size_t g)
 	return first == key_groups[g].scope;
 }
 
-char *action_manual_roff(void)
+char *action_manual_roff(bool translated)
 {
 	struct strbuf sb = STRBUF_INIT;
 	for (size_t g = 0; g < ARRAY_SIZE(key_groups); g++) {
-		sb_printf(&sb, ".SS \"%s\"\n", key_groups[g].title);
+		const char *title = translated ? _(key_groups[g].title) : key_groups[g].title;
+		sb_puts(&sb, ".SS \"");
+		roff_text(&sb, title);
+		sb_puts(&sb, "\"\n");
 		for (int i = 0; i < action_count; i++) {
 			const struct action *a = &actions[i];
 			if (!in_key_group(a, g))
@@ -317,7 +320,7 @@ char *action_manual_roff(void)
 			sb_puts(&sb, ".TP\n.B ");
 			roff_text(&sb, keys);
 			sb_putc(&sb, '\n');
-			roff_text(&sb, a->help);
+			roff_text(&sb, translated ? _(a->help) : a->help);
 			sb_putc(&sb, '\n');
 			free(keys);
 		}

@@ -87,8 +87,10 @@ int action_bar_priority(enum action_id id);
 const char *action_key_name(struct wkey k, char *buf);
 /* "F1, ?" for an action; new string. */
 char *action_keys_text(const struct action *a);
-/* The KEYS section of the manual, as roff (new string). */
-char *action_manual_roff(void);
+/* The KEYS section of the manual, as roff (new string): in English (the
+ * master page), or `translated` into the interface language (the
+ * Vietnamese page splices it in; po4a does not translate it). */
+char *action_manual_roff(bool translated);
 /* The same list as plain text for `wardsafe keys`: a translated heading
  * per context, in the order of the manual's subsections (new string). */
 char *action_keys_listing(void);

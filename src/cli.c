@@ -1221,15 +1221,16 @@ static int cmd_backup(struct cli_env *env, int argc, char **argv)
 static int cmd_keys(struct cli_env *env, int argc, char **argv)
 {
 	(void)env;
-	bool roff = false;
-	struct opt opts[] = { { "--roff", false, NULL, &roff }, { NULL, false, NULL, NULL } };
+	bool roff = false, translated = false;
+	struct opt opts[] = { { "--roff", false, NULL, &roff }, { "--translated", false, NULL, &translated },
+			      { NULL, false, NULL, NULL } };
 	struct strlist pos = STRLIST_INIT;
 	if (!parse_opts(argc, argv, opts, &pos) || pos.n) {
 		sl_free(&pos);
 		return EXIT_USAGE;
 	}
 	if (roff) {
-		char *r = action_manual_roff();
+		char *r = action_manual_roff(translated);
 		fputs(r, stdout);
 		free(r);
 		return EXIT_DONE;
@@ -1406,7 +1407,7 @@ static const struct command commands[] = {
 	{ "audit", cmd_audit, "audit [--period P] [--operator NAME] [--format text|tsv]",
 	  N_("who changed what and when, with old and new values") },
 	{ "check", cmd_check, "check", N_("integrity and consistency check") },
-	{ "keys", cmd_keys, "keys [--roff]", N_("list the keys of the screens") },
+	{ "keys", cmd_keys, "keys [--roff [--translated]]", N_("list the keys of the screens") },
 };
 
 int cli_is_command(const char *name)
