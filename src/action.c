@@ -156,6 +156,10 @@ const struct action actions[] = {
 	  N_("Delete to end"), N_("Delete from the cursor to the end of the text") },
 	{ ACT_TEXT_KILL_WORD, "text-delete-word", { K(WKEY_CTRL('w')), NOKEY, NOKEY }, AS_TEXT, false,
 	  N_("Delete word"), N_("Delete the word before the cursor") },
+	{ ACT_SAVE_MANUAL, "save-manual", { K('w'), NOKEY, NOKEY }, AS_HELP, false,
+	  N_("Save manual"), N_("Save the whole manual (wardsafe(1) and wardsafe.ini(5)) as an A4 PDF, in the language of the screens") },
+	{ ACT_PRINT_MANUAL, "print-manual", { K('P'), NOKEY, NOKEY }, AS_HELP, false,
+	  N_("Print manual"), N_("Send the manual (PDF) to the print command of the configuration (asks first)") },
 };
 const int action_count = (int)ARRAY_SIZE(actions);
 
@@ -294,6 +298,7 @@ static const struct { unsigned scope; const char *title; } key_groups[] = {
 	{ AS_ROLLUP, N_("Roll-up of several databases") },
 	{ AS_FORM, N_("Forms") },
 	{ AS_TEXT, N_("Text fields") },
+	{ AS_HELP, N_("The help screen") },
 };
 
 /* True if action a is listed under key group g. */

@@ -32,6 +32,8 @@ enum action_id {
 	ACT_INPUT_METHOD, ACT_TEXT_START, ACT_TEXT_END, ACT_TEXT_LEFT, ACT_TEXT_RIGHT,
 	ACT_TEXT_WORD_LEFT, ACT_TEXT_WORD_RIGHT, ACT_TEXT_BACKSPACE, ACT_TEXT_DELETE,
 	ACT_TEXT_KILL_START, ACT_TEXT_KILL_END, ACT_TEXT_KILL_WORD,
+	/* the help screen */
+	ACT_SAVE_MANUAL, ACT_PRINT_MANUAL,
 	ACT_COUNT
 };
 
@@ -55,6 +57,7 @@ enum action_id {
 /* The part of AS_LIST for kinds kept by group (the group filter); listed
  * with AS_LIST. */
 #define AS_LIST_GROUPS 0x1000
+#define AS_HELP   0x2000 /* the help screen (F1) */
 
 #define ACTION_KEYS 3
 
