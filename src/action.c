@@ -313,10 +313,13 @@ char *action_manual_roff(bool translated)
 {
 	struct strbuf sb = STRBUF_INIT;
 	for (size_t g = 0; g < ARRAY_SIZE(key_groups); g++) {
-		const char *title = translated ? _(key_groups[g].title) : key_groups[g].title;
-		sb_puts(&sb, ".SS \"");
-		roff_text(&sb, title);
-		sb_puts(&sb, "\"\n");
+		if (translated) {
+			sb_puts(&sb, ".SS \"");
+			roff_text(&sb, _(key_groups[g].title));
+			sb_puts(&sb, "\"\n");
+		} else {
+			sb_printf(&sb, ".SS \"%s\"\n", key_groups[g].title);
+		}
 		for (int i = 0; i < action_count; i++) {
 			const struct action *a = &actions[i];
 			if (!in_key_group(a, g))
