@@ -21,7 +21,7 @@ cd "$top"
 packages="gcc make libc6-dev autoconf automake autopoint gettext pkg-config
 libncurses-dev libsqlite3-dev libiniparser-dev libutf8proc-dev sqlite3 groff-base locales time
 libvterm-dev fonts-liberation fonts-liberation2 libpango1.0-dev libcairo2-dev poppler-utils
-clang libclang-rt-14-dev datefudge"
+clang libclang-rt-14-dev datefudge po4a mandoc"
 
 missing=
 for p in $packages; do

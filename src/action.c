@@ -192,6 +192,10 @@ const struct action actions[] = {
 	  N_("Delete to end"), N_("Delete from the cursor to the end of the text") },
 	{ ACT_TEXT_KILL_WORD, "text-delete-word", { K(WKEY_CTRL('w')), NOKEY, NOKEY }, AS_TEXT, false,
 	  N_("Delete word"), N_("Delete the word before the cursor") },
+	{ ACT_SAVE_MANUAL, "save-manual", { K('w'), NOKEY, NOKEY }, AS_HELP, false,
+	  N_("Save manual"), N_("Save the whole manual (wardsafe(1) and wardsafe.ini(5)) as an A4 PDF, in the language of the screens") },
+	{ ACT_PRINT_MANUAL, "print-manual", { K('P'), NOKEY, NOKEY }, AS_HELP, false,
+	  N_("Print manual"), N_("Send the manual (PDF) to the print command of the configuration (asks first)") },
 };
 const int action_count = (int)ARRAY_SIZE(actions);
 
@@ -333,6 +337,7 @@ static const struct { unsigned scope; const char *title; } key_groups[] = {
 	{ AS_GRID, N_("Round grid") },
 	{ AS_FORM, N_("Forms") },
 	{ AS_TEXT, N_("Text fields") },
+	{ AS_HELP, N_("The help screen") },
 };
 
 /* True if action a is listed under key group g. */
@@ -343,11 +348,17 @@ static bool in_key_group(const struct action *a, size_t g)
 	return first == key_groups[g].scope;
 }
 
-char *action_manual_roff(void)
+char *action_manual_roff(bool translated)
 {
 	struct strbuf sb = STRBUF_INIT;
 	for (size_t g = 0; g < ARRAY_SIZE(key_groups); g++) {
-		sb_printf(&sb, ".SS \"%s\"\n", key_groups[g].title);
+		if (translated) {
+			sb_puts(&sb, ".SS \"");
+			roff_text(&sb, _(key_groups[g].title));
+			sb_puts(&sb, "\"\n");
+		} else {
+			sb_printf(&sb, ".SS \"%s\"\n", key_groups[g].title);
+		}
 		for (int i = 0; i < action_count; i++) {
 			const struct action *a = &actions[i];
 			if (!in_key_group(a, g))
@@ -356,7 +367,7 @@ char *action_manual_roff(void)
 			sb_puts(&sb, ".TP\n.B ");
 			roff_text(&sb, keys);
 			sb_putc(&sb, '\n');
-			roff_text(&sb, a->help);
+			roff_text(&sb, translated ? _(a->help) : a->help);
 			sb_putc(&sb, '\n');
 			free(keys);
 		}

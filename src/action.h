@@ -36,6 +36,8 @@ enum action_id {
 	ACT_INPUT_METHOD, ACT_TEXT_START, ACT_TEXT_END, ACT_TEXT_LEFT, ACT_TEXT_RIGHT,
 	ACT_TEXT_WORD_LEFT, ACT_TEXT_WORD_RIGHT, ACT_TEXT_BACKSPACE, ACT_TEXT_DELETE,
 	ACT_TEXT_KILL_START, ACT_TEXT_KILL_END, ACT_TEXT_KILL_WORD,
+	/* the help screen */
+	ACT_SAVE_MANUAL, ACT_PRINT_MANUAL,
 	ACT_COUNT
 };
 
@@ -64,6 +66,7 @@ enum action_id {
 #define AS_DATA_ROUND 0x2000
 /* The round grid (ui_round.c), a modal screen like the forms. */
 #define AS_GRID 0x4000
+#define AS_HELP   0x8000 /* the help screen (F1) */
 
 #define ACTION_KEYS 3
 
@@ -96,8 +99,10 @@ int action_bar_priority(enum action_id id);
 const char *action_key_name(struct wkey k, char *buf);
 /* "F1, ?" for an action; new string. */
 char *action_keys_text(const struct action *a);
-/* The KEYS section of the manual, as roff (new string). */
-char *action_manual_roff(void);
+/* The KEYS section of the manual, as roff (new string): in English (the
+ * master page), or `translated` into the interface language (the
+ * Vietnamese page splices it in; po4a does not translate it). */
+char *action_manual_roff(bool translated);
 /* The same list as plain text for `wardsafe keys`: a translated heading
  * per context, in the order of the manual's subsections (new string). */
 char *action_keys_listing(void);

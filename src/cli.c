@@ -21,6 +21,7 @@
 #include "entry.h"
 #include "i18n.h"
 #include "indicator.h"
+#include "manual.h"
 #include "period.h"
 #include "record.h"
 #include "report.h"
@@ -1402,18 +1403,93 @@ static int cmd_backup(struct cli_env *env, int argc, char **argv)
 	return EXIT_DONE;
 }
 
+/* manual [--format pdf|text] [-o FILE] [--force]: the manual pages of this
+ * build in the interface language (manual.h); a PDF goes to a file or a
+ * pipe, never to a terminal. */
+static int cmd_manual(struct cli_env *env, int argc, char **argv)
+{
+	(void)env;
+	bool force = false;
+	const char *out = NULL, *format = "pdf";
+	struct opt opts[] = { { "--force", false, NULL, &force }, { "-o", true, &out, NULL },
+			      { "--output", true, &out, NULL }, { "--format", true, &format, NULL },
+			      { NULL, false, NULL, NULL } };
+	struct strlist pos = STRLIST_INIT;
+	int rc = EXIT_USAGE;
+	if (!parse_opts(argc, argv, opts, &pos))
+		goto out;
+	if (pos.n) {
+		cli_error(_("usage: wardsafe manual [--format pdf|text] [-o FILE] [--force]"));
+		goto out;
+	}
+	bool pdf = !strcmp(format, "pdf");
+	if (!pdf && strcmp(format, "text") != 0) {
+		cli_error(_("--format takes pdf or text, not '%s'"), format);
+		goto out;
+	}
+	bool to_file = out && strcmp(out, "-") != 0;
+	if (pdf && !to_file && isatty(STDOUT_FILENO)) {
+		cli_error(_("a PDF is not for the terminal: give -o FILE, send it to a pipe, or use --format text"));
+		goto out;
+	}
+	if (to_file && !may_write(out, force)) {
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	struct strlist errors = STRLIST_INIT;
+	const char *lang = i18n_language();
+	rc = EXIT_DBERR;
+	if (!pdf) {
+		struct strbuf text = STRBUF_INIT;
+		if (manual_text(lang, &text, &errors))
+			rc = to_file ? write_output(out, &text) : (put_text(text.buf, text.len), EXIT_DONE);
+		sb_free(&text);
+	} else if (to_file) {
+		if (manual_write_pdf(lang, out, &errors))
+			rc = EXIT_DONE;
+	} else {
+		/* to a pipe: through a temporary file, as the writer is atomic */
+		const char *tmp = getenv("TMPDIR");
+		char *path = xasprintf("%s/wardsafe-manual-XXXXXX.pdf", tmp && *tmp ? tmp : "/tmp");
+		int fd = mkstemps(path, 4);
+		if (fd < 0) {
+			sl_pushf(&errors, _("cannot write %s: %s"), path, strerror(errno));
+		} else {
+			close(fd);
+			if (manual_write_pdf(lang, path, &errors)) {
+				FILE *f = fopen(path, "rb");
+				char buf[8192];
+				size_t n;
+				while (f && (n = fread(buf, 1, sizeof buf, f)) > 0)
+					fwrite(buf, 1, n, stdout);
+				if (f)
+					fclose(f);
+				rc = f && fflush(stdout) == 0 ? EXIT_DONE : EXIT_DBERR;
+			}
+			unlink(path);
+		}
+		free(path);
+	}
+	print_list(&errors, false);
+	sl_free(&errors);
+out:
+	sl_free(&pos);
+	return rc;
+}
+
 static int cmd_keys(struct cli_env *env, int argc, char **argv)
 {
 	(void)env;
-	bool roff = false;
-	struct opt opts[] = { { "--roff", false, NULL, &roff }, { NULL, false, NULL, NULL } };
+	bool roff = false, translated = false;
+	struct opt opts[] = { { "--roff", false, NULL, &roff }, { "--translated", false, NULL, &translated },
+			      { NULL, false, NULL, NULL } };
 	struct strlist pos = STRLIST_INIT;
 	if (!parse_opts(argc, argv, opts, &pos) || pos.n) {
 		sl_free(&pos);
 		return EXIT_USAGE;
 	}
 	if (roff) {
-		char *r = action_manual_roff();
+		char *r = action_manual_roff(translated);
 		fputs(r, stdout);
 		free(r);
 		return EXIT_DONE;
@@ -1592,7 +1668,9 @@ static const struct command commands[] = {
 	{ "audit", cmd_audit, "audit [--period P] [--operator NAME] [--format text|tsv]",
 	  N_("who changed what and when, with old and new values") },
 	{ "check", cmd_check, "check", N_("integrity and consistency check") },
-	{ "keys", cmd_keys, "keys [--roff]", N_("list the keys of the screens") },
+	{ "manual", cmd_manual, "manual [--format pdf|text] [-o FILE] [--force]",
+	  N_("the manual (wardsafe(1), wardsafe.ini(5)) as an A4 PDF or as text, in the interface language") },
+	{ "keys", cmd_keys, "keys [--roff [--translated]]", N_("list the keys of the screens") },
 };
 
 int cli_is_command(const char *name)

@@ -2,15 +2,20 @@
 #include "config.h"
 
 #include <curses.h>
+#include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "db.h"
 #include "i18n.h"
 #include "lineedit.h"
+#include "manual.h"
+#include "printing.h"
 #include "rollup.h"
 #include "screens.h"
 #include "settings.h"
@@ -893,6 +898,88 @@ int tui_pick(struct ui *ui, const char *title, const struct strlist *given, int 
 	return result;
 }
 
+/* The manual (manual.h) saved as a PDF where the officer says. */
+static void save_manual(struct ui *ui)
+{
+	char *path = tui_prompt(ui, _("Save the manual as PDF"), "wardsafe-manual.pdf");
+	if (!path || !*path) {
+		free(path);
+		return;
+	}
+	struct stat st;
+	if (lstat(path, &st) == 0) {
+		char *q = xasprintf(_("%s already exists. Replace it?"), path);
+		bool yes = tui_confirm(ui, q);
+		free(q);
+		if (!yes) {
+			free(path);
+			return;
+		}
+	}
+	struct strlist errors = STRLIST_INIT;
+	if (manual_write_pdf(i18n_language(), path, &errors))
+		tui_message(ui, false, _("Manual saved to %s"), path);
+	else
+		tui_errors(ui, &errors);
+	sl_free(&errors);
+	free(path);
+}
+
+/* The manual as a PDF sent to [report] print_command, as the Reports
+ * screen prints a report. */
+static void print_manual(struct ui *ui)
+{
+	if (!tui_confirm(ui, _("Send the manual to the printer?")))
+		return;
+	const char *tmp = getenv("TMPDIR");
+	char *path = xasprintf("%s/wardsafe-manual-XXXXXX.pdf", tmp && *tmp ? tmp : "/tmp");
+	int fd = mkstemps(path, 4);
+	struct strlist errors = STRLIST_INIT;
+	if (fd < 0) {
+		sl_pushf(&errors, _("cannot write %s: %s"), path, strerror(errno));
+	} else {
+		close(fd);
+		if (manual_write_pdf(i18n_language(), path, &errors) && print_file(path, &errors))
+			tui_message(ui, false, "%s", _("The manual was sent to the printer."));
+		unlink(path);
+	}
+	if (errors.n)
+		tui_errors(ui, &errors);
+	sl_free(&errors);
+	free(path);
+}
+
+/* The help lines in a scrolling box, as tui_show_lines, with the keys of
+ * the help screen (AS_HELP: the manual). */
+static void show_help_lines(struct ui *ui, const struct strlist *given)
+{
+	struct lines_box b = { _("Help"), given, STRLIST_INIT, -1, 0,
+			       _("Up/Down: scroll   w: save the manual (PDF)   P: print it   Esc: close") };
+	tui_push_overlay(draw_lines_box, &b);
+	for (;;) {
+		tui_draw(ui);
+		struct wkey k = tui_key(ui);
+		enum action_id act = action_for_key(k, AS_HELP);
+		if (k.code == WK_NONE || k.code == WK_ENTER || k.code == WK_ESC ||
+		    (k.code == WK_CHAR && k.ch == L'q'))
+			break;
+		if (act == ACT_SAVE_MANUAL)
+			save_manual(ui);
+		else if (act == ACT_PRINT_MANUAL)
+			print_manual(ui);
+		else if (k.code == WK_DOWN || (k.code == WK_CHAR && k.ch == L'j'))
+			b.first++;
+		else if ((k.code == WK_UP || (k.code == WK_CHAR && k.ch == L'k')) && b.first > 0)
+			b.first--;
+		else if (k.code == WK_PGDN)
+			b.first += tui_rows() - 8;
+		else if (k.code == WK_PGUP)
+			b.first = b.first > tui_rows() - 8 ? b.first - (tui_rows() - 8) : 0;
+	}
+	tui_pop_overlay();
+	sl_free(&b.lines);
+}
+
 void tui_help(struct ui *ui, unsigned context, const char *about)
 {
 	struct strlist lines = STRLIST_INIT;
@@ -906,7 +993,9 @@ void tui_help(struct ui *ui, unsigned context, const char *about)
 		{ AS_LIST, N_("In lists") }, { AS_DATA, N_("On screens with several kinds of record") },
 		{ AS_REPORT, N_("In reports") }, { AS_VIEWS, N_("In the overview and its views") },
 		{ AS_ROLLUP, N_("In the roll-up") }, { AS_GLOBAL, N_("Everywhere") },
+		{ AS_HELP, N_("On this help screen") },
 	};
+	context |= AS_HELP;
 	for (size_t p = 0; p < ARRAY_SIZE(parts); p++) {
 		if (!(context & parts[p].scope))
 			continue;
@@ -932,7 +1021,7 @@ void tui_help(struct ui *ui, unsigned context, const char *about)
 		sl_push(&lines, xstrdup(""));
 	}
 	sl_push(&lines, xstrdup(_("Dates: DD/MM/YYYY or YYYY-MM-DD. Periods: 2023-09, 2023-Q3, 2023, 2023-07..2023-09.")));
-	tui_show_lines(ui, _("Help"), &lines);
+	show_help_lines(ui, &lines);
 	sl_free(&lines);
 }
 

@@ -42,7 +42,7 @@ pass the screens start in a pseudo-terminal and draw the overview
 dump
 key F1
 wait ┌─ Help ─
-wait Up/Down: scroll   Enter/Esc: close
+wait Up/Down: scroll   w: save the manual (PDF)
 dump
 pass F1 (ESC O P) opens the help, drawn with line-drawing characters
 key Esc
