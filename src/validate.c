@@ -133,6 +133,12 @@ static bool check_field(struct ctx *c, int i)
 		err(c, f->name, "%s", _("the text is not valid UTF-8"));
 		return false;
 	}
+	if (f->flags & FF_LINES) {
+		/* paragraphs: CR LF (a file from Windows) is kept as LF */
+		char *l = text_normalize_lines(n);
+		free(n);
+		n = l;
+	}
 	str_trim(n);
 	free(*v);
 	*v = n;
@@ -141,7 +147,12 @@ static bool check_field(struct ctx *c, int i)
 		*v = NULL;
 		return true;
 	}
-	long cc = text_find_control(n);
+	long cc = f->flags & FF_LINES ? text_find_control_lines(n) : text_find_control(n);
+	if (cc >= 0 && (f->flags & FF_LINES)) {
+		err(c, f->name, _("contains the control character U+%04lX; only line breaks are allowed "
+				  "(no tabs, terminal controls or text-direction marks): retype the text without it"), cc);
+		return false;
+	}
 	if (cc >= 0) {
 		err(c, f->name, _("contains the control character U+%04lX; line breaks, tabs, terminal "
 				  "controls and text-direction marks are not allowed: retype the text without it"), cc);
@@ -553,6 +564,18 @@ static void rules_closing(struct ctx *c)
 		err(c, "period", "%s", _("this period is already closed"));
 }
 
+static void rules_narrative(struct ctx *c)
+{
+	const char *p = fval(c, "period"), *sec = fval(c, "section");
+	char idbuf[32];
+	snprintf(idbuf, sizeof idbuf, "%lld", c->rec->id);
+	long long other = p && sec ? db_query_int(c->db, 0,
+		"SELECT id FROM narrative WHERE period = ? AND section = ? AND id != ?", p, sec, idbuf, NULL) : 0;
+	if (other)
+		err(c, "section", _("period %s already has a text for this section (id %lld); edit that one instead"),
+		    p, other);
+}
+
 static void validate(sqlite3 *db, struct record *rec, const struct record *old, struct issues *out,
 		     bool closed_checks)
 {
@@ -606,6 +629,8 @@ static void validate(sqlite3 *db, struct record *rec, const struct record *old, 
 		rules_category(&c);
 	else if (!strcmp(name, "closing"))
 		rules_closing(&c);
+	else if (!strcmp(name, "narrative"))
+		rules_narrative(&c);
 	if (!closed_checks)
 		return;
 	check_closed(&c, rec);
