@@ -381,9 +381,41 @@ static bool save_section(struct texts *t, int s)
 		res = entry_delete(t->ui->db, &e->base, true, &is, &errors);
 	else if (empty)
 		res = ENTRY_SAVED;
-	else if (r.id)
-		res = entry_save_changes(t->ui->db, &r, &e->base, NULL, true, NULL, &is, &errors);
-	else
+	else if (r.id) {
+		struct record stored;
+		res = entry_save_changes(t->ui->db, &r, &e->base, NULL, true, &stored, &is, &errors);
+		if (res == ENTRY_CONFLICT) {
+			/* another program changed the same text since it was read:
+			 * the officer chooses; no is the safe answer */
+			char *q = xasprintf(_("Someone else changed the text of %s since the editor opened. "
+					      "Replace it with yours?"), section_title(s));
+			if (tui_confirm(t->ui, q)) {
+				record_clear(&e->base);
+				record_copy(&e->base, &stored);
+				char *mine = te_text(&e->te);
+				record_clear(&r);
+				record_copy(&r, &e->base);
+				record_set_named(&r, "text", mine);
+				free(mine);
+				issues_free(&is);
+				sl_free(&errors);
+				res = entry_save_changes(t->ui->db, &r, &e->base, NULL, true, NULL, &is, &errors);
+			}
+			free(q);
+		} else if (res == ENTRY_GONE) {
+			char *q = xasprintf(_("Someone else deleted the text of %s since the editor opened. "
+					      "Save yours?"), section_title(s));
+			if (tui_confirm(t->ui, q)) {
+				r.id = 0;
+				e->base.id = 0;
+				issues_free(&is);
+				sl_free(&errors);
+				res = entry_save(t->ui->db, &r, NULL, true, &is, &errors);
+			}
+			free(q);
+		}
+		record_clear(&stored);
+	} else
 		res = entry_save(t->ui->db, &r, NULL, true, &is, &errors);
 	bool ok = res == ENTRY_SAVED;
 	free(t->error);
@@ -408,8 +440,9 @@ static bool save_section(struct texts *t, int s)
 			e->te.top = top;
 		}
 	} else if (res == ENTRY_CONFLICT || res == ENTRY_GONE) {
-		t->error = xasprintf(_("Not saved: someone else changed the text of %s meanwhile; what you typed is "
-				       "still here (copy it, Esc, then open the texts again)"), section_title(s));
+		t->error = xasprintf(_("Not saved: someone else changed or deleted the text of %s meanwhile; what you "
+				       "typed is still here (F2 asks again; Esc and t again show their text)"),
+				     section_title(s));
 	} else {
 		char *m = is.n ? issues_text(r.kind, &is) : errors.n ? xstrdup(errors.items[0]) : xstrdup("?");
 		t->error = xasprintf(_("Not saved: %s"), m);

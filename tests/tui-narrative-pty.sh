@@ -3,8 +3,10 @@
 # pseudo-terminal (tests/pty-driver): Enter as a terminal sends it (CR),
 # Vietnamese typed as raw UTF-8, a real resize (SIGWINCH) that keeps the
 # text and wraps it again, Esc answered "no", F2; and a second program
-# changing the same section while the editor is open: F2 then saves
-# nothing, says so and keeps what was typed.
+# changing the same section while the editor is open: F2 then asks before
+# replacing that text, n saves nothing and keeps what was typed, y replaces
+# it; a text deleted meanwhile is saved again as new when the officer says
+# so.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/pty-lib.sh"
 
@@ -44,18 +46,47 @@ pass F2 saves
 run "$WARDSAFE_BIN" --db "$DB" edit narrative 1 "text=Đổi bởi người khác"
 send  thêm
 key F2
-wait Not saved: someone else changed the text
+wait Replace it with yours?
+pass a change made meanwhile by another program: F2 asks before replacing it
+send n
+wait Not saved: someone else changed or deleted the text
 has Đoạn hai. thêm
-pass a change made meanwhile by another program: nothing saved, the text kept
-key Esc
-wait Close the editor and lose the changes not saved?
+pass n saves nothing and keeps the text
+key F2
+wait Replace it with yours?
 send y
+wait Saved the report's texts
+pass y replaces it
+key Esc
 wait SOCIALIST REPUBLIC OF VIETNAM
-has Đổi bởi người khác
-pass y closes; the report shows the other program's text
+has     Đoạn hai. thêm
+pass Esc closes without asking; the report shows the text
+run "$WARDSAFE_BIN" --db "$DB" list narrative | grep -q "Đoạn hai. thêm"
+pass and it is stored
 send q
 expect-exit 0
 restored
 pass the terminal is restored
+EOF2
+
+drive gone <<'EOF2'
+wait Households with extinguisher
+run "$WARDSAFE_BIN" --db "$DB" add narrative period=2026-11 section=plans "text=Kế hoạch cũ"
+key F10
+wait SOCIALIST REPUBLIC OF VIETNAM
+send t
+wait The report's texts
+key BTab
+wait Kế hoạch cũ
+send  mới
+run "$WARDSAFE_BIN" --db "$DB" delete narrative 1
+key F2
+wait Save yours?
+pass the text deleted meanwhile by another program: F2 asks
+send y
+wait Saved the report's texts
+run "$WARDSAFE_BIN" --db "$DB" list narrative | grep -q "plans	Kế hoạch cũ mới"
+pass y saves it again as a new record
+send q
 EOF2
 finish
