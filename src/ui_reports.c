@@ -361,77 +361,97 @@ static void texts_load(struct texts *t)
 	}
 }
 
-/* Saves one changed section: inserted, updated onto what is stored now,
- * or deleted when emptied.  False, with the problem in t->error, if not. */
+/* One attempt at writing section s as `r` (the typed text on e->base):
+ * deleted when the text is empty, else updated onto what is stored now or
+ * inserted.  Warnings (a closed period) refuse it unless `force`. */
+static enum entry_result write_section(struct texts *t, int s, struct record *r, bool force,
+				       struct record *stored, struct issues *is, struct strlist *errors)
+{
+	struct section_edit *e = &t->sec[s];
+	const char *text = record_get(r, "text");
+	record_init(stored, r->kind);
+	if (!text && r->id)
+		return entry_delete(t->ui->db, &e->base, force, is, errors);
+	if (!text)
+		return ENTRY_SAVED;
+	if (r->id) {
+		record_clear(stored);
+		return entry_save_changes(t->ui->db, r, &e->base, NULL, force, stored, is, errors);
+	}
+	return entry_save(t->ui->db, r, NULL, force, is, errors);
+}
+
+/* r as the typed text of section s on its base record (trimmed; NULL when
+ * nothing but blanks is typed). */
+static void typed_section(struct texts *t, int s, struct record *r)
+{
+	struct section_edit *e = &t->sec[s];
+	char *text = te_text(&e->te);
+	record_copy(r, &e->base);
+	record_set_named(r, "text", *str_trim(text) ? text : NULL);
+	free(text);
+}
+
+/* Saves one changed section, asking when a warning applies (a closed
+ * period) and when another program changed or deleted the text since it
+ * was read.  False, with the problem in t->error, if nothing was saved. */
 static bool save_section(struct texts *t, int s)
 {
 	struct section_edit *e = &t->sec[s];
 	if (!section_dirty(e))
 		return true;
-	char *text = te_text(&e->te);
-	struct record r;
-	record_copy(&r, &e->base);
-	record_set_named(&r, "text", text);
-	free(text);
+	struct record r, stored;
 	struct issues is = { NULL, 0, 0 };
 	struct strlist errors = STRLIST_INIT;
 	enum entry_result res;
-	bool empty = !record_get(&r, "text") || !*str_trim(r.val[kind_field_index(r.kind, "text")]);
-	if (empty && r.id)
-		res = entry_delete(t->ui->db, &e->base, true, &is, &errors);
-	else if (empty)
-		res = ENTRY_SAVED;
-	else if (r.id) {
-		struct record stored;
-		res = entry_save_changes(t->ui->db, &r, &e->base, NULL, true, &stored, &is, &errors);
-		if (res == ENTRY_CONFLICT) {
-			/* another program changed the same text since it was read:
-			 * the officer chooses; no is the safe answer */
-			char *q = xasprintf(_("Someone else changed the text of %s since the editor opened. "
-					      "Replace it with yours?"), section_title(s));
-			if (tui_confirm(t->ui, q)) {
+	bool force = false;
+	for (;;) {
+		typed_section(t, s, &r);
+		res = write_section(t, s, &r, force, &stored, &is, &errors);
+		char *q = NULL;
+		if (res == ENTRY_CONFIRM && !force) {
+			char *w = issues_text(r.kind, &is);
+			q = xasprintf("%s%s", w, _(" — save anyway?"));
+			free(w);
+		} else if (res == ENTRY_CONFLICT) {
+			q = xasprintf(_("Someone else changed the text of %s since the editor opened. "
+					"Replace it with yours?"), section_title(s));
+		} else if (res == ENTRY_GONE) {
+			q = xasprintf(_("Someone else deleted the text of %s since the editor opened. "
+					"Save yours?"), section_title(s));
+		}
+		bool again = q && tui_confirm(t->ui, q);
+		free(q);
+		if (again) {
+			if (res == ENTRY_CONFIRM)
+				force = true;
+			else if (res == ENTRY_CONFLICT) {
+				/* theirs becomes the base: mine is written over it */
 				record_clear(&e->base);
 				record_copy(&e->base, &stored);
-				char *mine = te_text(&e->te);
-				record_clear(&r);
-				record_copy(&r, &e->base);
-				record_set_named(&r, "text", mine);
-				free(mine);
-				issues_free(&is);
-				sl_free(&errors);
-				res = entry_save_changes(t->ui->db, &r, &e->base, NULL, true, NULL, &is, &errors);
+			} else {
+				e->base.id = 0; /* inserted again */
 			}
-			free(q);
-		} else if (res == ENTRY_GONE) {
-			char *q = xasprintf(_("Someone else deleted the text of %s since the editor opened. "
-					      "Save yours?"), section_title(s));
-			if (tui_confirm(t->ui, q)) {
-				r.id = 0;
-				e->base.id = 0;
-				issues_free(&is);
-				sl_free(&errors);
-				res = entry_save(t->ui->db, &r, NULL, true, &is, &errors);
-			}
-			free(q);
 		}
+		if (!again)
+			break;
+		record_clear(&r);
 		record_clear(&stored);
-	} else
-		res = entry_save(t->ui->db, &r, NULL, true, &is, &errors);
+		issues_free(&is);
+		sl_free(&errors);
+	}
 	bool ok = res == ENTRY_SAVED;
 	free(t->error);
 	t->error = NULL;
 	if (ok) {
+		bool empty = !record_get(&r, "text");
 		record_clear(&e->base);
-		if (empty) {
-			record_init(&e->base, kind_find("narrative"));
-			record_set_named(&e->base, "period", t->period);
-			record_set_named(&e->base, "section", narrative_section_names[s]);
-		} else
-			record_copy(&e->base, &r);
-		/* what is stored now, as validation left it */
-		if (!empty) {
-			size_t top = e->te.top;
-			size_t cur = e->te.cur, pos = e->te.para[cur].cursor;
+		record_copy(&e->base, &r);
+		if (empty)
+			e->base.id = 0; /* deleted: a new text is inserted */
+		else {
+			/* what is stored now, as validation left it; the cursor stays */
+			size_t top = e->te.top, cur = e->te.cur, pos = e->te.para[cur].cursor;
 			te_set_text(&e->te, record_get(&e->base, "text"));
 			if (cur < e->te.n) {
 				e->te.cur = cur;
@@ -443,6 +463,8 @@ static bool save_section(struct texts *t, int s)
 		t->error = xasprintf(_("Not saved: someone else changed or deleted the text of %s meanwhile; what you "
 				       "typed is still here (F2 asks again; Esc and t again show their text)"),
 				     section_title(s));
+	} else if (res == ENTRY_CONFIRM) {
+		t->error = xstrdup(_("Not saved: a warning was not confirmed; F2 asks again."));
 	} else {
 		char *m = is.n ? issues_text(r.kind, &is) : errors.n ? xstrdup(errors.items[0]) : xstrdup("?");
 		t->error = xasprintf(_("Not saved: %s"), m);
@@ -451,6 +473,7 @@ static bool save_section(struct texts *t, int s)
 	issues_free(&is);
 	sl_free(&errors);
 	record_clear(&r);
+	record_clear(&stored);
 	return ok;
 }
 

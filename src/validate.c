@@ -383,6 +383,22 @@ static void check_ratio(struct ctx *c, long long h, long long r, const char *fie
 /* Warns on a change to a record dated inside a closed (reported) period. */
 static void check_closed(struct ctx *c, const struct record *r)
 {
+	if (r->kind == kind_find("narrative")) {
+		/* the text of a report: closed when its period's first or last
+		 * day is (the report was issued) */
+		struct period per;
+		const char *p = record_get(r, "period");
+		if (!p || !period_parse(p, &per))
+			return;
+		int msd = (int)settings_int(CFG_MONTH_START_DAY);
+		char a[11], b[11], closed[64];
+		if (refcache_closed(c->db, date_iso(period_start(&per, msd), a), closed, sizeof closed) ||
+		    refcache_closed(c->db, date_iso(period_end(&per, msd), b), closed, sizeof closed))
+			issues_add(c->out, SEV_WARNING, kind_field_index(r->kind, "period"),
+				   _("period=%s: the report of period %s was issued (it is closed); "
+				     "the change will be recorded in the audit log"), p, closed);
+		return;
+	}
 	const char *df = r->kind->date_field;
 	if (!df || r->kind == kind_find("closing"))
 		return;
@@ -634,6 +650,9 @@ static void validate(sqlite3 *db, struct record *rec, const struct record *old, 
 	if (!closed_checks)
 		return;
 	check_closed(&c, rec);
+	if (old && rec->kind == kind_find("narrative") && old->val[0] && rec->val[0] &&
+	    strcmp(old->val[0], rec->val[0]) != 0)
+		check_closed(&c, old);
 	if (old && old->kind->date_field) {
 		const char *a = record_get(old, old->kind->date_field);
 		const char *b = record_get(rec, rec->kind->date_field);

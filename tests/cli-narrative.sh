@@ -109,6 +109,25 @@ else
 	skip "the PDF's parts" "no pdftotext"
 fi
 
+# ---- a closed period: the report was issued, a change needs --force
+ws add closing period=2023-Q3
+ws --lang en add narrative period=2023-Q3 section=situation text=Sau
+expect_rc 1 "a text for a closed period is refused without --force"
+expect_grep "$T/err" "the report of period 2023-Q3 was issued (it is closed)" "the warning says why"
+ws --lang en add narrative period=2023-09 section=situation text=Sau
+expect_grep "$T/err" "the report of period 2023-Q3 was issued" "a month inside the closed quarter too"
+ws add narrative period=2023-Q3 section=situation text=Sau --force
+expect_rc 0 "with --force it is saved"
+sid=$(cat "$T/out")
+ws --lang en edit narrative "$sid" text=Sau2
+expect_rc 1 "an edit asks for --force too"
+ws --lang en delete narrative "$sid"
+expect_rc 1 "so does a delete"
+ws delete narrative "$sid" --force
+expect_rc 0 "which --force allows"
+ws add narrative period=2023-Q4 section=situation text=x
+expect_rc 0 "another period is not affected"
+
 # ---- a file of schema 4
 if command -v sqlite3 >/dev/null; then
 	mkdir -p "$T/v4"

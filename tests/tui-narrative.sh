@@ -4,7 +4,8 @@
 # typing, wrapping at spaces, Enter for a new paragraph, a resize that only
 # wraps the text again, Esc that asks and keeps the text on "no", F2 that
 # saves the records (kind narrative) and shows the report with them, Esc
-# with "yes" that drops a change, and a section emptied and saved deleted.
+# with "yes" that drops a change, a section emptied and saved deleted, and
+# the confirmation a closed period (its report issued) asks for.
 . "$top_srcdir/tests/lib.sh"
 
 DB="$T/demo.db"
@@ -49,6 +50,20 @@ expect_grep "$T/out" "situation" "the others stay"
 sqlite3 "$DB" "SELECT group_concat(action, ' ') FROM (SELECT action FROM audit WHERE tbl = 'narrative' ORDER BY id)" > "$T/acts" 2>/dev/null &&
 	{ [ "$(cat "$T/acts")" = "insert insert delete" ]; ok $? "the audit log: insert, insert, delete ($(cat "$T/acts"))"; } ||
 	skip "the audit log" "no sqlite3 shell"
+# ---- a closed period: its report was issued; a change needs a confirmation
+ws add closing period=2023-Q3
+screens closed "p<C-u>2023-Q3<Enter><F10>t<Tab>Chưa đạt<F2><Dump>n<Dump><F2>y<Dump><Esc>q" --lang en --db "$DB"
+csplit -s -f "$T/closed-" "$T/closed.txt" '/^-- screen /' '{*}'
+expect_grep "$T/closed-01" "the report of period 2023-Q3 was" "F2 in a closed period names the issued report"
+expect_grep "$T/closed-01" "save anyway?" "and asks"
+expect_grep "$T/closed-02" "Not saved: a warning was not confirmed" "n saves nothing"
+expect_grep "$T/closed-02" "  Chưa đạt" "and keeps the text"
+expect_grep "$T/closed-03" "Saved the report's texts" "F2 then y saves"
+ws list narrative
+expect_grep "$T/out" "2023-Q3	problems	Chưa đạt" "the text is stored"
+ws audit --format tsv
+expect_grep "$T/out" "narrative" "and the change is in the audit log"
+
 screens help "p<C-u>2023-Q3<Enter><F10>t<F1><Dump><Esc><Esc>q" --lang en --db "$DB"
 expect_grep "$T/help.txt" "In the editor of the report's texts" "F1 in the editor lists its keys"
 expect_grep "$T/help.txt" "Start a new paragraph" "Enter among them"
