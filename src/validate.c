@@ -650,9 +650,12 @@ static void validate(sqlite3 *db, struct record *rec, const struct record *old, 
 	if (!closed_checks)
 		return;
 	check_closed(&c, rec);
-	if (old && rec->kind == kind_find("narrative") && old->val[0] && rec->val[0] &&
-	    strcmp(old->val[0], rec->val[0]) != 0)
-		check_closed(&c, old);
+	if (old && rec->kind == kind_find("narrative")) {
+		/* moved to another period: the old one's report matters too */
+		const char *a = record_get(old, "period"), *b = record_get(rec, "period");
+		if (a && b && strcmp(a, b) != 0)
+			check_closed(&c, old);
+	}
 	if (old && old->kind->date_field) {
 		const char *a = record_get(old, old->kind->date_field);
 		const char *b = record_get(rec, rec->kind->date_field);
