@@ -72,6 +72,18 @@ sqlite3 "$DB" "SELECT period, section, text FROM narrative ORDER BY period, sect
 sqlite3 "$D2" "SELECT period, section, text FROM narrative ORDER BY period, section" > "$T/b"
 expect_same "$T/b" "$T/a" "with the same texts, line breaks included"
 
+# ---- kept in backups
+ws backup -o "$T/b.db"
+expect_rc 0 "a backup"
+sqlite3 "$DB" "SELECT count(*) FROM narrative" > "$T/before"
+ws add narrative period=2022-Q1 section=plans text=later
+ws restore "$T/b.db"
+expect_rc 0 "is restored"
+sqlite3 "$DB" "SELECT count(*) FROM narrative" > "$T/after"
+expect_same "$T/after" "$T/before" "with the texts as they were at the backup"
+sqlite3 "$DB" "SELECT text FROM narrative WHERE period = '2023-Q3' AND section = 'problems'" | wc -l > "$T/n"
+[ "$(cat "$T/n")" = 2 ]; ok $? "their line breaks kept"
+
 # ---- the report
 ws report --period 2023-Q3
 cp "$T/out" "$T/q3.txt"
