@@ -98,6 +98,26 @@ const struct action actions[] = {
 	  N_("Print"), N_("Send the report (PDF) to the print command of the configuration (asks first)") },
 	{ ACT_REPORT_DETAILS, "report-details", { K('e'), NOKEY, NOKEY }, AS_REPORT, true,
 	  N_("Details"), N_("Change the report number, place, signer and recipients before saving or printing") },
+	{ ACT_REPORT_TEXTS, "report-texts", { K('t'), NOKEY, NOKEY }, AS_REPORT, true,
+	  N_("Texts"), N_("Write the report's own paragraphs for the period: the situation, the shortcomings and the tasks ahead") },
+
+	/* The editor of those texts; the keys inside a paragraph are AS_TEXT's. */
+	{ ACT_HELP, "editor-help", { S(WK_F1), NOKEY, NOKEY }, AS_EDITOR, true,
+	  N_("Help"), N_("Show the help of the editor (? is typed like any character)") },
+	{ ACT_EDITOR_SAVE, "editor-save", { S(WK_F2), K(WKEY_CTRL('s')), NOKEY }, AS_EDITOR, true,
+	  N_("Save"), N_("Save the texts of the three sections (an emptied section is deleted)") },
+	{ ACT_EDITOR_CLOSE, "editor-close", { S(WK_ESC), NOKEY, NOKEY }, AS_EDITOR, true,
+	  N_("Close"), N_("Close the editor (asks first if a text was changed and not saved)") },
+	{ ACT_EDITOR_NEXT, "editor-next", { S(WK_TAB), NOKEY, NOKEY }, AS_EDITOR, true,
+	  N_("Section"), N_("Go to the next section: situation, shortcomings, tasks ahead") },
+	{ ACT_EDITOR_PREV, "editor-previous", { S(WK_BTAB), NOKEY, NOKEY }, AS_EDITOR, false,
+	  N_("Back"), N_("Go to the previous section") },
+	{ ACT_EDITOR_PARAGRAPH, "editor-paragraph", { S(WK_ENTER), NOKEY, NOKEY }, AS_EDITOR, false,
+	  N_("Paragraph"), N_("Start a new paragraph (Backspace at the start of a paragraph joins it to the one before)") },
+	{ ACT_EDITOR_LINE_UP, "editor-up", { S(WK_UP), NOKEY, NOKEY }, AS_EDITOR, false,
+	  N_("Up"), N_("Go up one line of the wrapped text") },
+	{ ACT_EDITOR_LINE_DOWN, "editor-down", { S(WK_DOWN), NOKEY, NOKEY }, AS_EDITOR, false,
+	  N_("Down"), N_("Go down one line of the wrapped text") },
 
 	{ ACT_NEXT_VIEW, "next-view", { S(WK_TAB), NOKEY, NOKEY }, AS_VIEWS, true,
 	  N_("View"), N_("Show the next view of the overview: by group, behind target, incidents by month, outreach by month, trends") },
@@ -250,6 +270,7 @@ static const enum action_id bar_priority[] = {
 	ACT_PRINT_REPORT, ACT_FORM_PICK, ACT_SEARCH, ACT_DELETE, ACT_REPORT_DETAILS,
 	ACT_INDICATOR, ACT_SORT, ACT_FILTER_GROUP, ACT_ROUND, ACT_PERIOD_PREV, ACT_PERIOD_NEXT,
 	ACT_INPUT_METHOD,
+	ACT_EDITOR_SAVE, ACT_EDITOR_CLOSE, ACT_EDITOR_NEXT, ACT_REPORT_TEXTS,
 };
 
 int action_bar_priority(enum action_id id)
@@ -336,6 +357,7 @@ static const struct { unsigned scope; const char *title; } key_groups[] = {
 	{ AS_ROLLUP, N_("Roll-up of several databases") },
 	{ AS_GRID, N_("Round grid") },
 	{ AS_FORM, N_("Forms") },
+	{ AS_EDITOR, N_("Report texts") },
 	{ AS_TEXT, N_("Text fields") },
 	{ AS_HELP, N_("The help screen") },
 };

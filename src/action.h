@@ -21,6 +21,9 @@ enum action_id {
 	ACT_FILTER_GROUP, ACT_FILTER_PERIOD, ACT_CLEAR, ACT_NEXT_KIND, ACT_ROUND,
 	/* reports */
 	ACT_SCROLL_LEFT, ACT_SCROLL_RIGHT, ACT_SAVE_REPORT, ACT_PRINT_REPORT, ACT_REPORT_DETAILS,
+	/* the Reports screen's editor of the officer's texts */
+	ACT_REPORT_TEXTS, ACT_EDITOR_SAVE, ACT_EDITOR_CLOSE, ACT_EDITOR_NEXT, ACT_EDITOR_PREV,
+	ACT_EDITOR_PARAGRAPH, ACT_EDITOR_LINE_UP, ACT_EDITOR_LINE_DOWN,
 	/* the views of the overview */
 	ACT_NEXT_VIEW, ACT_PREV_VIEW, ACT_HISTORY, ACT_INDICATOR, ACT_VIEW_LEFT, ACT_VIEW_RIGHT,
 	/* the roll-up of many wards */
@@ -67,6 +70,9 @@ enum action_id {
 /* The round grid (ui_round.c), a modal screen like the forms. */
 #define AS_GRID 0x4000
 #define AS_HELP   0x8000 /* the help screen (F1) */
+/* The editor of the report's texts (situation, shortcomings, tasks ahead)
+ * on the Reports screen; with AS_TEXT for the keys inside a paragraph. */
+#define AS_EDITOR 0x10000
 
 #define ACTION_KEYS 3
 

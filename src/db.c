@@ -26,6 +26,7 @@
 static const char *const audited_tables[] = {
 	"ward", "category", "rgroup", "population", "survey", "commitment", "app114",
 	"incident", "outreach", "fireteam", "establishments", "target", "closing",
+	"narrative",
 };
 
 char *db_default_path(const char *option)

@@ -108,6 +108,14 @@ static const struct field_def closing_fields[] = {
 	F("note", "note", FT_TEXT, 0, NULL, 500, NULL, N_("Note"), NULL),
 };
 
+/* The officer's own paragraphs of a report (report.c): one text per period
+ * and section, in the order of a real báo cáo. */
+static const struct field_def narrative_fields[] = {
+	F("period", "period", FT_PERIOD, FF_REQUIRED, NULL, 0, NULL, N_("Report period"), NULL),
+	F("section", "section", FT_CHOICE, FF_REQUIRED, NULL, 0, "situation|problems|plans", N_("Section"), NULL),
+	F("text", "text", FT_TEXT, FF_REQUIRED | FF_LINES, NULL, 10000, NULL, N_("Text"), NULL),
+};
+
 static const struct kind_def k_ward = { "ward", "ward", N_("ward"), FIELDS(ward_fields), { NULL }, NULL, true, false };
 static const struct kind_def k_category = { "category", "category", N_("incident category"),
 	FIELDS(category_fields), { "code", NULL }, NULL, false, false };
@@ -133,12 +141,14 @@ static const struct kind_def k_target = { "target", "target", N_("target"),
 	FIELDS(target_fields), { "year", "indicator", NULL }, NULL, false, false };
 static const struct kind_def k_closing = { "closing", "closing", N_("closed period"),
 	FIELDS(closing_fields), { "period", NULL }, NULL, false, false };
+static const struct kind_def k_narrative = { "narrative", "narrative", N_("report text"),
+	FIELDS(narrative_fields), { "period", "section", NULL }, NULL, false, false };
 
 /* In import order: what a record refers to comes before it. */
 const struct kind_def *const kinds[] = {
 	&k_ward, &k_category, &k_group, &k_population, &k_survey, &k_commitment,
 	&k_app114, &k_incident, &k_outreach, &k_fireteam, &k_establishments,
-	&k_target, &k_closing,
+	&k_target, &k_closing, &k_narrative,
 };
 const int kind_count = (int)ARRAY_SIZE(kinds);
 

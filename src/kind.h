@@ -25,6 +25,7 @@ enum field_type {
 
 #define FF_REQUIRED 0x01 /* must be given on insert */
 #define FF_INPUT    0x02 /* accepted on add/import only, not stored in the table */
+#define FF_LINES    0x04 /* FT_TEXT of paragraphs: line breaks (LF) allowed, CR LF read as LF */
 
 struct field_def {
 	const char *name;    /* contract name */

@@ -94,6 +94,57 @@ char *report_date_line(const struct report_info *info)
 	return xasprintf(_("%s, day %s month %s year %d"), info->place, day, month, DATE_Y(info->date));
 }
 
+const char *const narrative_section_names[NS_COUNT] = { "situation", "problems", "plans" };
+
+char *report_narrative_load(sqlite3 *db, const struct period *p, enum narrative_section s)
+{
+	char key[40];
+	period_format(p, key);
+	sqlite3_stmt *st = db_cached(db, "SELECT text FROM narrative WHERE period = ? AND section = ?");
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, narrative_section_names[s], -1, SQLITE_STATIC);
+	char *out = NULL;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+		if (t && *t)
+			out = text_printable_n(t, strlen(t), TEXT_KEEP_LINES);
+	}
+	db_release(st);
+	return out;
+}
+
+/* The narrative section printed as a part, or -1 for the results. */
+static int part_section(enum report_part part)
+{
+	return part == RP_SITUATION ? NS_SITUATION : part == RP_PROBLEMS ? NS_PROBLEMS
+		: part == RP_PLANS ? NS_PLANS : -1;
+}
+
+static bool part_printed(const struct report *r, enum report_part part)
+{
+	int s = part_section(part);
+	if (s >= 0)
+		return r->narrative[s] && *r->narrative[s];
+	for (int k = 0; k < NS_COUNT; k++)
+		if (r->narrative[k] && *r->narrative[k])
+			return true;
+	return false;
+}
+
+char *report_part_heading(const struct report *r, enum report_part part)
+{
+	static const char *const roman[] = { "I", "II", "III", "IV" };
+	static const char *const titles[RP_COUNT] = {
+		N_("Situation"), N_("Results"), N_("Shortcomings"), N_("Tasks ahead"),
+	};
+	if (!part_printed(r, part))
+		return NULL;
+	int n = 0;
+	for (int k = 0; k < (int)part; k++)
+		n += part_printed(r, (enum report_part)k);
+	return xasprintf("%s. %s", roman[n], _(titles[part]));
+}
+
 bool report_build(sqlite3 *db, const struct period *p, struct report *out, struct strlist *errors)
 {
 	memset(out, 0, sizeof *out);
@@ -127,6 +178,8 @@ bool report_build(sqlite3 *db, const struct period *p, struct report *out, struc
 	i->signer_title = xstrdup(settings_str(CFG_REPORT_SIGNER_TITLE));
 	i->signer_name = xstrdup(settings_str(CFG_REPORT_SIGNER_NAME));
 	split_bars(settings_str(CFG_REPORT_RECIPIENTS), &i->recipients);
+	for (int k = 0; k < NS_COUNT; k++)
+		out->narrative[k] = report_narrative_load(db, p, (enum narrative_section)k);
 	if (have)
 		record_clear(&ward);
 	return true;
@@ -145,6 +198,8 @@ void report_free(struct report *r)
 	free(i->signer_title);
 	free(i->signer_name);
 	sl_free(&i->recipients);
+	for (int k = 0; k < NS_COUNT; k++)
+		free(r->narrative[k]);
 	free(r->ward);
 	summary_free(&r->summary);
 	breakdown_free(&r->breakdown);
@@ -274,6 +329,33 @@ static void compared_line(const struct summary *s, struct strbuf *out)
 	free(pl);
 }
 
+/* A narrative part: its heading, then each line of the officer's text as a
+ * paragraph, wrapped, its first line indented; nothing when it is empty. */
+static void text_part(const struct report *r, enum report_part part, struct strbuf *out)
+{
+	char *h = report_part_heading(r, part);
+	if (!h)
+		return;
+	sb_printf(out, "%s\n\n", h);
+	free(h);
+	const char *t = r->narrative[part_section(part)];
+	while (*t) {
+		const char *nl = strchr(t, '\n');
+		size_t n = nl ? (size_t)(nl - t) : strlen(t);
+		char *para = xstrndup(t, n);
+		if (*str_trim(para)) {
+			struct strlist lines = STRLIST_INIT;
+			text_wrap(para, TEXT_WIDTH - 4, &lines);
+			for (size_t k = 0; k < lines.n; k++)
+				sb_printf(out, "%s%s\n", k ? "" : "    ", lines.items[k]);
+			sl_free(&lines);
+		}
+		free(para);
+		t += n + (nl != NULL);
+	}
+	sb_putc(out, '\n');
+}
+
 void report_write_text(const struct report *r, struct strbuf *out)
 {
 	const struct report_info *i = &r->info;
@@ -296,6 +378,11 @@ void report_write_text(const struct report *r, struct strbuf *out)
 	sl_free(&subject);
 	sb_putc(out, '\n');
 
+	text_part(r, RP_SITUATION, out);
+	char *results = report_part_heading(r, RP_RESULTS);
+	if (results)
+		sb_printf(out, "%s\n\n", results);
+	free(results);
 	sb_printf(out, "%s\n\n", _("1. Overview of the period"));
 	summary_write_text_words(&r->summary, r->ward, out);
 	sb_printf(out, "\n%s\n\n", _("2. Groups"));
@@ -310,6 +397,10 @@ void report_write_text(const struct report *r, struct strbuf *out)
 	sb_printf(out, "\n%s\n\n", _("4. Outreach"));
 	text_flow(&r->outreach, _("Kind"), out);
 	compared_line(&r->summary, out);
+	if (r->narrative[NS_PROBLEMS] || r->narrative[NS_PLANS])
+		sb_putc(out, '\n');
+	text_part(r, RP_PROBLEMS, out);
+	text_part(r, RP_PLANS, out);
 
 	sb_puts(out, "\n");
 	struct strbuf left = STRBUF_INIT;

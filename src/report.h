@@ -31,8 +31,19 @@ struct report_info {
 	struct strlist recipients;  /* "Nơi nhận", as given (no "- ", ";" or ".") */
 };
 
+/* The parts of the document in the order of a real báo cáo; the officer
+ * writes situation, problems and plans (kind narrative), the program the
+ * results. */
+enum report_part { RP_SITUATION, RP_RESULTS, RP_PROBLEMS, RP_PLANS, RP_COUNT };
+
+/* The narrative sections, as the `section` field names them. */
+enum narrative_section { NS_SITUATION, NS_PROBLEMS, NS_PLANS, NS_COUNT };
+extern const char *const narrative_section_names[NS_COUNT]; /* "situation", ... */
+
 struct report {
 	struct report_info info;
+	char *narrative[NS_COUNT];  /* the officer's text of each section, or
+				     * NULL; paragraphs separated by LF */
 	char *ward;                 /* ward name */
 	struct period period;
 	struct summary summary;     /* the overview's figures */
@@ -44,6 +55,14 @@ struct report {
  * ([report]) and the ward record, and may be changed before writing. */
 bool report_build(sqlite3 *db, const struct period *p, struct report *out, struct strlist *errors);
 void report_free(struct report *r);
+/* The stored narrative text of a period and section (new string, control
+ * characters but LF escaped) or NULL when there is none. */
+char *report_narrative_load(sqlite3 *db, const struct period *p, enum narrative_section s);
+/* The heading of a part as printed, "II. Kết quả", numbered among the
+ * parts that are printed (new string), or NULL when the part is left out:
+ * an empty narrative section, and the results' heading when the report has
+ * no narrative at all (the figures then stand alone, as they always did). */
+char *report_part_heading(const struct report *r, enum report_part part);
 
 /* The lines of the signer's block above the signature, in order: the
  * authority (KT., TL., TUQ., Q., TM.), then the title, each split at '|';

@@ -5,8 +5,11 @@
  *   Số: number                             place, date (italic)
  *                          TITLE
  *                         subject
+ *   I. situation (the officer's text, kind narrative), II. results:
  *   1. overview table  2. groups table  3. incidents  4. outreach
  *   5. bar chart of two coverages per group, with their targets
+ *   III. shortcomings, IV. tasks ahead (the officer's text again); empty
+ *   parts are left out and the others numbered in order (report.c)
  *   Nơi nhận: recipients                   SIGNER TITLE, signature, name
  *
  * Everything here decides what goes where; pdfdraw.c does the drawing
@@ -601,6 +604,28 @@ char *report_pdf_keep_periods(const char *s)
 	return keep_periods(s);
 }
 
+/* A narrative part of the officer's: its heading, then each line of the
+ * text as a body paragraph; nothing when the part is left out. */
+static void draw_part(struct pdf_doc *d, const struct report *r, enum report_part part)
+{
+	char *h = report_part_heading(r, part);
+	if (!h)
+		return;
+	draw_section(d, h, 40);
+	free(h);
+	const char *t = r->narrative[part == RP_SITUATION ? NS_SITUATION : part == RP_PROBLEMS ? NS_PROBLEMS
+				     : NS_PLANS];
+	while (*t) {
+		const char *nl = strchr(t, '\n');
+		size_t n = nl ? (size_t)(nl - t) : strlen(t);
+		char *para = xstrndup(t, n);
+		if (*str_trim(para))
+			pdf_paragraph(d, para, &st_body, PDF_ALIGN_LEFT, INDENT, 4);
+		free(para);
+		t += n + (nl != NULL);
+	}
+}
+
 /* The whole document, page after page. */
 static void draw_report(struct pdf_doc *d, const struct report *r)
 {
@@ -612,6 +637,11 @@ static void draw_report(struct pdf_doc *d, const struct report *r)
 	free(sentence);
 	free(intro);
 
+	draw_part(d, r, RP_SITUATION);
+	char *results = report_part_heading(r, RP_RESULTS);
+	if (results)
+		draw_section(d, results, TABLE_START);
+	free(results);
 	draw_section(d, _("1. Overview of the period"), TABLE_START);
 	report_pdf_overview(d, s);
 	draw_section(d, _("2. Groups"), TABLE_START);
@@ -623,6 +653,8 @@ static void draw_report(struct pdf_doc *d, const struct report *r)
 	draw_section(d, _("5. Extinguisher and Báo cháy 114 coverage by group"),
 		     r->breakdown.n ? CHART_HEIGHT : 20);
 	draw_chart(d, &r->breakdown);
+	draw_part(d, r, RP_PROBLEMS);
+	draw_part(d, r, RP_PLANS);
 	draw_signature(d, &r->info);
 }
 

@@ -162,6 +162,17 @@ const struct schema_migration schema_migrations[] = {
 	 * the tables are rebuilt with id INTEGER PRIMARY KEY AUTOINCREMENT
 	 * (db.c, rebuild_table), everything else in them unchanged. */
 	{ NULL, ids_never_reused },
+	/* 5: the officer's paragraphs of a report (kind narrative): one text
+	 * per period and section; line breaks are LF only (validate.c turns
+	 * CR LF into LF) and no other control character below U+0020. */
+	{ "CREATE TABLE narrative ("
+	  " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	  " period TEXT NOT NULL CHECK (length(period) BETWEEN 4 AND 32),"
+	  " section TEXT NOT NULL CHECK (section IN ('situation', 'problems', 'plans')),"
+	  " text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 10000"
+	  "  AND text NOT GLOB ('*[' || char(1) || '-' || char(9) || char(11) || '-' || char(31) || char(127) || ']*')),"
+	  " UNIQUE (period, section)"
+	  ") STRICT;", NULL },
 };
 
 const int schema_version = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);

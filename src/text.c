@@ -223,6 +223,62 @@ long text_find_control(const char *s)
 	return -1;
 }
 
+long text_find_control_lines(const char *s)
+{
+	for (;;) {
+		const char *nl = strchr(s, '\n');
+		if (!nl)
+			return text_find_control(s);
+		char *line = xstrndup(s, (size_t)(nl - s));
+		long cc = text_find_control(line);
+		free(line);
+		if (cc >= 0)
+			return cc;
+		s = nl + 1;
+	}
+}
+
+char *text_normalize_lines(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_puts(&sb, "");
+	for (const char *p = s; *p; p++) {
+		if (*p == '\r') {
+			if (p[1] == '\n')
+				p++;
+			sb_putc(&sb, '\n');
+		} else
+			sb_putc(&sb, *p);
+	}
+	/* trailing blanks of each line */
+	char *o = sb.buf;
+	size_t w = 0, line_end = 0;
+	for (size_t r = 0; r <= sb.len; r++) {
+		char c = sb.buf[r];
+		if (c == '\n' || c == '\0') {
+			w = line_end;
+			o[w++] = c;
+			line_end = w;
+			if (!c)
+				break;
+		} else {
+			o[w++] = c;
+			if (c != ' ' && c != '\t')
+				line_end = w;
+		}
+	}
+	/* blank lines at the start and the end */
+	size_t len = strlen(o);
+	while (len && o[len - 1] == '\n')
+		o[--len] = '\0';
+	size_t start = 0;
+	while (o[start] == '\n')
+		start++;
+	char *r = xstrdup(o + start);
+	sb_free(&sb);
+	return r;
+}
+
 void text_sb_printable(struct strbuf *out, const char *s, size_t len, unsigned flags)
 {
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s, *end = p + len;

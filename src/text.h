@@ -39,6 +39,11 @@ bool text_is_control(long cp);
 /* The first control code point in a NUL-terminated string, or -1 (also -1
  * at the first byte that is not UTF-8: text_valid_utf8 says so). */
 long text_find_control(const char *s);
+/* text_find_control, except that a line feed is allowed (paragraphs). */
+long text_find_control_lines(const char *s);
+/* Line breaks as LF: CR LF and a lone CR become LF; trailing blanks of each
+ * line and blank lines at the start and end go (new string). */
+char *text_normalize_lines(const char *s);
 /* Keep line feeds and tabs (a whole text output or message, where they are
  * the layout) instead of escaping them. */
 #define TEXT_KEEP_LINES 1u

@@ -741,7 +741,13 @@ static bool export_row(const struct record *r, void *vctx)
 	 * older or foreign file; validation refuses them), which are escaped. */
 	for (int i = 0; i < c->k->nfields; i++)
 		if (c->k->fields[i].column) {
-			shown[n] = r->val[i] && !text_is_printable(r->val[i]) ? text_printable(r->val[i]) : NULL;
+			const char *v = r->val[i];
+			if (v && (c->k->fields[i].flags & FF_LINES))
+				/* paragraphs keep their line breaks (a quoted CSV field) */
+				shown[n] = text_find_control_lines(v) >= 0 || !text_valid_utf8(v, strlen(v))
+					   ? text_printable_n(v, strlen(v), TEXT_KEEP_LINES) : NULL;
+			else
+				shown[n] = v && !text_is_printable(v) ? text_printable(v) : NULL;
 			vals[n] = shown[n] ? shown[n] : r->val[i];
 			number[n] = number_field(&c->k->fields[i]);
 			n++;

@@ -989,7 +989,8 @@ void tui_help(struct ui *ui, unsigned context, const char *about)
 	}
 	static const struct { unsigned scope; const char *title; } parts[] = {
 		{ AS_GRID, N_("In the round grid") },
-		{ AS_FORM, N_("In a form") }, { AS_TEXT, N_("While typing") },
+		{ AS_FORM, N_("In a form") }, { AS_EDITOR, N_("In the editor of the report's texts") },
+		{ AS_TEXT, N_("While typing") },
 		{ AS_LIST, N_("In lists") }, { AS_DATA, N_("On screens with several kinds of record") },
 		{ AS_REPORT, N_("In reports") }, { AS_VIEWS, N_("In the overview and its views") },
 		{ AS_ROLLUP, N_("In the roll-up") }, { AS_GLOBAL, N_("Everywhere") },

@@ -133,6 +133,12 @@ static bool check_field(struct ctx *c, int i)
 		err(c, f->name, "%s", _("the text is not valid UTF-8"));
 		return false;
 	}
+	if (f->flags & FF_LINES) {
+		/* paragraphs: CR LF (a file from Windows) is kept as LF */
+		char *l = text_normalize_lines(n);
+		free(n);
+		n = l;
+	}
 	str_trim(n);
 	free(*v);
 	*v = n;
@@ -141,7 +147,12 @@ static bool check_field(struct ctx *c, int i)
 		*v = NULL;
 		return true;
 	}
-	long cc = text_find_control(n);
+	long cc = f->flags & FF_LINES ? text_find_control_lines(n) : text_find_control(n);
+	if (cc >= 0 && (f->flags & FF_LINES)) {
+		err(c, f->name, _("contains the control character U+%04lX; only line breaks are allowed "
+				  "(no tabs, terminal controls or text-direction marks): retype the text without it"), cc);
+		return false;
+	}
 	if (cc >= 0) {
 		err(c, f->name, _("contains the control character U+%04lX; line breaks, tabs, terminal "
 				  "controls and text-direction marks are not allowed: retype the text without it"), cc);
@@ -372,6 +383,22 @@ static void check_ratio(struct ctx *c, long long h, long long r, const char *fie
 /* Warns on a change to a record dated inside a closed (reported) period. */
 static void check_closed(struct ctx *c, const struct record *r)
 {
+	if (r->kind == kind_find("narrative")) {
+		/* the text of a report: closed when its period's first or last
+		 * day is (the report was issued) */
+		struct period per;
+		const char *p = record_get(r, "period");
+		if (!p || !period_parse(p, &per))
+			return;
+		int msd = (int)settings_int(CFG_MONTH_START_DAY);
+		char a[11], b[11], closed[64];
+		if (refcache_closed(c->db, date_iso(period_start(&per, msd), a), closed, sizeof closed) ||
+		    refcache_closed(c->db, date_iso(period_end(&per, msd), b), closed, sizeof closed))
+			issues_add(c->out, SEV_WARNING, kind_field_index(r->kind, "period"),
+				   _("period=%s: the report of period %s was issued (it is closed); "
+				     "the change will be recorded in the audit log"), p, closed);
+		return;
+	}
 	const char *df = r->kind->date_field;
 	if (!df || r->kind == kind_find("closing"))
 		return;
@@ -553,6 +580,18 @@ static void rules_closing(struct ctx *c)
 		err(c, "period", "%s", _("this period is already closed"));
 }
 
+static void rules_narrative(struct ctx *c)
+{
+	const char *p = fval(c, "period"), *sec = fval(c, "section");
+	char idbuf[32];
+	snprintf(idbuf, sizeof idbuf, "%lld", c->rec->id);
+	long long other = p && sec ? db_query_int(c->db, 0,
+		"SELECT id FROM narrative WHERE period = ? AND section = ? AND id != ?", p, sec, idbuf, NULL) : 0;
+	if (other)
+		err(c, "section", _("period %s already has a text for this section (id %lld); edit that one instead"),
+		    p, other);
+}
+
 static void validate(sqlite3 *db, struct record *rec, const struct record *old, struct issues *out,
 		     bool closed_checks)
 {
@@ -606,9 +645,17 @@ static void validate(sqlite3 *db, struct record *rec, const struct record *old, 
 		rules_category(&c);
 	else if (!strcmp(name, "closing"))
 		rules_closing(&c);
+	else if (!strcmp(name, "narrative"))
+		rules_narrative(&c);
 	if (!closed_checks)
 		return;
 	check_closed(&c, rec);
+	if (old && rec->kind == kind_find("narrative")) {
+		/* moved to another period: the old one's report matters too */
+		const char *a = record_get(old, "period"), *b = record_get(rec, "period");
+		if (a && b && strcmp(a, b) != 0)
+			check_closed(&c, old);
+	}
 	if (old && old->kind->date_field) {
 		const char *a = record_get(old, old->kind->date_field);
 		const char *b = record_get(rec, rec->kind->date_field);

@@ -91,10 +91,11 @@ run --lang en rollup "$V3" --period 2023-Q3 --format tsv
 ok $? "rollup of the schema-3 file asks to open it once"
 run --lang en --db "$V3" check
 expect_rc 0 "wardsafe check opens the schema-3 file"
-[ "$(sqlite3 "$V3" "PRAGMA user_version")" = 4 ]; ok $? "it is migrated to schema 4"
-n=$(ls "$T/v3/backups" | grep -c -- '-pre-v4\.db$')
-[ "$n" -eq 1 ]; ok $? "after one pre-v4 backup ($n)"
-b=$(ls "$T/v3/backups/"*-pre-v4.db | head -n 1)
+# (and on to the latest schema, 5: the table narrative)
+[ "$(sqlite3 "$V3" "PRAGMA user_version")" = 5 ]; ok $? "it is migrated to schema 4 and on to 5"
+n=$(ls "$T/v3/backups" | grep -c -- '-pre-v5\.db$')
+[ "$n" -eq 1 ]; ok $? "after one backup before the migration ($n)"
+b=$(ls "$T/v3/backups/"*-pre-v5.db | head -n 1)
 [ "$(sqlite3 "$b" "PRAGMA user_version")" = 3 ] && dump "$b" | cmp -s - "$T/before.txt"
 ok $? "the backup is the schema-3 file as it was"
 dump "$V3" > "$T/after.txt"
@@ -104,15 +105,15 @@ FRESH="$T/fresh.db"
 schema "$V3" > "$T/schema-migrated.txt"
 schema "$FRESH" > "$T/schema-fresh.txt"
 expect_same "$T/schema-migrated.txt" "$T/schema-fresh.txt" "its schema is a new file's"
-[ "$(grep -c 'id INTEGER PRIMARY KEY AUTOINCREMENT' "$T/schema-fresh.txt")" -eq 13 ]
-ok $? "a new file has 13 tables with AUTOINCREMENT ids"
+[ "$(grep -c 'id INTEGER PRIMARY KEY AUTOINCREMENT' "$T/schema-fresh.txt")" -eq 14 ]
+ok $? "a new file has 14 tables with AUTOINCREMENT ids (13 of schema 4, narrative of 5)"
 expect_grep "$T/schema-fresh.txt" "id INTEGER PRIMARY KEY CHECK (id = 1)" "the ward's id is unchanged"
 # Every constraint survives: STRICT, CHECK, UNIQUE, REFERENCES, the indexes
 # and the audit log's triggers (the first schema's text, as in schema 3).
 sqlite3 "$T/v3-saved.db" "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name" |
 	sed 's/^\(table|[a-z0-9]*|[a-z0-9]*|CREATE TABLE \)\([a-z0-9]*\) ( id INTEGER PRIMARY KEY,/\1"\2" ( id INTEGER PRIMARY KEY AUTOINCREMENT,/' \
 	> "$T/schema-v3-plus.txt"
-grep -v '^table|sqlite_sequence|' "$T/schema-migrated.txt" > "$T/schema-m2.txt"
+grep -v '^table|sqlite_sequence|' "$T/schema-migrated.txt" | grep -v '^[a-z]*|[a-z_0-9]*|narrative|' > "$T/schema-m2.txt"
 expect_same "$T/schema-m2.txt" "$T/schema-v3-plus.txt" "each table is schema 3's, word for word, plus AUTOINCREMENT"
 [ "$(sqlite3 "$V3" "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE '%) STRICT' AND name <> 'sqlite_sequence'")" = 0 ]
 ok $? "every table is still STRICT"
@@ -161,8 +162,8 @@ cp "$DEMO" "$LIVE"
 run --lang en --db "$LIVE" restore "$T/v3-saved.db"
 expect_rc 0 "a schema-3 backup is restored into a schema-4 file"
 expect_grep "$T/out" "The replaced database was kept as" "the replaced file is kept"
-[ "$(sqlite3 "$LIVE" "PRAGMA user_version")" = 4 ]; ok $? "the restored file is migrated at once"
-[ "$(ls "$T/live/backups" | grep -c -- '-pre-v4\.db$')" -eq 1 ]; ok $? "after a pre-v4 backup"
+[ "$(sqlite3 "$LIVE" "PRAGMA user_version")" = 5 ]; ok $? "the restored file is migrated at once"
+[ "$(ls "$T/live/backups" | grep -c -- '-pre-v5\.db$')" -eq 1 ]; ok $? "after a backup before the migration"
 schema "$LIVE" > "$T/schema-restored.txt"
 expect_same "$T/schema-restored.txt" "$T/schema-fresh.txt" "its schema is a new file's"
 dump "$LIVE" > "$T/restored.txt"

@@ -24,8 +24,8 @@ for lang in vi en; do
 done
 
 # Every screen: the views of the overview, each list and its kinds, a form,
-# the round grid, the reports, the help, the audit.
-KEYS='p<C-u>2023-Q3<Enter><Dump><Tab><Dump><Tab><Dump><Tab><Dump><Tab><Dump><Tab><Dump><F3><Dump><Tab><Dump><Enter><Dump><Esc><F4><Dump><Tab><Dump><Tab><Dump><Tab><Dump><F5><Dump><Tab><Dump><F6><Dump><F7><Dump><Enter><Dump><Esc><F8><Dump><F9><Dump><Tab><Dump><F10><Dump><F3><F1><Dump><Esc>A<Dump><Esc><F4>r<Enter><Dump><Right><Right><Dump>900<Dump><F1><Dump><Esc><F2><Dump><Esc>y<Tab>r<Enter><Dump><Esc>q'
+# the round grid, the reports and the editor of their texts, the help, the audit.
+KEYS='p<C-u>2023-Q3<Enter><Dump><Tab><Dump><Tab><Dump><Tab><Dump><Tab><Dump><Tab><Dump><F3><Dump><Tab><Dump><Enter><Dump><Esc><F4><Dump><Tab><Dump><Tab><Dump><Tab><Dump><F5><Dump><Tab><Dump><F6><Dump><F7><Dump><Enter><Dump><Esc><F8><Dump><F9><Dump><Tab><Dump><F10><Dump>t<Dump><Tab><Dump><F1><Dump><Esc><Esc><F3><F1><Dump><Esc>A<Dump><Esc><F4>r<Enter><Dump><Right><Right><Dump>900<Dump><F1><Dump><Esc><F2><Dump><Esc>y<Tab>r<Enter><Dump><Esc>q'
 dumps=
 for lang in vi en; do
 	for size in 80x24 160x50; do

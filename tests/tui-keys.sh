@@ -83,8 +83,8 @@ sed -n '/^\.\\" BEGIN KEYS/,/^\.\\" END KEYS/p' "$top_srcdir/man/wardsafe.1" |
 expect_same "$T/keys.heads" "$T/man.heads" "wardsafe keys has the headings of the man KEYS subsections, in order"
 [ "$(wc -l < "$T/keys.heads")" -ge 9 ]; ok $? "... all nine"
 awk '/^[^ ]/ { h = $0 } /^  Tab[ ,]/ { print h }' "$T/keys.txt" > "$T/tab.heads"
-[ "$(sort -u "$T/tab.heads" | wc -l)" -eq 4 ] && [ "$(wc -l < "$T/tab.heads")" -eq 4 ]
-ok $? "Tab is listed once under each of its four headings (lists, several kinds, views, the round grid)"
+[ "$(sort -u "$T/tab.heads" | wc -l)" -eq 5 ] && [ "$(wc -l < "$T/tab.heads")" -eq 5 ]
+ok $? "Tab is listed once under each of its five headings (lists, several kinds, views, the round grid, the report texts)"
 expect_grep "$T/keys.txt" "  Ctrl-W " "wardsafe keys lists the line-editing keys"
 "$WARDSAFE_BIN" keys > "$T/keys-vi.txt"
 expect_grep "$T/keys-vi.txt" "Ô nhập chữ" "the headings are translated"

@@ -271,6 +271,44 @@ int main(void)
 		record_clear(&old);
 	}
 
+	/* ---- report texts (narrative): line breaks only in their text */
+	{
+		struct record r;
+		record_init(&r, kind_find("narrative"));
+		record_set_named(&r, "period", "2023-07..2023-09");
+		record_set_named(&r, "section", "situation");
+		record_set_named(&r, "text", "\r\n  Một  \r\nHai\rBa \n\n");
+		issues_free(&I);
+		validate_record(db, &r, NULL, &I);
+		is_int(ERRORS(), 0, "a text of paragraphs is accepted");
+		is_str(record_get(&r, "period"), "2023-Q3", "its period is stored as the period's code");
+		is_str(record_get(&r, "text"), "Một\nHai\nBa", "CR LF and CR become LF; blanks and blank lines at the ends go");
+		struct strlist e = STRLIST_INIT;
+		ok(store_insert(db, &r, &e), "and stored");
+		sl_free(&e);
+		record_clear(&r);
+	}
+	CHECK("narrative", "period=2023-Q3", "section=situation", "text=again");
+	ok(has_issue(&I, SEV_ERROR, "section"), "a second text for the same period and section is refused");
+	CHECK("narrative", "period=2023-Q3", "section=plans", "text=a\tb");
+	ok(has_issue(&I, SEV_ERROR, "text"), "a tab is refused");
+	CHECK("narrative", "period=2023-Q3", "section=plans", "text=a\x1b" "[31mb");
+	ok(has_issue(&I, SEV_ERROR, "text"), "an escape sequence is refused");
+	CHECK("narrative", "period=2023-Q3", "section=plans", "text=a\xe2\x80\xae" "b");
+	ok(has_issue(&I, SEV_ERROR, "text"), "a text-direction override is refused");
+	CHECK("incident", "group=9", "date=2023-10-02", "category=theft", "note=a\nb");
+	ok(has_issue(&I, SEV_ERROR, "note"), "a line break is still refused in every other text field");
+	CHECK("narrative", "period=2023-Q3", "section=summary", "text=x");
+	ok(has_issue(&I, SEV_ERROR, "section"), "a section other than situation, problems, plans is refused");
+	CHECK("narrative", "period=2023-Q3", "section=plans", "text= \r\n ");
+	ok(has_issue(&I, SEV_ERROR, "text"), "a text of blanks and line breaks only is empty: required");
+	CHECK("narrative", "period=2023-09", "section=plans", "text=x");
+	ok(ERRORS() == 0 && has_issue(&I, SEV_WARNING, "period"), "a text of a closed period warns");
+	CHECK("narrative", "period=2023-Q3", "section=plans", "text=x");
+	ok(ERRORS() == 0 && has_issue(&I, SEV_WARNING, "period"), "so does one of a quarter that ends in it");
+	CHECK("narrative", "period=2023-10", "section=plans", "text=x");
+	is_int(I.n, 0, "October is open");
+
 	issues_free(&I);
 	fixture_cleanup(db);
 	return done();
