@@ -3,6 +3,7 @@
  * is given more than once. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,24 @@ static int take_value(int argc, char **argv, int *i, const char *name, const cha
 	}
 	*out = argv[++*i];
 	return 1;
+}
+
+/* Standard output could not be written (a full disk, /dev/full, an
+ * output error): the command failed even though it ran, as gnulib's
+ * close_stdout says.  False after the message.  A stdout closed before
+ * the start (EBADF) with nothing written is not an error. */
+static bool stdout_written(void)
+{
+	errno = 0;
+	bool failed = fflush(stdout) != 0 || ferror(stdout);
+	int err = errno;
+	if (fclose(stdout) != 0 && !failed && errno != EBADF) {
+		failed = true;
+		err = errno;
+	}
+	if (failed)
+		cli_error(_("cannot write the output: %s"), err ? strerror(err) : _("write error"));
+	return !failed;
 }
 
 int main(int argc, char **argv)
@@ -145,6 +164,8 @@ int main(int argc, char **argv)
 		rc = cli_run(&env, nrest, rest);
 	}
 out:
+	if (!stdout_written())
+		rc = EXIT_DBERR;
 	free(env.db_path);
 	sl_free(&errors);
 	free(rest);
