@@ -39,8 +39,9 @@ char *db_default_path(const char *option)
 	const char *cfg = settings_str(CFG_DB_PATH);
 	if (*cfg)
 		return xstrdup(cfg);
+	/* The XDG base directory specification: a relative path is ignored. */
 	const char *xdg = getenv("XDG_DATA_HOME");
-	if (xdg && *xdg)
+	if (xdg && xdg[0] == '/')
 		return xasprintf("%s/wardsafe/wardsafe.db", xdg);
 	const char *home = getenv("HOME");
 	return xasprintf("%s/.local/share/wardsafe/wardsafe.db", home && *home ? home : ".");

@@ -714,7 +714,7 @@ bool settings_load(const char *explicit_path, struct strlist *errors)
 	char *path;
 	const char *xdg = getenv("XDG_CONFIG_HOME");
 	const char *home = getenv("HOME");
-	if (xdg && *xdg)
+	if (xdg && xdg[0] == '/') /* XDG: a relative path is ignored */
 		path = xasprintf("%s/wardsafe/wardsafe.ini", xdg);
 	else if (home && *home)
 		path = xasprintf("%s/.config/wardsafe/wardsafe.ini", home);

@@ -66,4 +66,17 @@ expect_rc 0 "init without --db"
 WARDSAFE_DB="$T/env.db" "$WARDSAFE_BIN" --lang en init >/dev/null 2>&1
 [ -f "$T/env.db" ]; ok $? "\$WARDSAFE_DB names the database"
 
+# A relative XDG_DATA_HOME or XDG_CONFIG_HOME is ignored, as the XDG base
+# directory specification says: the defaults under $HOME are used.
+mkdir -p "$T/cwd/rel" "$T/home"
+mkdir -p "$T/cwd/rel/wardsafe"
+printf '[nonsense]\nkey = 1\n' > "$T/cwd/rel/wardsafe/wardsafe.ini"
+(cd "$T/cwd" && HOME="$T/home" XDG_DATA_HOME=rel "$WARDSAFE_BIN" --lang en init > "$T/out" 2>&1)
+[ -f "$T/home/.local/share/wardsafe/wardsafe.db" ] && [ ! -e "$T/cwd/rel/wardsafe/wardsafe.db" ]
+ok $? "a relative \$XDG_DATA_HOME is ignored: the database goes to ~/.local/share"
+# A faulty wardsafe.ini under the relative directory would stop any command.
+(cd "$T/cwd" && HOME="$T/home" XDG_CONFIG_HOME=rel "$WARDSAFE_BIN" --lang en list group > "$T/out" 2>&1)
+rc=$?
+expect_rc 0 "a relative \$XDG_CONFIG_HOME is ignored: the wardsafe.ini under it is not read"
+
 finish
