@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # wardsafe quick start for a fresh Debian 12 machine (run as root, or with sudo available).
 #
 #   ./quickstart.sh          install what is missing, build, start on a demo database

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gen.c - writes realistic wardsafe databases and CSV files of a chosen size
  * for the benchmarks (bench/run) and their smoke test.  Not installed.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* round.c - the benchmark of saving a monthly round (bench/run): loads the
  * round of a kind on today's date (round.h), changes every group's last
  * value (one more) and saves them all in one transaction, through the same

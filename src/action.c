@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* action.c - the table of actions and keys.
  *
  * Screens never test raw keys for commands: they ask action_for_key() with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* action.h - every action of the screens, defined once: its keys, its
  * short label for the key bar, its help text and where it applies.  The key
  * dispatch, the key bar, the help screen and the KEYS section of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* analysis.c - group breakdown, monthly series and flow tables. */
 #include "config.h"
 

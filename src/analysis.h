@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* analysis.h - the tables behind the summary screens and reports, computed
  * with the same stock and flow rules as indicator.c:
  *   - the group breakdown: each rate indicator per group at a period's end,

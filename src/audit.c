@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* audit.c - queries over the append-only audit table. */
 #include "config.h"
 

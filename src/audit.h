@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* audit.h - reading the audit log: who changed what and when, with the old
  * and new values (the log itself is written by triggers, see db.c). */
 #ifndef WS_AUDIT_H

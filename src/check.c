@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check.c - whole-database integrity and consistency check. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check.h - 'wardsafe check': SQLite's integrity and foreign-key checks and
  * every validation rule applied again to every stored record. */
 #ifndef WS_CHECK_H

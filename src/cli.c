@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli.c - subcommands: init, demo, add, list, edit, delete, import, export
  * (CSV or DHIS2), template, summary, report, rollup, backup, restore, audit,
  * check, keys.  Each parses its own options, calls the model and maps the outcome

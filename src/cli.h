@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli.h - the command-line subcommands (see man/wardsafe.1). */
 #ifndef WS_CLI_H
 #define WS_CLI_H

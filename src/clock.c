@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* clock.c - "now": $WARDSAFE_NOW, $WARDSAFE_TODAY or the system clock. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* clock.h - "now" for the whole program.  This is the only module that reads
  * the system clock: the audit log, backup names, the daily backup, DHIS2's
  * lastupdated, report dates, the "date in the future" rule and the default

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* csv.h - RFC 4180 CSV: a streaming reader that tracks line numbers and a
  * writer that quotes only where needed.  Text is UTF-8; a byte-order mark
  * at the start is skipped. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* date.c - calendar arithmetic and parsing. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* date.h - calendar dates.  A date is kept as an int yyyymmdd, which sorts
  * and compares like the date; text is ISO (YYYY-MM-DD) in storage and either
  * ISO or DD/MM/YYYY on input. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* db.c - opening, migrating, auditing and backing up the database. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* db.h - the SQLite database file: locating, opening with the durability
  * settings, migrating, auditing, backing up.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dhis2.c - the DHIS2 data value set export (see dhis2.h and the manual's
  * DHIS2 EXPORT section, which lists the table below). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dhis2.h - the records as a DHIS2 data value set (CSV), for a province
  * that collects the wards' figures in DHIS2.
  *

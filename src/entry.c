@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* entry.c - one validated write per transaction. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* entry.h - saving and deleting one entry the way every front end must:
  * validation and the write in one transaction, so that nothing another
  * program changed in between slips past the rules. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* form.c - one form for every kind of record, built from the kind table.
  *
  * Each field is a line editor (lineedit.c).  Saving builds a record from the

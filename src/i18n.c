@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* i18n.c - locale and message-catalog selection. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* i18n.h - gettext wrappers and locale set-up.
  *
  * Message ids are English; po/vi.po holds the Vietnamese catalog, which is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* indicator.c - computing indicators from stocks and flows for a period,
  * the adjacent previous period and the same period a year earlier. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* indicator.h - indicators computed from the records for a period.
  *
  * Stocks (population, surveys, commitments, app installs, establishments,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* keys.h - keys as the screens see them, independent of curses, so that the
  * line editor and forms can be tested without a terminal and the scripted
  * test mode can name keys ("<Down>", "<F1>", "<C-a>").

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kind.c - the table of record kinds and fields. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kind.h - every kind of record and its fields, defined once.
  *
  * The field names are a contract: the command line (FIELD=VALUE), list and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* layout.c - column widths by content (layout.h). */
 #include "config.h"
 

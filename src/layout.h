@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* layout.h - sharing a screen's width among the columns of a table by what
  * their contents need (curses-free, so that it can be unit tested). */
 #ifndef WS_LAYOUT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineedit.c - the single-line editor of the form fields (no curses).
  *
  * Text.  The buffer holds wide characters in NFC, so that every Vietnamese

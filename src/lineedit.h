@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lineedit.h - the single-line text editor behind every form field: a
  * buffer of wide characters kept in NFC, a cursor, a length limit, a
  * horizontal scroll offset, and the built-in Vietnamese input method

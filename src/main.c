@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c - wardsafe entry point: global options, configuration, language,
  * then a subcommand (cli.c), the screens, or the roll-up screen when --db
  * is given more than once. */
@@ -17,8 +18,12 @@
 
 static void version(void)
 {
+	/* The GNU form: name and version, copyright, licence, no warranty. */
 	printf("wardsafe %s\n", PACKAGE_VERSION);
-	printf(_("Ward public order and fire safety records.\n"));
+	printf("Copyright (C) 2026 %s\n", _("the wardsafe developers"));
+	printf("%s\n", _("License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>."));
+	printf("%s\n", _("This is free software: you are free to change and redistribute it."));
+	printf("%s\n", _("There is NO WARRANTY, to the extent permitted by law."));
 }
 
 /* Takes the value of option `name` at argv[*i] ("--db FILE" or "--db=FILE"). */

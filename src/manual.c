@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* manual.c - the manual as text or PDF from the roff pages of this build,
  * formatted by groff (manual.h). */
 #include "config.h"

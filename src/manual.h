@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* manual.h - the manual (wardsafe(1) and wardsafe.ini(5)) as text or as an
  * A4 PDF, in the interface language, for `wardsafe manual` and the help
  * screen.  The source is the installed roff pages of this build (the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* names.c - names instead of codes for the screens (see names.h). */
 #include "config.h"
 

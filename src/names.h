@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* names.h - what the screens show for a stored value: the name of a
  * category, choice, indicator or group, yes/no in words, dates as
  * DD/MM/YYYY, numbers as the language writes them; and the way back from a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* numfmt.h - numbers for people: Vietnamese style (1.234; 74,8) when the
  * interface is Vietnamese, English style (1,234; 74.8) otherwise.  Machine
  * formats (TSV, CSV) never use these. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pdfdraw.c - text, lines and tables on A4 PDF pages (see pdfdraw.h).
  *
  * Every text goes through a Pango layout built from a font description

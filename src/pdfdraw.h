@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pdfdraw.h - drawing text and tables on A4 PDF pages (portrait, or
  * landscape for wide tables) with Pango and Cairo:
  * the page geometry of Decree 30/2020/NĐ-CP, a running vertical position

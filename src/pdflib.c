@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pdflib.c - the Pango, Cairo and GLib functions the PDF code calls,
  * reached through dlopen() the first time a PDF is made.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pdflib.h - Pango/Cairo loaded when the first PDF is made (pdflib.c). */
 #ifndef WS_PDFLIB_H
 #define WS_PDFLIB_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* period.c - parsing and arithmetic of reporting periods. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* period.h - reporting periods: a range of whole months.
  *
  * Syntax: 2023-09 (month), 2023-Q3 (quarter), 2023 (year), A..B where A and

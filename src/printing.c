@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* printing.c - running the print command without a shell. */
 #include "config.h"
 

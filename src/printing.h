@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* printing.h - sending a file to the printer with [report] print_command.
  * No shell is involved: the command is split into a program and its
  * arguments with the shell's quoting rules only (print_split_command), and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* record.c - records as field texts; issue lists. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* record.h - one record of any kind as canonical field texts, and the list
  * of problems (errors and warnings) found in it. */
 #ifndef WS_RECORD_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* refcache.c - reference data in memory during a bulk import (refcache.h). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* refcache.h - the reference data that validation looks up for every row
  * (group and category ids, populations, closed periods), kept in memory
  * while a bulk import holds the write transaction.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report.c - gathering the report and writing it as text and CSV (the PDF
  * is report_pdf.c).  Every figure comes from summary_compute(),
  * breakdown_compute() and flow_table_compute(): nothing is computed here. */

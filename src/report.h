@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report.h - the monthly report (Báo cáo): everything it says, gathered once
  * from the model, and its three forms: text for a terminal or plain printer,
  * CSV (every table), and PDF on A4 laid out as a Vietnamese administrative

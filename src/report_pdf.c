@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report_pdf.c - the report as a PDF on A4, laid out as a Vietnamese
  * administrative document (Decree 30/2020/NĐ-CP):
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rollup.c - the roll-up of many ward databases (see rollup.h): reading
  * each file read-only in turn, the sums, and the TSV and text outputs. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rollup.h - the summary of many ward databases at once, for a district or
  * a province (wardsafe rollup, and the screens opened with several --db).
  *

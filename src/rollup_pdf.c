@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rollup_pdf.c - the roll-up as a report of the district or province unit
  * (Decree 30/2020/NĐ-CP), on A4 portrait: the heading of the ward report
  * (report_pdf_heading) with the frame of [rollup], the title "BÁO CÁO" and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* round.c - the monthly round of one kind on one date (see round.h). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* round.h - the monthly round: every active group's figures of one kind on
  * one date, as the grid of the screens shows them ("Nhập theo đợt").
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* schema.c - SQL of every schema version.  Never edit a migration that has
  * shipped; add a new one at the end.  CHECK constraints mirror the rules in
  * validate.c so that no other writer can store what the program refuses. */

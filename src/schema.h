@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* schema.h - the database schema as an ordered list of migrations.
  * Migration i (1-based) brings PRAGMA user_version from i-1 to i. */
 #ifndef WS_SCHEMA_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screens.c - the table of the screens (see screens.h). */
 #include "config.h"
 

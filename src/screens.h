@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screens.h - the table of the screens: every screen, modal unit and
  * start-up hook of the full-screen interface, one line each.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* settings.c - configuration table, validation and loading (iniparser). */
 #include "config.h"
 

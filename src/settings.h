@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* settings.h - wardsafe.ini: one table of every key with its type, default
  * and allowed values (config.c), read with iniparser.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store.h - reading and writing records of any kind (SQL built from the
  * kind table, every value bound as a parameter).  The callers own the
  * transaction: see db_begin()/db_commit(). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* summary.c - text and TSV output of summaries. */
 #include "config.h"
 

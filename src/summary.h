@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* summary.h - printing a computed summary (indicator.h) for people (text)
  * and for other programs (TSV, a contract: see summary_write_tsv). */
 #ifndef WS_SUMMARY_H

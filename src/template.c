@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* template.c - the sheet for the group leaders (template.h). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* template.h - the sheet for the group leaders: one CSV row per group
  * active on a date, the value columns empty, read-only hint columns beside
  * them with the group's last value and its date.  `wardsafe import` takes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* template_pdf.c - the sheet for the group leaders as an A4 form to fill
  * in by hand (template.h):
  *

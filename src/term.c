@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* term.c - curses set-up, key decoding, signals and scripted mode. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* term.h - the terminal under the screens: curses set-up and restoration,
  * key decoding into struct wkey, signals, and the scripted test mode.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* text.c - UTF-8 validation, normalization and search keys (libutf8proc). */
 #include "config.h"
 

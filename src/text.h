@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* text.h - Unicode text handling (UTF-8 validation, NFC, search keys,
  * display width) on top of libutf8proc. */
 #ifndef WS_TEXT_H

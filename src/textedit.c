@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* textedit.c - the multi-line editor: paragraphs of line editors, wrapped
  * for display (see textedit.h). */
 #include "config.h"

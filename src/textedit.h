@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* textedit.h - the multi-line text editor of the report's paragraphs
  * (ui_reports.c): a list of paragraphs, each a line editor (lineedit.h, so
  * Telex and VNI work as in every field), word-wrapped to a width for the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* transfer.c - CSV import and export. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* transfer.h - CSV import (all-or-nothing, every bad line listed) and
  * export of records. */
 #ifndef WS_TRANSFER_H

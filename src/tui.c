@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tui.c - main loop, frame, drawing helpers and dialogs of the screens. */
 #include "config.h"
 

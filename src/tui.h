@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tui.h - the full-screen interface: shared state, the main loop, and the
  * drawing helpers and dialogs every screen uses.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ui_audit.c - the audit log (key A): who changed which record and when,
  * in words (audit.h does the wording, curses-free), filtered by the date
  * of the change or by the date of the record; f switches the filter. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ui_breakdown.c - the group views of the overview:
  *   by group: each rate per residential group at the end of the period,
  *     marked met or below target, what is still missing for the selected

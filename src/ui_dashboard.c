@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ui_dashboard.c - the overview (Tổng quan): every indicator of the period
  * with its target, status and what is still missing.  The figures come from
  * summary_compute(), the same as `wardsafe summary`.

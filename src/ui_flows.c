@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ui_flows.c - the month-by-month views of the overview: incidents by
  * category and outreach sessions by kind, one column per month of the
  * period, the total, then the previous period and the same period last

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ui_list.c - the list screens: groups, data entry, incidents, outreach,
  * fire teams, establishments, targets.  One generic screen over the kind
  * table: each shows one or more kinds of record (Tab switches), filtered by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ui_reports.c - the reports screen: the report of the selected period as
  * it is printed (report.c), to read, save as text, CSV or PDF, or send to
  * the printer; its number, place, signer and recipients can be changed

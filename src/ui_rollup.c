@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ui_rollup.c - the roll-up screen, alone when the program is started with
  * --db given more than once: a row per ward and the total (rollup.h), the
  * main indicators as columns, the total's values for the previous period

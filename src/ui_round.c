@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ui_round.c - the round grid ("Nhập theo đợt"): every active group's
  * figures of one kind on one date, one row per group, one column per
  * field, the group's latest values carried forward (dimmed).

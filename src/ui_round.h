@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ui_round.h - the round grid of the screens (ui_round.c), opened with r on
  * Data entry for the kind shown. */
 #ifndef WS_UI_ROUND_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ui_trends.c - the trends view of the overview: one indicator month by
  * month over at least 24 months ending at the last month of the period, as
  * a vertical bar chart with the target drawn across it, and the helpers

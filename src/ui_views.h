@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ui_views.h - the analysis views of the overview screen (F2).
  *
  * The overview (ui_dashboard.c) owns the switching: Tab and Shift-Tab move

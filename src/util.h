@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* util.h - memory helpers that abort on exhaustion, a growable string buffer,
  * and small string utilities shared by every module. */
 #ifndef WS_UTIL_H

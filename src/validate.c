@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* validate.c - field parsing and the domain rules (see domain.md, "Checks a
  * careful officer expects").  Messages name the field, the value and the
  * rule; the same text reaches the command line, CSV imports and forms. */

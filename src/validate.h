@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* validate.h - the rules every record must satisfy, in one place for every
  * front end (command line, CSV import, screens).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vnkey.c - Vietnamese input method engine (Telex and VNI).
  *
  * The engine keeps only the raw keys of the word being typed.  After every

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vnkey.h - a Vietnamese input method (Telex and VNI) for terminals that
  * have none (SSH from Windows, the Linux console).
  *

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # bench-smoke.sh - the benchmark generator and runner at a tiny size: they
 # work and say what they should.  Times are not judged here (bench/README).
 . "$top_srcdir/tests/lib.sh"

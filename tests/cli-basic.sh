@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cli-basic.sh - help, version, usage errors, creating databases.
 . "$top_srcdir/tests/lib.sh"
 

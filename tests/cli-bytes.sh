@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cli-bytes.sh - no control byte reaches the terminal raw.  Text fields and
 # configuration values refuse C0/C1 controls and text-direction marks with a
 # message naming the field (or file:line); control characters already stored

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cli-clock.sh - "now" comes from one place (src/clock.c): $WARDSAFE_NOW fixes
 # every date and time the program writes or checks, and without it the
 # program follows the system clock in the local time zone (checked with

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cli-config.sh - configuration lookup and errors through the command line.
 . "$top_srcdir/tests/lib.sh"
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cli-csvsep.sh - CSV for spreadsheets (issue 17): the separator of an
 # imported file is told from its header (',', ';' or TAB) and a decimal
 # field takes a decimal comma; export, report and template write --sep,

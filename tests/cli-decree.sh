@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cli-decree.sh - the points of Decree 30/2020/NĐ-CP the report must get
 # right (issue 15): the signer's name (a warning without it), the authority
 # above the title and '|' in the title, the punctuation of "Nơi nhận", ';'

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cli-dhis2.sh - export --format dhis2: a small ward whose data values are
 # worked out by hand (tests/expected/dhis2-small.csv), the periods and kinds
 # that select part of it, the refusals, and the demo ward checked against

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cli-foreign.sh - SQLite files of other programs (issue 12): whatever their
 # user_version or table names, every command refuses them with one message
 # naming the file, before it reads our tables or copies the file into

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cli-i18n.sh - Vietnamese by default, even without a Vietnamese locale;
 # English on request.
 . "$top_srcdir/tests/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cli-ids.sh - ids are never reused (issue 12): after the highest record is
 # deleted the next one gets a new id, so every line of the audit log names
 # one record; a file of schema 3 (ids without AUTOINCREMENT) is migrated

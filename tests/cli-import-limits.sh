@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cli-import-limits.sh - imports at the limits: a full disk (the file is
 # left whole on its own, no journal beside it; an import that cannot fit is
 # refused before it starts), floods of problems (the first 20 are listed,

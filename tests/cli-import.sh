@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cli-import.sh - CSV import (all or nothing, every bad line listed), export,
 # and the round trip export all -> import into an empty database.
 . "$top_srcdir/tests/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cli-manual.sh - `wardsafe manual`: the pages of this build as text or as an
 # A4 PDF in the interface language, every Vietnamese letter kept; and the
 # help screen's keys that save and print the same PDF.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cli-narrative.sh - the officer's paragraphs of a report (issue 15, kind
 # narrative): add/list/edit/delete/export/import with multi-line text, one
 # text per period and section, line breaks the only control character

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cli-records.sh - add, list, edit, delete, validation messages, warnings,
 # the audit log.
 . "$top_srcdir/tests/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cli-report.sh - `wardsafe report`: text and CSV against expected files, the
 # figures against `summary --format tsv`, safe writing, and the PDF (A4
 # pages, Vietnamese headings, renders) when poppler-utils is installed.

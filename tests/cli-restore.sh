@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cli-restore.sh - restore while others save (no acknowledged save is lost),
 # restore refuses what an open for writing would not write, temporary files
 # of killed runs, and the true reason when a database cannot be written.

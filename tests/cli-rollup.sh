@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cli-rollup.sh - `wardsafe rollup`: three small wards with known figures;
 # each ward's lines equal its own summary, the total sums numerators and
 # denominators, the targets of the total follow the documented rule, the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cli-safety.sh - backups (daily, on demand, pruning), restore with checks,
 # the audit log, start-up warnings, file modes whatever the umask.
 . "$top_srcdir/tests/lib.sh"

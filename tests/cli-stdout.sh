@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cli-stdout.sh - output that cannot be written is a failure (issue 18, the
 # gnulib close_stdout idea): every command writing to /dev/full says so on
 # standard error and exits with status 3, instead of 0 with the output lost.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cli-summary.sh - summaries of the demo ward compared with expected output
 # checked by hand against the seed article (Lam Sơn, 10/2023).
 . "$top_srcdir/tests/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cli-template-pdf.sh - the sheet for the group leaders as an A4 form to
 # fill in by hand (issue 14): wardsafe template KIND --format pdf -o FILE
 # [--layout table|pages].

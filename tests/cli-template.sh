@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cli-template.sh - the sheet for the group leaders (issue 14): wardsafe
 # template writes it, the leaders fill it, wardsafe import takes it back as
 # it is (read-only columns ignored, rows with no values skipped).

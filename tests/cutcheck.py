@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """cutcheck.py - finds texts cut without "…" in screen dumps.
 
 Usage: cutcheck.py KNOWN [--po FILE] DUMP...

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # faults.sh - what happens to the database when things go wrong: the program
 # killed while saving, a full disk, a read-only file or directory, a file
 # that is not a wardsafe database, another program holding the lock, a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fixture.h - building small databases for the model tests through the same
  * validation and storage code the command line uses. */
 #ifndef WS_FIXTURE_H

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # fuzz.sh - each fuzz target of tests/fuzz run over its saved corpus
 # (tests/fuzz/corpus/TARGET) by its corpus runner, built with the normal
 # compiler: no crash and no failed property on any saved input, including

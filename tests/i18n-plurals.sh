@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # i18n-plurals.sh - every count a user reads goes through ngettext: no
 # message that is not a plural entry has a number conversion (%d, %ld, %zu,
 # ...) directly followed by a countable English noun ("1 problems",

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # i18n-potfiles.sh - po/POTFILES.in names every source file with a message
 # for translation (_(), N_(), ngettext), so that `make update-po` keeps
 # their Vietnamese; and it names no file that is gone.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # lib.sh - shared set-up for the shell tests: a TAP producer and a private
 # environment (temporary HOME, database and configuration; fixed "today").
 # Source it: . "$top_srcdir/tests/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # man-i18n.sh - the manual pages of this build (man/gen, Makefile.am): the
 # Vietnamese translation (po/man/vi.po, po4a) complete for the English pages
 # as they are now, the Vietnamese pages built with the same structure, the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # man.sh - the manual pages and the sample configuration agree with the
 # program: every command, option, record field, indicator and configuration
 # key is documented, the pages render cleanly, and the sample is accepted.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* old-schema.c - for the tests: writes a wardsafe file of an older schema.
  *     old-schema FILE VERSION [FROM.db]
  * FILE (which must not exist) gets migrations 1 to VERSION, each of which

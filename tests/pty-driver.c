@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pty-driver.c - runs a program in a pseudo-terminal and renders its output
  * with libvterm, for the end-to-end tests of the screens (tests/tui-pty.sh).
  *

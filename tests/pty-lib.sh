@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # pty-lib.sh - sourced (after lib.sh) by the tests that run the screens in
 # a pseudo-terminal through tests/pty-driver: skips the test when the
 # driver was not built, makes the demo database $DEMO and the config, and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # regen-screens.sh - rewrites tests/expected/screens/*.txt from the current
 # program.  Run it only after checking the new screens by eye:
 #   make && sh tests/regen-screens.sh && git diff tests/expected/screens

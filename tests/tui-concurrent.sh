@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tui-concurrent.sh - two officers, one file (issue 12): a form saves only
 # what was typed in it, onto the record as it is stored at the save.
 #

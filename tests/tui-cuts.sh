@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tui-cuts.sh - nothing that matters is cut (issue 13): every screen, tab
 # and view of the demo, in Vietnamese and English, at 80x24 and 160x50, is
 # dumped and checked by tests/cutcheck.py against the full texts (the stored

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tui-habits.sh - keys that work as shown (the key bar of each view, a word
 # for every key that does nothing, Esc clearing a search or a group filter)
 # and the habits of lists and forms (every problem listed, the cursor after a

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tui-keys.sh - keys that work as shown (issue 13), in scripted mode at
 # 80x24: a pre-filled prompt or field is replaced by the first character
 # typed, a refused period keeps its box open, the help of forms and screens

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tui-narrative-pty.sh - the editor of the report's texts through a real
 # pseudo-terminal (tests/pty-driver): Enter as a terminal sends it (CR),
 # Vietnamese typed as raw UTF-8, a real resize (SIGWINCH) that keeps the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tui-narrative.sh - the editor of the report's texts on the Reports screen
 # (issue 15), in scripted mode at 80x24: t opens it on the period, Telex
 # typing, wrapping at spaces, Enter for a new paragraph, a resize that only

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tui-pty.sh - the screens end to end through a real pseudo-terminal.
 #
 # tests/pty-driver (built when configure finds libvterm) runs wardsafe under

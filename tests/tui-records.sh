@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tui-records.sh - every kind of record entered, refused, corrected, edited
 # and deleted through the screens in scripted mode ($WARDSAFE_SCRIPT), checked
 # in the screen dumps and through 'wardsafe list' (and the audit log).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tui-registry.sh - the screens are registered in one table (src/screens.c)
 # and the main loop (src/tui.c) names none of them: it calls nothing that
 # a screen's file defines, and every screen, constructor, modal unit and

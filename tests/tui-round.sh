@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tui-round.sh - the round grid (r on Data entry, "Nhập theo đợt") in
 # scripted mode at 80x24: the date asked, values carried forward, typing
 # that replaces a cell, one changed row saving exactly one record with the

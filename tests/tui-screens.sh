@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tui-screens.sh - the screens in scripted mode ($WARDSAFE_SCRIPT): keys from
 # a file, the screen dumped as text and compared with expected dumps made on
 # the demo ward; the database is checked through the commands afterwards.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tui-views.sh - the views of the overview (Tab on F2) in scripted mode, on
 # the demo ward: by group, behind target, incidents and outreach by month,
 # trends; their figures checked against the overview and the domain's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* unit-analysis.c - group breakdown, series and flow tables on the demo
  * ward; every figure must agree with the summary of the same period. */
 #include "config.h"

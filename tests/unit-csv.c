@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* unit-csv.c - the RFC 4180 reader (fields, quoting, line numbers, BOM,
  * CRLF) and writer (quoting only where needed), and a round trip. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* unit-date.c - calendar dates: parsing ISO and DD/MM/YYYY, validity, leap
  * years, formatting, "today" and day arithmetic. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* unit-db.c - the database file: creation, pragmas, migrations, refusals,
  * the audit log and backups. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* unit-dbmsg.c - the reasons the database messages give: a file replaced
  * under the running program, a symbolic link, a read-only directory. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* unit-entry.c - entry_save_changes: a save writes only what was changed
  * since the record was read, onto the record as it is stored at the save,
  * whatever another connection wrote meanwhile (issue 12: two officers, one

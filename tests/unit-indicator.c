@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* unit-indicator.c - stocks, flows, denominators, targets and comparison
  * periods, on small hand-made databases. */
 #include "config.h"

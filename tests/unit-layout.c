@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* unit-layout.c - column widths by content: everything fits, sharing by
  * need and priority, columns left out when even the minimums do not fit. */
 #include "config.h"

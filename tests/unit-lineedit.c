@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* unit-lineedit.c - the line editor of the form fields: insertion and the
  * length limit, movement by character and word, every deletion key,
  * combining marks composed into NFC, long pastes, the built-in Telex and

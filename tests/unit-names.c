@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* unit-names.c - names instead of codes (names.h) and the audit log in
  * words (audit.h), without curses: what the screens show is decided here. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* unit-period.c - reporting periods: parsing, canonical text, arithmetic and
  * the calendar days a period covers under a month start day. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* unit-printing.c - print_split_command: the print command split into words
  * with the shell's quoting rules and nothing else (no expansion, no
  * globbing), and the errors for an unclosed quote or a trailing backslash. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* unit-refcache.c - validation during a bulk import (reference data kept in
  * memory, refcache.h) says exactly what it says record by record, also
  * after the import itself adds groups, populations, categories and closed

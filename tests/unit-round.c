@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* unit-round.c - the monthly round (round.c): the groups of a date, the
  * values carried forward, a changed row saving exactly one record with the
  * carried values in its other fields, rows refused all or nothing, warnings

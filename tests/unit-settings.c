@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* unit-settings.c - wardsafe.ini: defaults, a full file, the tolerated
  * variations (BOM, CRLF, comments, quotes, case), every kind of error with
  * its file name and line, atomic loading, decimals under any locale, and the

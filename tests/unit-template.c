@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* unit-template.c - template_print: the sheet for the group leaders made
  * as a PDF in a temporary file, sent to [report] print_command, and the
  * file removed afterwards (the round grid's P calls it); a refused sheet

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* unit-textedit.c - the multi-line editor of the report's paragraphs:
  * typing, Enter splitting a paragraph, Backspace and Delete joining two,
  * Telex across paragraphs, wrapping at spaces (and inside a word too long

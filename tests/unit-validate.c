@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* unit-validate.c - every validation rule: what is refused, what only warns,
  * and what the messages say. */
 #include "config.h"

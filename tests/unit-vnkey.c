@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* unit-vnkey.c - the Vietnamese input method: a table of key sequences and
  * the words they must give (Telex and VNI, both tone styles), then typing
  * and backspace key by key. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-config.c - the configuration reader (settings_load_file: the
  * bounded read of a regular file, then settings_load_text: the size limit,
  * UTF-16 detection, the line-by-line pre-scan, then iniparser) on arbitrary

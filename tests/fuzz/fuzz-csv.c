@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-csv.c - the CSV reader (csv_next) on arbitrary bytes.
  *
  * Properties: the reader ends (one call per record at most, plus the end);

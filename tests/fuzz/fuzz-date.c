@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-date.c - the date parser (date_parse) on arbitrary text.
  *
  * Properties of an accepted date: it is on the calendar (1900-9999); its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-period.c - the period parser (period_parse) on arbitrary text.
  *
  * Properties of an accepted period: its months are in order and within the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-text.c - the escaping of control characters for output
  * (text_printable and friends, text.c) and the refusal of control
  * characters by the text fields (validation of a ward's name), on arbitrary

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-vnkey.c - the Telex/VNI engine (vnkey_compose, vnkey_feed,
  * vnkey_backspace, vnkey_compose_text) on arbitrary key sequences.
  *

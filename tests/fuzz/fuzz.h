@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz.h - what every fuzz target in tests/fuzz shares: libFuzzer's entry
  * point, called by libFuzzer (make fuzz) or by run-corpus.c over a corpus
  * (make check), and a check that stops the program when a property of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* run-corpus.c - runs a fuzz target over its corpus without libFuzzer, so
  * that make check replays every saved input with the normal compiler.
  *

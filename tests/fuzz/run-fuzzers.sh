@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # run-fuzzers.sh [SECONDS] - the longer fuzzing run: builds the libFuzzer
 # targets with clang in a copy of this source tree (the tree itself stays
 # configured for gcc), runs each for SECONDS (default 600) over its corpus,
