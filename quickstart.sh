@@ -20,7 +20,7 @@ cd "$top"
 # Debian packages needed to build and test.
 packages="gcc make libc6-dev autoconf automake autopoint gettext pkg-config
 libncurses-dev libsqlite3-dev libiniparser-dev libutf8proc-dev sqlite3 groff-base locales time
-libvterm-dev fonts-liberation fonts-liberation2 libpango1.0-dev libcairo2-dev poppler-utils
+libzip-dev libvterm-dev fonts-liberation fonts-liberation2 libpango1.0-dev libcairo2-dev poppler-utils
 clang libclang-rt-14-dev datefudge po4a mandoc"
 
 missing=

@@ -89,6 +89,15 @@ void report_write_csv(const struct report *r, bool bom, struct strbuf *out);
 void report_write_csv_style(const struct report *r, bool bom, const struct csv_style *st, struct strbuf *out);
 /* Writes the PDF to `path` (atomically, mode 0600). */
 bool report_write_pdf(const struct report *r, const char *path, struct strlist *errors);
+/* The chart of section 5 (the PDF's, drawn by the same code) as a PNG
+ * picture appended to `png`, and its size in points; false (with a
+ * message) without Pango/Cairo or a font.  Only when the breakdown has
+ * groups. */
+bool report_chart_png(const struct report *r, struct strbuf *png, double *width, double *height,
+		      struct strlist *errors);
+/* Writes the report as an editable Office Open XML document (DOCX,
+ * report_docx.c) to `path` (atomically, mode 0600). */
+bool report_write_docx(const struct report *r, const char *path, struct strlist *errors);
 /* The report's first table on a PDF page (report_pdf.c): every indicator
  * of a summary with count, value, target, status, missing, previous and
  * last year (sub-rows left out).  The roll-up prints its total with it. */

@@ -671,3 +671,18 @@ bool report_write_pdf(const struct report *r, const char *path, struct strlist *
 	free(title);
 	return ok;
 }
+
+/* pdf_draw_png's drawing callback: the chart alone. */
+static void draw_chart_cb(struct pdf_doc *d, const void *ctx)
+{
+	d->y = 0;
+	draw_chart(d, ctx);
+}
+
+bool report_chart_png(const struct report *r, struct strbuf *png, double *width, double *height,
+		      struct strlist *errors)
+{
+	*width = PDF_WIDTH;
+	*height = CHART_HEIGHT;
+	return pdf_draw_png(*width, *height, 200, draw_chart_cb, &r->breakdown, png, errors);
+}
