@@ -107,12 +107,10 @@ if command -v soffice >/dev/null && command -v pdftotext >/dev/null && command -
 	[ $? -ne 0 ]; ok $? "no page number on page 1"
 	pdftotext -f 2 -l 2 -layout "$T/lo/r.pdf" - | sed '/^ *$/d' | head -1 | grep -qx ' *2 *'
 	ok $? "page 2 numbered at the top centre"
-	pages=$(sed -n 's/^Pages: *//p' "$T/lo.info")
-	pdftotext -f 2 -l "$pages" "$T/lo/r.pdf" - | grep -c "Chỉ số\|Tên" > "$T/heads"
-	[ "$(cat "$T/heads")" -ge 1 ]; ok $? "a table's header row repeated on the next page"
+	# The groups' table runs over a page break: Writer repeats its header.
+	heads=$(grep -cE "Tổ +Tên +Số hộ" "$T/lo.txt")
+	[ "$heads" -ge 2 ]; ok $? "a table's header row repeated on the next page ($heads times)"
 else
-	for n in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21; do
-		skip "LibreOffice renders the DOCX ($n)" "soffice (libreoffice-writer-nogui) or poppler-utils is not installed"
-	done
+	skip "LibreOffice Writer renders the DOCX" "soffice (libreoffice-writer-nogui) or poppler-utils is not installed"
 fi
 finish
