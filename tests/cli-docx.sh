@@ -69,6 +69,24 @@ PY
 	expect_grep "$T/parts" "styles ok" "Times New Roman 13 by default"
 	expect_grep "$T/parts" "header ok" "the page number in the header of pages 2 and on only"
 	expect_grep "$T/parts" "png ok" "the chart is a PNG picture"
+	# A ward without groups has no chart: no picture and no relationship
+	# pointing at one.
+	run --db "$T/empty.db" init
+	run --db "$T/empty.db" report --period 2023-Q3 --format docx -o "$T/empty.docx"
+	expect_rc 0 "a report without any group is written too"
+	python3 - "$T/empty.docx" > "$T/empty.parts" 2>&1 <<'PY'
+import sys, zipfile, xml.dom.minidom
+z = zipfile.ZipFile(sys.argv[1])
+for n in z.namelist():
+    print("part " + n)
+    if n.endswith(".xml") or n.endswith(".rels"):
+        xml.dom.minidom.parseString(z.read(n))
+for n in ("word/document.xml", "word/_rels/document.xml.rels"):
+    if b"rIdChart" in z.read(n):
+        print("chart in " + n)
+PY
+	expect_no_grep "$T/empty.parts" "chart" "without groups: no chart part, no reference to one"
+	expect_no_grep "$T/empty.parts" "Error" "and every part well-formed"
 else
 	skip "the parts of the package" "python3 is not installed"
 fi
