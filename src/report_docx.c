@@ -21,7 +21,6 @@
 
 #include "docx.h"
 #include "i18n.h"
-#include "numfmt.h"
 #include "pdfdraw.h"
 #include "pdflib.h"
 #include "report.h"
@@ -172,19 +171,16 @@ static void widths_fill(long *w, enum align *al, int n, const double *pt, int fl
 	al[flex] = AL_LEFT;
 }
 
-static void cells_free(char **cells, int n)
+/* A table of the results (report_tables.c), its header row repeated on
+ * every page. */
+static void results_table(struct strbuf *o, const struct report_table *rt, const long *w, const enum align *al)
 {
-	for (int i = 0; i < n; i++)
-		free(cells[i]);
-}
-
-/* "Quý III/2023": a period in words with a capital first letter. */
-static char *head_period(const struct period *p)
-{
-	char *w = period_words(p);
-	if (*w >= 'a' && *w <= 'z')
-		*w = (char)(*w - 'a' + 'A');
-	return w;
+	table_open(o, rt->ncols, w, true);
+	table_row(o, rt->ncols, w, al, (const char *const *)rt->head, NULL, true);
+	for (int r = 0; r < rt->nrows; r++)
+		table_row(o, rt->ncols, w, al, (const char *const *)rt->cells + (size_t)r * (size_t)rt->ncols,
+			  rt->bold + (size_t)r * (size_t)rt->ncols, false);
+	sb_puts(o, "</w:tbl>");
 }
 
 /* The administrative heading: a borderless table of two columns, issuing
@@ -238,36 +234,11 @@ static void write_overview(struct strbuf *o, const struct summary *s)
 	enum align al[NC];
 	widths_fill(w, al, NC, pt, 0);
 	al[4] = AL_CENTER;
-	char *prev_head = head_period(&s->prev), *ly_head = head_period(&s->last_year);
-	const char *head[NC] = { _("Indicator"), _("Count"), _("Value"), _("Target"), _("Status"),
-				 _("Missing"), prev_head, ly_head };
-	table_open(o, NC, w, true);
-	table_row(o, NC, w, al, head, NULL, true);
-	for (int i = 0; i < s->nrows; i++) {
-		const struct ind_row *r = &s->rows[i];
-		if (strchr(r->id, '.'))
-			continue;
-		char *c[NC];
-		char a[32], b[32];
-		bool bold[NC] = { false };
-		c[0] = xstrdup(r->label);
-		c[1] = r->def->type == IT_RATE && r->cur.known
-			? xasprintf("%s/%s", numfmt_int(r->cur.num, a), numfmt_int(r->cur.den, b)) : xstrdup("");
-		c[2] = summary_value_text(r, &r->cur);
-		c[3] = r->has_target ? xasprintf("%s%s", numfmt_num(r->target, a),
-						 r->def->type == IT_RATE ? "%" : "") : xstrdup("");
-		c[4] = xstrdup(r->has_status ? (r->met ? _("met") : _("not met")) : "");
-		bold[4] = bold[5] = r->has_status && !r->met;
-		c[5] = r->has_missing ? xstrdup(numfmt_int(r->missing, a)) : xstrdup("");
-		c[6] = summary_value_text(r, &r->prev);
-		c[7] = summary_value_text(r, &r->last_year);
-		table_row(o, NC, w, al, (const char *const *)c, bold, false);
-		cells_free(c, NC);
-	}
-	sb_puts(o, "</w:tbl>");
+	struct report_table rt;
+	report_table_overview(s, &rt);
+	results_table(o, &rt, w, al);
+	report_table_free(&rt);
 	para_ex(o, NULL, &lk_body, AL_LEFT, 0, 80, false);
-	free(prev_head);
-	free(ly_head);
 }
 
 /* 2. the rate indicators group by group, below target in bold with a
@@ -282,57 +253,14 @@ static void write_groups(struct strbuf *o, const struct breakdown *b)
 	enum align al[NC];
 	widths_fill(w, al, NC, pt, 1);
 	al[0] = AL_CENTER;
-	char *head[NC];
-	head[0] = xstrdup(_("Group"));
-	head[1] = xstrdup(_("Name"));
-	head[2] = xstrdup(_("Households"));
-	for (int i = 0; i < BREAKDOWN_RATES; i++)
-		head[3 + i] = xasprintf("%s (%%)", _(indicator_find(breakdown_ids[i])->short_label));
-	table_open(o, NC, w, true);
-	table_row(o, NC, w, al, (const char *const *)head, NULL, true);
-	bool marked = false;
-	for (int g = 0; g <= b->n; g++) {
-		const struct breakdown_row *r = g < b->n ? &b->rows[g] : &b->total;
-		char *c[NC];
-		char a[32];
-		bool bold[NC] = { false };
-		c[0] = xstrdup(g < b->n ? r->code : "");
-		c[1] = xstrdup(r->name ? r->name : "");
-		c[2] = xstrdup(numfmt_int(r->stock.households, a));
-		for (int i = 0; i < BREAKDOWN_RATES; i++) {
-			const struct breakdown_cell *cell = &r->cell[i];
-			bool below = cell->has_target && !cell->met;
-			c[3 + i] = !cell->v.known ? xstrdup("-")
-				: xasprintf("%s%s", numfmt_rate(cell->v.value, cell->has_target, cell->target, false, a),
-					    below ? "*" : "");
-			bold[3 + i] = below;
-			marked |= below;
-		}
-		if (g == b->n)
-			for (int i = 0; i < NC; i++)
-				bold[i] = true;
-		table_row(o, NC, w, al, (const char *const *)c, bold, false);
-		cells_free(c, NC);
-	}
-	char *c[NC] = { xstrdup(""), xstrdup(_("Target")), xstrdup("") };
-	for (int i = 0; i < BREAKDOWN_RATES; i++) {
-		const struct breakdown_cell *cell = NULL;
-		for (int g = -1; g < b->n && !cell; g++) {
-			const struct breakdown_cell *k = g < 0 ? &b->total.cell[i] : &b->rows[g].cell[i];
-			if (k->has_target)
-				cell = k;
-		}
-		char a[32];
-		c[3 + i] = xstrdup(cell ? numfmt_num(cell->target, a) : "");
-	}
-	table_row(o, NC, w, al, (const char *const *)c, NULL, false);
-	cells_free(c, NC);
-	cells_free(head, NC);
-	sb_puts(o, "</w:tbl>");
-	if (marked)
+	struct report_table rt;
+	report_table_groups(b, &rt);
+	results_table(o, &rt, w, al);
+	if (rt.marked)
 		para_ex(o, _("* below the target of the period."), &lk_note, AL_LEFT, 0, 80, false);
 	else
 		para_ex(o, NULL, &lk_body, AL_LEFT, 0, 80, false);
+	report_table_free(&rt);
 }
 
 /* 3. incidents by category against the comparison periods, then the
@@ -344,27 +272,10 @@ static void write_incidents(struct strbuf *o, const struct flow_table *f, const 
 	long w[NC];
 	enum align al[NC];
 	widths_fill(w, al, NC, pt, 0);
-	char *pw = period_words(&s->prev);
-	char *head[NC] = { xstrdup(_("Category")), head_period(&s->period), head_period(&s->prev),
-			   head_period(&s->last_year), xasprintf(_("Compared with %s"), pw) };
-	free(pw);
-	table_open(o, NC, w, true);
-	table_row(o, NC, w, al, (const char *const *)head, NULL, true);
-	for (int r = 0; r <= f->nrows; r++) {
-		struct flow_row fr = flow_table_row(f, r);
-		if (!fr.total && fr.empty)
-			continue;
-		char a[32], b[32], c3[32], d[32];
-		long long diff = fr.current - fr.previous;
-		char *c[NC] = { xstrdup(fr.total ? _("Total") : f->row_labels[r]), xstrdup(numfmt_int(fr.current, a)),
-				xstrdup(numfmt_int(fr.previous, b)), xstrdup(numfmt_int(fr.last_year, c3)),
-				xasprintf("%s%s", diff > 0 ? "+" : "", numfmt_int(diff, d)) };
-		bool bold[NC] = { fr.total, fr.total, fr.total, fr.total, fr.total };
-		table_row(o, NC, w, al, (const char *const *)c, bold, false);
-		cells_free(c, NC);
-	}
-	cells_free(head, NC);
-	sb_puts(o, "</w:tbl>");
+	struct report_table rt;
+	report_table_incidents(f, s, &rt);
+	results_table(o, &rt, w, al);
+	report_table_free(&rt);
 	para_ex(o, NULL, &lk_body, AL_LEFT, 0, 0, false);
 	char *sent = summary_incident_sentence(s);
 	char *line = xasprintf(_("Incidents: %s"), sent);
@@ -378,43 +289,16 @@ static void write_incidents(struct strbuf *o, const struct flow_table *f, const 
 /* 4. outreach sessions by kind, month by month for two to four months. */
 static void write_outreach(struct strbuf *o, const struct flow_table *f, const struct summary *s)
 {
-	int months = f->ncols >= 2 && f->ncols <= 4 ? f->ncols : 0;
-	int nc = 4 + months;
+	struct report_table rt;
+	report_table_outreach(f, s, &rt);
 	double pt[MAX_COLS] = { 0 };
-	for (int i = 1; i < nc; i++)
-		pt[i] = i <= months ? 50 : 64;
+	for (int i = 1; i < rt.ncols; i++)
+		pt[i] = i <= rt.months ? 50 : 64;
 	long w[MAX_COLS];
 	enum align al[MAX_COLS];
-	widths_fill(w, al, nc, pt, 0);
-	char *head[MAX_COLS];
-	head[0] = xstrdup(_("Kind"));
-	for (int m = 0; m < months; m++) {
-		struct period mp = { f->period.first + m, f->period.first + m };
-		head[1 + m] = head_period(&mp);
-	}
-	head[1 + months] = head_period(&s->period);
-	head[2 + months] = head_period(&s->prev);
-	head[3 + months] = head_period(&s->last_year);
-	table_open(o, nc, w, true);
-	table_row(o, nc, w, al, (const char *const *)head, NULL, true);
-	for (int r = 0; r <= f->nrows; r++) {
-		bool total = r == f->nrows;
-		char *c[MAX_COLS];
-		bool bold[MAX_COLS];
-		char a[32];
-		c[0] = xstrdup(total ? _("Total") : f->row_labels[r]);
-		for (int m = 0; m < months; m++)
-			c[1 + m] = xstrdup(numfmt_int(total ? f->col_total[m] : f->cells[r * f->ncols + m], a));
-		c[1 + months] = xstrdup(numfmt_int(total ? f->total : f->row_total[r], a));
-		c[2 + months] = xstrdup(numfmt_int(total ? f->prev_total : f->row_prev[r], a));
-		c[3 + months] = xstrdup(numfmt_int(total ? f->last_year_total : f->row_last_year[r], a));
-		for (int i = 0; i < nc; i++)
-			bold[i] = total;
-		table_row(o, nc, w, al, (const char *const *)c, bold, false);
-		cells_free(c, nc);
-	}
-	cells_free(head, nc);
-	sb_puts(o, "</w:tbl>");
+	widths_fill(w, al, rt.ncols, pt, 0);
+	results_table(o, &rt, w, al);
+	report_table_free(&rt);
 	para_ex(o, NULL, &lk_body, AL_LEFT, 0, 80, false);
 }
 
