@@ -21,8 +21,11 @@ cd "$top"
 # Debian packages needed to build and test.
 packages="gcc make libc6-dev autoconf automake autopoint gettext pkg-config
 libncurses-dev libsqlite3-dev libiniparser-dev libutf8proc-dev sqlite3 groff-base locales time
-libvterm-dev fonts-liberation fonts-liberation2 libpango1.0-dev libcairo2-dev poppler-utils
+libzip-dev libvterm-dev fonts-liberation fonts-liberation2 libpango1.0-dev libcairo2-dev poppler-utils
 clang libclang-rt-14-dev datefudge po4a mandoc"
+# Only for `check` (the tests open the documents in a real office program).
+test_packages="libreoffice-writer-nogui"
+if [ "$mode" = check ]; then packages="$packages $test_packages"; fi
 
 missing=
 for p in $packages; do

@@ -94,7 +94,7 @@ const struct action actions[] = {
 	{ ACT_SCROLL_RIGHT, "scroll-right", { S(WK_RIGHT), NOKEY, NOKEY }, AS_REPORT, false,
 	  N_("Right"), N_("Scroll the report to the right, for lines wider than the screen") },
 	{ ACT_SAVE_REPORT, "save-report", { K('w'), NOKEY, NOKEY }, AS_REPORT, true,
-	  N_("Save"), N_("Save the report to a file: .pdf for the printed form, .csv for every table, text otherwise") },
+	  N_("Save"), N_("Save the report to a file: .pdf for the printed form, .docx to edit in Word or LibreOffice, .csv for every table, text otherwise") },
 	{ ACT_PRINT_REPORT, "print-report", { K('P'), NOKEY, NOKEY }, AS_REPORT, true,
 	  N_("Print"), N_("Send the report (PDF) to the print command of the configuration (asks first)") },
 	{ ACT_REPORT_DETAILS, "report-details", { K('e'), NOKEY, NOKEY }, AS_REPORT, true,

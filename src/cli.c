@@ -1222,12 +1222,12 @@ static int cmd_report(struct cli_env *env, int argc, char **argv)
 	if (!parse_opts(argc, argv, opts, &pos))
 		goto out;
 	if (pos.n) {
-		cli_error(_("usage: wardsafe report [--period P] [--format pdf|text|csv] [-o FILE] [--force]"));
+		cli_error(_("usage: wardsafe report [--period P] [--format pdf|docx|text|csv] [-o FILE] [--force]"));
 		goto out;
 	}
-	bool pdf = !strcmp(format, "pdf");
-	if (!pdf && strcmp(format, "text") != 0 && strcmp(format, "csv") != 0) {
-		cli_error(_("--format takes pdf, text or csv, not '%s'"), format);
+	bool pdf = !strcmp(format, "pdf"), docx = !strcmp(format, "docx");
+	if (!pdf && !docx && strcmp(format, "text") != 0 && strcmp(format, "csv") != 0) {
+		cli_error(_("--format takes pdf, docx, text or csv, not '%s'"), format);
 		goto out;
 	}
 	if ((sep || crlf) && strcmp(format, "csv") != 0) {
@@ -1239,6 +1239,10 @@ static int cmd_report(struct cli_env *env, int argc, char **argv)
 	style.crlf = false; /* write_csv_output puts the CRs */
 	if (pdf && (!out || !strcmp(out, "-"))) {
 		cli_error(_("a PDF report needs a file name: -o FILE"));
+		goto out;
+	}
+	if (docx && (!out || !strcmp(out, "-"))) {
+		cli_error(_("a DOCX report needs a file name: -o FILE"));
 		goto out;
 	}
 	if (!get_period(period, &p))
@@ -1271,6 +1275,9 @@ static int cmd_report(struct cli_env *env, int argc, char **argv)
 		struct strbuf data = STRBUF_INIT;
 		if (pdf) {
 			rc = report_write_pdf(&r, out, &errors) ? EXIT_DONE : EXIT_DBERR;
+			print_list(&errors, false);
+		} else if (docx) {
+			rc = report_write_docx(&r, out, &errors) ? EXIT_DONE : EXIT_DBERR;
 			print_list(&errors, false);
 		} else {
 			if (!strcmp(format, "csv"))
@@ -1660,7 +1667,7 @@ static const struct command commands[] = {
 	  N_("the sheet for the group leaders: one row per active group, the last values beside empty cells") },
 	{ "summary", cmd_summary, "summary [--period P] [--group G] [--format text|tsv]",
 	  N_("indicators for a period against targets") },
-	{ "report", cmd_report, "report [--period P] [--format pdf|text|csv] [-o FILE] [--number N] [--bom] [--sep ,|;|tab] [--crlf] [--force]",
+	{ "report", cmd_report, "report [--period P] [--format pdf|docx|text|csv] [-o FILE] [--number N] [--bom] [--sep ,|;|tab] [--crlf] [--force]",
 	  N_("the report of a period, for printing") },
 	{ "rollup", cmd_rollup, "rollup WARD.db... [--period P] [--format text|tsv|pdf] [-o FILE] [--force]",
 	  N_("the indicators of many wards at once, and their total (files only read)") },

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -411,4 +412,53 @@ bool pdf_write_file(const char *path, bool landscape, const char *title,
 	if (e)
 		sl_pushf(errors, _("cannot write %s: %s"), path, strerror(e));
 	return e == 0;
+}
+
+/* cairo's write callback of a PNG in memory. */
+static cairo_status_t png_sink(void *closure, const unsigned char *data, unsigned int len)
+{
+	sb_add(closure, (const char *)data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+bool pdf_draw_png(double width, double height, double dpi,
+		  void (*draw)(struct pdf_doc *d, const void *ctx), const void *ctx, struct strbuf *png,
+		  struct strlist *errors)
+{
+	if (!pdflib_load(errors))
+		return false;
+	const char *family = pdflib_font(errors);
+	if (!family)
+		return false;
+	font_family = family;
+	double scale = dpi / 72.0;
+	struct pdf_doc d;
+	memset(&d, 0, sizeof d);
+	set_geometry(&d, false);
+	/* Nothing ever moves to another page: the picture is one block. */
+	d.top = 0;
+	d.bottom = 1e9;
+	d.surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ceil(width * scale),
+					       (int)ceil(height * scale));
+	d.cr = cairo_create(d.surface);
+	cairo_set_source_rgb(d.cr, 1, 1, 1);
+	cairo_paint(d.cr);
+	cairo_scale(d.cr, scale, scale);
+	/* The block is drawn where it stands on the page, from the left
+	 * margin; the picture starts there. */
+	cairo_translate(d.cr, -d.left, 0);
+	d.pango = pango_cairo_create_context(d.cr);
+	pango_cairo_context_set_resolution(d.pango, 72.0);
+	pango_context_set_round_glyph_positions(d.pango, FALSE);
+	d.page = 1;
+	draw(&d, ctx);
+	cairo_status_t st = cairo_status(d.cr);
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = cairo_surface_write_to_png_stream(d.surface, png_sink, png);
+	g_object_unref(d.pango);
+	cairo_destroy(d.cr);
+	cairo_surface_destroy(d.surface);
+	if (st != CAIRO_STATUS_SUCCESS)
+		sl_pushf(errors, _("cannot draw the chart: %s"), cairo_status_to_string(st));
+	return st == CAIRO_STATUS_SUCCESS;
 }

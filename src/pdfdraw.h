@@ -60,6 +60,12 @@ cairo_status_t pdf_close(struct pdf_doc *d);
  * after adding a message. */
 bool pdf_write_file(const char *path, bool landscape, const char *title,
 		    void (*draw)(struct pdf_doc *d, const void *ctx), const void *ctx, struct strlist *errors);
+/* Draws a block of `width` x `height` points (from the left margin and
+ * d->y = 0) into a PNG picture of `dpi` dots per inch, white behind, and
+ * appends its bytes to `png` (the chart of the DOCX report). */
+bool pdf_draw_png(double width, double height, double dpi,
+		  void (*draw)(struct pdf_doc *d, const void *ctx), const void *ctx, struct strbuf *png,
+		  struct strlist *errors);
 /* Ends the page and starts the next one, numbered in the top margin. */
 void pdf_new_page(struct pdf_doc *d);
 /* The same, the new page (and those that follow it) in landscape or

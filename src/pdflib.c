@@ -75,9 +75,11 @@ static void *p_cairo_font_options_create;
 static void *p_cairo_font_options_destroy;
 static void *p_cairo_font_options_set_hint_metrics;
 static void *p_cairo_font_options_set_hint_style;
+static void *p_cairo_image_surface_create;
 static void *p_cairo_line_to;
 static void *p_cairo_move_to;
 static void *p_cairo_new_path;
+static void *p_cairo_paint;
 static void *p_cairo_pdf_surface_create_for_stream;
 static void *p_cairo_pdf_surface_set_metadata;
 static void *p_cairo_pdf_surface_set_size;
@@ -85,6 +87,7 @@ static void *p_cairo_rectangle;
 static void *p_cairo_reset_clip;
 static void *p_cairo_restore;
 static void *p_cairo_save;
+static void *p_cairo_scale;
 static void *p_cairo_set_dash;
 static void *p_cairo_set_line_width;
 static void *p_cairo_set_source_rgb;
@@ -95,6 +98,8 @@ static void *p_cairo_stroke;
 static void *p_cairo_surface_destroy;
 static void *p_cairo_surface_finish;
 static void *p_cairo_surface_status;
+static void *p_cairo_surface_write_to_png_stream;
+static void *p_cairo_translate;
 static void *p_g_free;
 static void *p_g_object_unref;
 static void *p_g_utf8_make_valid;
@@ -169,6 +174,32 @@ void cairo_font_options_set_hint_metrics(cairo_font_options_t *options, cairo_hi
 void cairo_font_options_set_hint_style(cairo_font_options_t *options, cairo_hint_style_t hint_style)
 {
 	LIB(cairo_font_options_set_hint_style)(options, hint_style);
+}
+
+cairo_surface_t *cairo_image_surface_create(cairo_format_t format, int width, int height)
+{
+	return LIB(cairo_image_surface_create)(format, width, height);
+}
+
+void cairo_paint(cairo_t *cr)
+{
+	LIB(cairo_paint)(cr);
+}
+
+void cairo_scale(cairo_t *cr, double sx, double sy)
+{
+	LIB(cairo_scale)(cr, sx, sy);
+}
+
+cairo_status_t cairo_surface_write_to_png_stream(cairo_surface_t *surface, cairo_write_func_t write_func,
+						 void *closure)
+{
+	return LIB(cairo_surface_write_to_png_stream)(surface, write_func, closure);
+}
+
+void cairo_translate(cairo_t *cr, double tx, double ty)
+{
+	LIB(cairo_translate)(cr, tx, ty);
 }
 
 void cairo_line_to(cairo_t *cr, double x, double y)

@@ -88,8 +88,44 @@ void report_write_csv(const struct report *r, bool bom, struct strbuf *out);
 /* The same in style st (csv.h): numbers with its decimal mark, text cells
  * that would start a formula marked with "'". */
 void report_write_csv_style(const struct report *r, bool bom, const struct csv_style *st, struct strbuf *out);
+/* A table of the results as the documents print it (report_tables.c,
+ * the same for the PDF and the DOCX): header texts, cells row by row and
+ * the cells to print in bold; everything owned. */
+#define REPORT_TABLE_MAX_COLS 12
+struct report_table {
+	int ncols, nrows;
+	char *head[REPORT_TABLE_MAX_COLS];
+	char **cells;    /* nrows * ncols */
+	bool *bold;      /* nrows * ncols */
+	bool marked;     /* groups: a cell below its target (the note under it) */
+	int months;      /* outreach: the month columns after the first */
+};
+/* 1. every indicator of a summary (sub-rows left out): count, value,
+ * target, status, missing, previous period, last year. */
+void report_table_overview(const struct summary *s, struct report_table *t);
+/* 2. the rate indicators group by group, the ward's total, the targets;
+ * cells below target bold with a star. */
+void report_table_groups(const struct breakdown *b, struct report_table *t);
+/* 3. incidents by category against the comparison periods. */
+void report_table_incidents(const struct flow_table *f, const struct summary *s, struct report_table *t);
+/* 4. outreach by kind, month by month for two to four months. */
+void report_table_outreach(const struct flow_table *f, const struct summary *s, struct report_table *t);
+void report_table_free(struct report_table *t);
+/* A table header's period in words with a capital ("Quý III/2023"). */
+char *report_head_period(const struct period *p);
+/* The target of breakdown column i: the ward's, else the first group's. */
+bool report_rate_target(const struct breakdown *b, int i, double *out);
 /* Writes the PDF to `path` (atomically, mode 0600). */
 bool report_write_pdf(const struct report *r, const char *path, struct strlist *errors);
+/* The chart of section 5 (the PDF's, drawn by the same code) as a PNG
+ * picture appended to `png`, and its size in points; false (with a
+ * message) without Pango/Cairo or a font.  Only when the breakdown has
+ * groups. */
+bool report_chart_png(const struct report *r, struct strbuf *png, double *width, double *height,
+		      struct strlist *errors);
+/* Writes the report as an editable Office Open XML document (DOCX,
+ * report_docx.c) to `path` (atomically, mode 0600). */
+bool report_write_docx(const struct report *r, const char *path, struct strlist *errors);
 /* The report's first table on a PDF page (report_pdf.c): every indicator
  * of a summary with count, value, target, status, missing, previous and
  * last year (sub-rows left out).  The roll-up prints its total with it. */

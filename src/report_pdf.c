@@ -140,20 +140,16 @@ static void draw_section(struct pdf_doc *d, const char *text, double keep)
 	pdf_paragraph(d, text, &st_heading, PDF_ALIGN_LEFT, INDENT, 4);
 }
 
-/* Frees the cells of a row built with xasprintf/xstrdup. */
-static void cells_free(char **cells, int n)
+/* Draws a table of the results (report_tables.c): the header, its rows
+ * under it, the columns but `flex` widened to their header's words. */
+static void table_out(struct pdf_doc *d, const struct report_table *rt, struct pdf_column *cols, int flex)
 {
-	for (int i = 0; i < n; i++) {
-		free(cells[i]);
-		cells[i] = NULL;
-	}
-}
-
-/* A table row of owned cells; frees them once drawn. */
-static void row_out(struct pdf_doc *d, const struct pdf_table *t, char **cells, const bool *bold)
-{
-	pdf_table_row(d, t, (const char *const *)cells, bold);
-	cells_free(cells, t->ncols);
+	pdf_table_fit(d, cols, rt->ncols, (const char *const *)rt->head, &st_table_head, flex);
+	struct pdf_table t = { rt->ncols, cols, (const char *const *)rt->head, st_table, st_table_head };
+	pdf_table_header(d, &t);
+	for (int r = 0; r < rt->nrows; r++)
+		pdf_table_row(d, &t, (const char *const *)rt->cells + (size_t)r * (size_t)rt->ncols,
+			      rt->bold + (size_t)r * (size_t)rt->ncols);
 }
 
 /* Column widths in points, numbers to the right: column `flex` (text, to
@@ -178,35 +174,6 @@ static char *target_text(double target)
 	return xasprintf(_("target %s%%"), numfmt_num(target, a));
 }
 
-/* "+2", "-1", "0": a change in a count. */
-static char *signed_count(long long v)
-{
-	char buf[32];
-	return xasprintf("%s%s", v > 0 ? "+" : "", numfmt_int(v, buf));
-}
-
-/* A header cell: the period of a column in words ("Quý III/2023"), with
- * a capital first letter. */
-static char *head_period(const struct period *p)
-{
-	char *w = period_words(p);
-	/* Every period in words starts with an ASCII letter or digit
-	 * ("quý", "tháng", "từ", "6 tháng", "first half"). */
-	if (*w >= 'a' && *w <= 'z')
-		*w = (char)(*w - 'a' + 'A');
-	return w;
-}
-
-/* The header of a change against the previous period: "So với quý
- * II/2023". */
-static char *head_compared(const struct period *p)
-{
-	char *w = period_words(p);
-	char *r = xasprintf(_("Compared with %s"), w);
-	free(w);
-	return r;
-}
-
 void report_pdf_overview(struct pdf_doc *d, const struct summary *s)
 {
 	enum { NC = 8 };
@@ -214,60 +181,18 @@ void report_pdf_overview(struct pdf_doc *d, const struct summary *s)
 	struct pdf_column cols[NC];
 	columns_fill(cols, NC, w, 0);
 	cols[4].align = PDF_ALIGN_CENTER;
+	struct report_table rt;
+	report_table_overview(s, &rt);
 	/* The counts ("20.317/26.818" for a district) stay on one line. */
-	for (int i = 0; i < s->nrows; i++) {
-		const struct ind_row *r = &s->rows[i];
-		if (strchr(r->id, '.') || r->def->type != IT_RATE || !r->cur.known)
-			continue;
-		char a[32], b[32];
-		char *c = xasprintf("%s/%s", numfmt_int(r->cur.num, a), numfmt_int(r->cur.den, b));
-		double cw = pdf_cell_width(d, c, &st_table);
+	for (int r = 0; r < rt.nrows; r++) {
+		const char *c = rt.cells[(size_t)r * NC + 1];
+		double cw = *c ? pdf_cell_width(d, c, &st_table) : 0;
 		if (cw > cols[1].width)
 			cols[1].width = cw;
-		free(c);
 	}
-	char *prev_head = head_period(&s->prev), *ly_head = head_period(&s->last_year);
-	const char *head[NC] = { _("Indicator"), _("Count"), _("Value"), _("Target"), _("Status"),
-				 _("Missing"), prev_head, ly_head };
-	pdf_table_fit(d, cols, NC, head, &st_table_head, 0);
-	struct pdf_table t = { NC, cols, head, st_table, st_table_head };
-	pdf_table_header(d, &t);
-	for (int i = 0; i < s->nrows; i++) {
-		const struct ind_row *r = &s->rows[i];
-		if (strchr(r->id, '.'))
-			continue;
-		char *c[NC];
-		char a[32], b[32];
-		bool bold[NC] = { false };
-		c[0] = xstrdup(r->label);
-		c[1] = r->def->type == IT_RATE && r->cur.known
-			? xasprintf("%s/%s", numfmt_int(r->cur.num, a), numfmt_int(r->cur.den, b)) : xstrdup("");
-		c[2] = summary_value_text(r, &r->cur);
-		c[3] = r->has_target ? xasprintf("%s%s", numfmt_num(r->target, a),
-						 r->def->type == IT_RATE ? "%" : "") : xstrdup("");
-		c[4] = xstrdup(r->has_status ? (r->met ? _("met") : _("not met")) : "");
-		bold[4] = bold[5] = r->has_status && !r->met;
-		c[5] = r->has_missing ? xstrdup(numfmt_int(r->missing, a)) : xstrdup("");
-		c[6] = summary_value_text(r, &r->prev);
-		c[7] = summary_value_text(r, &r->last_year);
-		row_out(d, &t, c, bold);
-	}
-	free(prev_head);
-	free(ly_head);
+	table_out(d, &rt, cols, 0);
+	report_table_free(&rt);
 	d->y += 8;
-}
-
-/* The target of breakdown column i: the ward's, else the first group's. */
-static bool rate_target(const struct breakdown *b, int i, double *out)
-{
-	for (int g = -1; g < b->n; g++) {
-		const struct breakdown_cell *c = g < 0 ? &b->total.cell[i] : &b->rows[g].cell[i];
-		if (c->has_target) {
-			*out = c->target;
-			return true;
-		}
-	}
-	return false;
 }
 
 /* Section 2: the rate indicators group by group, cells below target in
@@ -281,49 +206,13 @@ static void draw_groups(struct pdf_doc *d, const struct breakdown *b)
 	struct pdf_column cols[NC];
 	columns_fill(cols, NC, w, 1);
 	cols[0].align = PDF_ALIGN_CENTER;
-	char *head[NC];
-	head[0] = xstrdup(_("Group"));
-	head[1] = xstrdup(_("Name"));
-	head[2] = xstrdup(_("Households"));
-	for (int i = 0; i < BREAKDOWN_RATES; i++)
-		head[3 + i] = xasprintf("%s (%%)", _(indicator_find(breakdown_ids[i])->short_label));
-	pdf_table_fit(d, cols, NC, (const char *const *)head, &st_table_head, 1);
-	struct pdf_table t = { NC, cols, (const char *const *)head, st_table, st_table_head };
-	pdf_table_header(d, &t);
-	bool marked = false;
-	for (int g = 0; g <= b->n; g++) {
-		const struct breakdown_row *r = g < b->n ? &b->rows[g] : &b->total;
-		char *c[NC];
-		char a[32];
-		bool bold[NC] = { false };
-		c[0] = xstrdup(g < b->n ? r->code : "");
-		c[1] = xstrdup(r->name ? r->name : "");
-		c[2] = xstrdup(numfmt_int(r->stock.households, a));
-		for (int i = 0; i < BREAKDOWN_RATES; i++) {
-			const struct breakdown_cell *cell = &r->cell[i];
-			bool below = cell->has_target && !cell->met;
-			c[3 + i] = !cell->v.known ? xstrdup("-")
-				: xasprintf("%s%s", numfmt_rate(cell->v.value, cell->has_target, cell->target, false, a), below ? "*" : "");
-			bold[3 + i] = below;
-			marked |= below;
-		}
-		if (g == b->n)
-			for (int i = 0; i < NC; i++)
-				bold[i] = true;
-		row_out(d, &t, c, bold);
-	}
-	/* Last, the targets the stars refer to. */
-	char *c[NC] = { xstrdup(""), xstrdup(_("Target")), xstrdup("") };
-	for (int i = 0; i < BREAKDOWN_RATES; i++) {
-		double tg;
-		char a[32];
-		c[3 + i] = xstrdup(rate_target(b, i, &tg) ? numfmt_num(tg, a) : "");
-	}
-	row_out(d, &t, c, NULL);
-	cells_free(head, NC);
+	struct report_table rt;
+	report_table_groups(b, &rt);
+	table_out(d, &rt, cols, 1);
 	d->y += 3;
-	if (marked)
+	if (rt.marked)
 		pdf_paragraph(d, _("* below the target of the period."), &st_note, PDF_ALIGN_LEFT, 0, 0);
+	report_table_free(&rt);
 	d->y += 8;
 }
 
@@ -335,25 +224,10 @@ static void draw_incidents(struct pdf_doc *d, const struct flow_table *f, const 
 	static const double w[NC] = { 0, 68, 68, 72, 68 };
 	struct pdf_column cols[NC];
 	columns_fill(cols, NC, w, 0);
-	char *head[NC] = { xstrdup(_("Category")), head_period(&s->period), head_period(&s->prev),
-			   head_period(&s->last_year), head_compared(&s->prev) };
-	pdf_table_fit(d, cols, NC, (const char *const *)head, &st_table_head, 0);
-	struct pdf_table t = { NC, cols, (const char *const *)head, st_table, st_table_head };
-	pdf_table_header(d, &t);
-	for (int r = 0; r <= f->nrows; r++) {
-		struct flow_row fr = flow_table_row(f, r);
-		bool total = fr.total;
-		long long cur = fr.current, prev = fr.previous, ly = fr.last_year;
-		/* Categories with nothing in any period stay out, as in the text. */
-		if (!total && fr.empty)
-			continue;
-		char a[32], b[32], c3[32];
-		char *c[NC] = { xstrdup(total ? _("Total") : f->row_labels[r]), xstrdup(numfmt_int(cur, a)),
-				xstrdup(numfmt_int(prev, b)), xstrdup(numfmt_int(ly, c3)), signed_count(cur - prev) };
-		bool bold[NC] = { total, total, total, total, total };
-		row_out(d, &t, c, bold);
-	}
-	cells_free(head, NC);
+	struct report_table rt;
+	report_table_incidents(f, s, &rt);
+	table_out(d, &rt, cols, 0);
+	report_table_free(&rt);
 	d->y += 6;
 	char *sent = summary_incident_sentence(s);
 	char *line = xasprintf(_("Incidents: %s"), sent);
@@ -369,41 +243,16 @@ static void draw_incidents(struct pdf_doc *d, const struct flow_table *f, const 
  * two to four months, with totals and the comparison periods. */
 static void draw_outreach(struct pdf_doc *d, const struct flow_table *f, const struct summary *s)
 {
-	int months = f->ncols >= 2 && f->ncols <= 4 ? f->ncols : 0;
-	int nc = 4 + months;
+	struct report_table rt;
+	report_table_outreach(f, s, &rt);
+	int nc = rt.ncols;
 	double w[MAX_COLS] = { 0 };
 	for (int i = 1; i < nc; i++)
-		w[i] = i <= months ? 50 : 64;
+		w[i] = i <= rt.months ? 50 : 64;
 	struct pdf_column cols[MAX_COLS];
 	columns_fill(cols, nc, w, 0);
-	char *head[MAX_COLS];
-	head[0] = xstrdup(_("Kind"));
-	for (int m = 0; m < months; m++) {
-		struct period mp = { f->period.first + m, f->period.first + m };
-		head[1 + m] = head_period(&mp);
-	}
-	head[1 + months] = head_period(&s->period);
-	head[2 + months] = head_period(&s->prev);
-	head[3 + months] = head_period(&s->last_year);
-	pdf_table_fit(d, cols, nc, (const char *const *)head, &st_table_head, 0);
-	struct pdf_table t = { nc, cols, (const char *const *)head, st_table, st_table_head };
-	pdf_table_header(d, &t);
-	for (int r = 0; r <= f->nrows; r++) {
-		bool total = r == f->nrows;
-		char *c[MAX_COLS];
-		bool bold[MAX_COLS];
-		char a[32];
-		c[0] = xstrdup(total ? _("Total") : f->row_labels[r]);
-		for (int m = 0; m < months; m++)
-			c[1 + m] = xstrdup(numfmt_int(total ? f->col_total[m] : f->cells[r * f->ncols + m], a));
-		c[1 + months] = xstrdup(numfmt_int(total ? f->total : f->row_total[r], a));
-		c[2 + months] = xstrdup(numfmt_int(total ? f->prev_total : f->row_prev[r], a));
-		c[3 + months] = xstrdup(numfmt_int(total ? f->last_year_total : f->row_last_year[r], a));
-		for (int i = 0; i < nc; i++)
-			bold[i] = total;
-		row_out(d, &t, c, bold);
-	}
-	cells_free(head, nc);
+	table_out(d, &rt, cols, 0);
+	report_table_free(&rt);
 	d->y += 8;
 }
 
@@ -503,7 +352,7 @@ static void draw_chart(struct pdf_doc *d, const struct breakdown *b)
 	double target[2];
 	bool has[2];
 	for (int k = 0; k < 2; k++) {
-		has[k] = rate_target(b, which[k], &target[k]);
+		has[k] = report_rate_target(b, which[k], &target[k]);
 		if (!has[k])
 			continue;
 		double t = target[k] > 100 ? 100 : target[k] < 0 ? 0 : target[k];
@@ -671,4 +520,19 @@ bool report_write_pdf(const struct report *r, const char *path, struct strlist *
 	bool ok = pdf_write_file(path, false, title, draw_report_cb, r, errors);
 	free(title);
 	return ok;
+}
+
+/* pdf_draw_png's drawing callback: the chart alone. */
+static void draw_chart_cb(struct pdf_doc *d, const void *ctx)
+{
+	d->y = 0;
+	draw_chart(d, ctx);
+}
+
+bool report_chart_png(const struct report *r, struct strbuf *png, double *width, double *height,
+		      struct strlist *errors)
+{
+	*width = PDF_WIDTH;
+	*height = CHART_HEIGHT;
+	return pdf_draw_png(*width, *height, 200, draw_chart_cb, &r->breakdown, png, errors);
 }

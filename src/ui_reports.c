@@ -121,6 +121,8 @@ static bool write_report(struct reports *r, const char *path, struct strlist *er
 {
 	if (str_has_suffix(path, ".pdf"))
 		return report_write_pdf(&r->report, path, errors);
+	if (str_has_suffix(path, ".docx"))
+		return report_write_docx(&r->report, path, errors);
 	struct strbuf data = STRBUF_INIT;
 	if (str_has_suffix(path, ".csv"))
 		report_write_csv(&r->report, true, &data);
@@ -157,7 +159,7 @@ static void save_report(struct ui *ui, struct reports *r)
 {
 	char p[32];
 	char *def = xasprintf("bao-cao-%s.pdf", period_format(&ui->period, p));
-	char *path = tui_prompt(ui, _("Save the report as (.pdf, .csv or .txt)"), def);
+	char *path = tui_prompt(ui, _("Save the report as (.pdf, .docx, .csv or .txt)"), def);
 	free(def);
 	if (!path || !*path) {
 		free(path);
