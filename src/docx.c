@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* docx.c - XML escaping and the ZIP container of a DOCX (docx.h).  The
  * package is built in memory with libzip, then written like every other
  * file of the program (write_file_atomic). */

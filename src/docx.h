@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* docx.h - the pieces of an Office Open XML package (DOCX): XML text
  * escaping and the ZIP container (libzip), written atomically.  The parts'
  * XML is the caller's (report_docx.c). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report_docx.c - the report as an editable Office Open XML document
  * (DOCX, WordprocessingML), the same document as report_pdf.c for the
  * officer to finish in Word or LibreOffice:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report_tables.c - the four tables of the report's results as the
  * documents print them (report_pdf.c, report_docx.c): the same header
  * texts, cells and bold marks for both, so that the PDF and the DOCX never

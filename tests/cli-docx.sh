@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cli-docx.sh - the report as an editable document (issue 15): `report
 # --format docx` and .docx in the Reports screen write Office Open XML whose
 # parts are there and well-formed, with the officer's text escaped; and a

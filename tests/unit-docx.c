@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* unit-docx.c - the XML escaper of the DOCX report (docx.h): markup
  * characters escaped, text kept as it is, the characters XML 1.0 forbids
  * left out. */
