@@ -899,13 +899,15 @@ int tui_pick(struct ui *ui, const char *title, const struct strlist *given, int 
 	return result;
 }
 
-/* The manual (manual.h) saved as a PDF where the officer says. */
-static void save_manual(struct ui *ui)
+/* Asks where to save a file (`question`, proposing `initial`); an existing
+ * file is replaced only after a confirmation.  The path (new string), or
+ * NULL when the officer gave none or kept the existing file. */
+char *tui_ask_save_path(struct ui *ui, const char *question, const char *initial)
 {
-	char *path = tui_prompt(ui, _("Save the manual as PDF"), "wardsafe-manual.pdf");
+	char *path = tui_prompt(ui, question, initial);
 	if (!path || !*path) {
 		free(path);
-		return;
+		return NULL;
 	}
 	struct stat st;
 	if (lstat(path, &st) == 0) {
@@ -914,9 +916,18 @@ static void save_manual(struct ui *ui)
 		free(q);
 		if (!yes) {
 			free(path);
-			return;
+			return NULL;
 		}
 	}
+	return path;
+}
+
+/* The manual (manual.h) saved as a PDF where the officer says. */
+static void save_manual(struct ui *ui)
+{
+	char *path = tui_ask_save_path(ui, _("Save the manual as PDF"), "wardsafe-manual.pdf");
+	if (!path)
+		return;
 	struct strlist errors = STRLIST_INIT;
 	if (manual_write_pdf(i18n_language(), path, &errors))
 		tui_message(ui, false, _("Manual saved to %s"), path);

@@ -103,6 +103,9 @@ void tui_pop_overlay(void);
 void tui_message(struct ui *ui, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Asks a yes/no question over the current screen; Enter or y/c = yes. */
 bool tui_confirm(struct ui *ui, const char *question);
+/* Asks where to save a file, proposing `initial`; an existing file is
+ * replaced only after a confirmation.  New string, or NULL: not saved. */
+char *tui_ask_save_path(struct ui *ui, const char *question, const char *initial);
 /* True while the window is smaller than the screens need (only a notice
  * is drawn; q leaves). */
 bool tui_too_small(void);

@@ -9,7 +9,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "entry.h"
@@ -159,22 +158,10 @@ static void save_report(struct ui *ui, struct reports *r)
 {
 	char p[32];
 	char *def = xasprintf("bao-cao-%s.pdf", period_format(&ui->period, p));
-	char *path = tui_prompt(ui, _("Save the report as (.pdf, .docx, .csv or .txt)"), def);
+	char *path = tui_ask_save_path(ui, _("Save the report as (.pdf, .docx, .csv or .txt)"), def);
 	free(def);
-	if (!path || !*path) {
-		free(path);
+	if (!path)
 		return;
-	}
-	struct stat st;
-	if (lstat(path, &st) == 0) {
-		char *q = xasprintf(_("%s already exists. Replace it?"), path);
-		bool yes = tui_confirm(ui, q);
-		free(q);
-		if (!yes) {
-			free(path);
-			return;
-		}
-	}
 	int asked = ask_signer(ui, r);
 	if (asked < 0) {
 		free(path);

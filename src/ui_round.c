@@ -10,8 +10,6 @@
  * round.c; here only the drawing and the keys. */
 #include "config.h"
 
-#include <sys/stat.h>
-
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -252,22 +250,10 @@ static void grid_sheet(struct grid *g, bool print)
 		ok = template_print(ui->db, &o, layout, &errors, &refused);
 	} else {
 		char *def = xasprintf("phieu-%s-%s.pdf", g->r.kind->name, g->r.iso);
-		path = tui_prompt(ui, _("Save the sheet as (.pdf)"), def);
+		path = tui_ask_save_path(ui, _("Save the sheet as (.pdf)"), def);
 		free(def);
-		if (!path || !*path) {
-			free(path);
+		if (!path)
 			return;
-		}
-		struct stat st;
-		if (lstat(path, &st) == 0) {
-			char *q = xasprintf(_("%s already exists. Replace it?"), path);
-			bool yes = tui_confirm(ui, q);
-			free(q);
-			if (!yes) {
-				free(path);
-				return;
-			}
-		}
 		ok = template_write_pdf(ui->db, &o, layout, path, &errors, &refused);
 	}
 	if (!ok)
