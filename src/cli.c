@@ -1715,11 +1715,29 @@ void cli_usage(void)
 	printf("%s\n", _("See wardsafe(1) and wardsafe.ini(5)."));
 }
 
+/* `wardsafe COMMAND --help`: the command's forms (usage lines, with their
+ * options) and what each does; the manual has the details. */
+static int command_help(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
+		if (!strcmp(commands[i].name, name))
+			printf(_("usage: wardsafe %s\n  %s\n"), commands[i].synopsis, _(commands[i].help));
+	printf(_("Global options (--db, --config, --lang) go before the command; see 'wardsafe --help' "
+		 "and wardsafe(1), COMMANDS.\n"));
+	return EXIT_DONE;
+}
+
 int cli_run(struct cli_env *env, int argc, char **argv)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
-		if (!strcmp(commands[i].name, argv[0]))
+		if (!strcmp(commands[i].name, argv[0])) {
+			/* --help anywhere after the command (a value of another
+			 * option, e.g. a note "--help", is given as note=--help) */
+			for (int a = 1; a < argc; a++)
+				if (!strcmp(argv[a], "--help") || !strcmp(argv[a], "-h"))
+					return command_help(argv[0]);
 			return commands[i].run(env, argc, argv);
+		}
 	cli_error(_("unknown command '%s'; see 'wardsafe --help'"), argv[0]);
 	return EXIT_USAGE;
 }

@@ -80,4 +80,16 @@ ok $? "a relative \$XDG_DATA_HOME is ignored: the database goes to ~/.local/shar
 rc=$?
 expect_rc 0 "a relative \$XDG_CONFIG_HOME is ignored: the wardsafe.ini under it is not read"
 
+
+# wardsafe COMMAND --help: that command's usage and what it does (issue 18).
+for c in report export import add summary rollup template; do
+	run --lang en "$c" --help
+	[ "$rc" -eq 0 ] && grep -q "^usage: wardsafe $c " "$T/out" && [ ! -s "$T/err" ]
+	ok $? "'$c --help' prints the usage of $c (exit $rc)"
+done
+run --lang en report --period 2023-Q3 -h
+expect_rc 0 "-h after options of the command too"
+run --lang en export --help
+[ "$(grep -c '^usage: wardsafe export ' "$T/out")" -ge 3 ]
+ok $? "a command of several forms lists each of them"
 finish
