@@ -19,9 +19,12 @@ cd "$top"
 
 # Debian packages needed to build and test.
 packages="gcc make libc6-dev autoconf automake autopoint gettext pkg-config
-libncurses-dev libsqlite3-dev libiniparser-dev libutf8proc-dev sqlite3 groff-base locales time
+libncurses-dev libsqlite3-dev libiniparser-dev libutf8proc-dev libxlsxwriter-dev sqlite3 groff-base locales time
 libvterm-dev fonts-liberation fonts-liberation2 libpango1.0-dev libcairo2-dev poppler-utils
 clang libclang-rt-14-dev datefudge po4a mandoc"
+# Only the test suite needs these: LibreOffice Calc reads the XLSX files back.
+check_packages="libreoffice-calc-nogui"
+if [ "$mode" = check ]; then packages="$packages $check_packages"; fi
 
 missing=
 for p in $packages; do
