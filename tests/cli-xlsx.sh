@@ -34,6 +34,15 @@ run --db "$DB" export survey --format xlsx --sep ';' -o "$X/sep.xlsx"
 expect_rc 2 "export --format xlsx refuses --sep (a CSV option)"
 ok "$([ ! -e "$X/sep.xlsx" ]; echo $?)" "nothing is written when refused"
 
+run --db "$DB" summary --format tsv -o "$X/s.tsv"
+expect_rc 2 "summary: -o is for --format xlsx only"
+run --db "$DB" summary --format xlsx -o "$X/no/such/dir/s.xlsx"
+expect_rc 3 "a workbook that cannot be written: exit status 3"
+expect_grep "$T/err" "no/such/dir/s.xlsx" "with a message naming the file"
+run --db "$DB" summary --format xlsx -o "$X/summary.xlsx" --force
+expect_rc 0 "--force replaces a workbook"
+ok "$(ls -a "$X" | grep -c wardsafe-tmp)" "no temporary file is left beside the workbooks"
+
 # Two wards for the roll-up.
 A="$T/an.db" B="$T/binh.db"
 for w in "$A:Phường An" "$B:Phường Bình"; do
@@ -134,7 +143,10 @@ expect_grep "$s" ",76.21%," "a rate is shown with its % format"
 run rollup "$A" "$B" --period 2023-Q3 --format tsv
 awk -F '\t' 'NR == 1 || $1 == "TOTAL"' "$T/out" | cut -f 3- > "$T/rollup.tsv"
 tsv_figures "$T/rollup.tsv" > "$T/want"
-u=$(ls "$C"/rollup-*.csv | head -1)
+u=
+for f in "$C"/rollup-*.csv; do
+	sed -n 2p "$f" | grep -q '^Phường,Mã,' && u=$f
+done
 python3 -c '
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8")))
