@@ -163,8 +163,11 @@ void xlsx_text(struct xlsx_book *b, int col, const char *s)
 {
 	if (!b->ws || !s || !*s)
 		return;
-	/* a text cell is never a formula in an XLSX file: no "'" is needed */
-	char *shown = text_is_printable(s) ? NULL : text_printable(s);
+	/* A text cell is never a formula in an XLSX file: no "'" is needed.
+	 * Line breaks (the paragraphs of a narrative) stay; other control
+	 * characters, stored by an older or foreign file, are escaped. */
+	char *shown = text_find_control_lines(s) >= 0 || !text_valid_utf8(s, strlen(s))
+		      ? text_printable_n(s, strlen(s), TEXT_KEEP_LINES) : NULL;
 	worksheet_write_string(b->ws, (lxw_row_t)b->row, (lxw_col_t)col, shown ? shown : s, NULL);
 	fit(b, col, text_width(shown ? shown : s));
 	free(shown);

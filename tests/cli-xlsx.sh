@@ -51,6 +51,13 @@ for w in "$A:Phường An" "$B:Phường Bình"; do
 done
 "$WARDSAFE_BIN" --db "$A" add survey group=1 date=2023-09-30 surveyed=300 with_extinguisher=227 --force >/dev/null
 "$WARDSAFE_BIN" --db "$B" add survey group=1 date=2023-09-15 surveyed=200 with_extinguisher=80 --force >/dev/null
+"$WARDSAFE_BIN" --db "$A" add incident group=1 date=2023-09-12 category=theft note="=1+1" --force >/dev/null
+"$WARDSAFE_BIN" --db "$A" add narrative period=2023-Q3 section=situation "text=Đoạn một.
+Đoạn hai." --force >/dev/null
+run --db "$A" export narrative --format xlsx -o "$X/lines.xlsx"
+expect_rc 0 "export of a text of two paragraphs"
+run --db "$A" export incident --format xlsx -o "$X/formula.xlsx"
+expect_rc 0 "export of a note that looks like a formula"
 run rollup "$A" "$B" --period 2023-Q3 --format xlsx -o "$X/rollup.xlsx"
 expect_rc 0 "rollup --format xlsx -o FILE"
 run rollup "$A" "$B" --period 2023-Q3 --format xlsx
@@ -166,6 +173,12 @@ expect_same "$T/got" "$T/want" "export survey: LibreOffice reads the records, da
 run --db "$DB" export all -o "$T/csvdir"
 ok "$([ "$(ls "$C"/export-all-*.csv | wc -l)" -eq "$(ls "$T/csvdir" | wc -l)" ]; echo $?)" \
 	"export all: a sheet per kind (as many as the CSV files of export all)"
+f=$(ls "$C"/formula-*.csv | head -1)
+expect_grep "$f" ",=1+1" "a note starting with = stays text in a workbook (no formula is run, no apostrophe added)"
+f=$(ls "$C"/lines-*.csv | head -1)
+printf '"Đoạn một.\nĐoạn hai."' > "$T/lines.want"
+python3 -c 'import sys; sys.exit(0 if open(sys.argv[2], encoding="utf-8").read() in open(sys.argv[1], encoding="utf-8").read() else 1)' "$f" "$T/lines.want"
+ok $? "the paragraphs of a text keep their line break in a workbook"
 t=$(ls "$C"/template-survey-*.csv | head -1)
 expect_grep "$t" ",24/11/2026," "template: the date of the sheet is a date, DD/MM/YYYY"
 finish
