@@ -145,6 +145,13 @@ expect_grep "$s" "Lam Sơn" "the title line names the ward"
 expect_grep "$s" "01/11/2026" "the title line gives the period"
 expect_grep "$s" "Mã,Chỉ số" "the headers are in the interface language"
 expect_grep "$s" ",76.21%," "a rate is shown with its % format"
+# The same workbook in a Vietnamese spreadsheet (LibreOffice takes its
+# locale from LC_ALL; ';' between cells): the decimal comma.
+mkdir -p "$T/csvvi"
+LC_ALL=vi_VN.UTF-8 HOME="$T/lohome" soffice --headless \
+	--convert-to 'csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,true,false,false' \
+	--outdir "$T/csvvi" "$X/summary.xlsx" > "$T/lo.out" 2>&1
+expect_grep "$T/csvvi/summary.csv" ";76,21%;" "a Vietnamese spreadsheet shows the rate as 76,21%"
 
 # Roll-up: the total's rows equal rollup --format tsv's TOTAL lines.
 run rollup "$A" "$B" --period 2023-Q3 --format tsv
