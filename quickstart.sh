@@ -20,11 +20,12 @@ cd "$top"
 
 # Debian packages needed to build and test.
 packages="gcc make libc6-dev autoconf automake autopoint gettext pkg-config
-libncurses-dev libsqlite3-dev libiniparser-dev libutf8proc-dev sqlite3 groff-base locales time
+libncurses-dev libsqlite3-dev libiniparser-dev libutf8proc-dev libxlsxwriter-dev sqlite3 groff-base locales time
 libzip-dev libvterm-dev fonts-liberation fonts-liberation2 libpango1.0-dev libcairo2-dev poppler-utils
 clang libclang-rt-14-dev datefudge po4a mandoc"
-# Only for `check` (the tests open the documents in a real office program).
-test_packages="libreoffice-writer-nogui"
+# Only for `check`: the tests open the DOCX and XLSX files in a real office
+# program (LibreOffice Writer and Calc).
+test_packages="libreoffice-writer-nogui libreoffice-calc-nogui"
 if [ "$mode" = check ]; then packages="$packages $test_packages"; fi
 
 missing=

@@ -34,6 +34,7 @@
 #include "text.h"
 #include "transfer.h"
 #include "validate.h"
+#include "xlsx.h"
 
 #ifndef PKGDATADIR
 #define PKGDATADIR "/usr/share/wardsafe"
@@ -719,6 +720,30 @@ static bool may_write(const char *path, bool force)
 	return true;
 }
 
+/* --format xlsx: a workbook is written to a file (-o FILE), never to a
+ * terminal or to standard output; true if out names a file, else says so.
+ * (Shared by export, summary, report, rollup and template.) */
+static bool xlsx_output(const char *out)
+{
+	if (!out || !strcmp(out, "-")) {
+		cli_error(_("a workbook (--format xlsx) is not for the terminal or standard output: "
+			    "give -o FILE"));
+		return false;
+	}
+	return true;
+}
+
+/* The ward's name (new string, control characters escaped), or NULL. */
+static char *ward_name(sqlite3 *db)
+{
+	struct record ward;
+	if (!store_load(db, kind_find("ward"), 1, &ward))
+		return NULL;
+	char *name = record_get(&ward, "name") ? text_printable(record_get(&ward, "name")) : NULL;
+	record_clear(&ward);
+	return name;
+}
+
 /* Writes data to a file atomically, readable by its owner only; returns an
  * exit status. */
 static int write_output(const char *path, const struct strbuf *data)
@@ -920,6 +945,45 @@ static int export_dhis2_metadata(struct cli_env *env, const struct strlist *pos,
 	return rc;
 }
 
+/* export KIND|all --format xlsx -o FILE [--force]: one workbook, a sheet
+ * per kind. */
+static int export_xlsx(struct cli_env *env, const struct strlist *pos, const char *period, bool bom,
+		       const char *sep, bool crlf, const char *out, bool force)
+{
+	if (period) {
+		cli_error(_("--period applies to --format dhis2 only; 'export' in CSV writes every record"));
+		return EXIT_USAGE;
+	}
+	if (bom || sep || crlf) {
+		cli_error(_("--bom, --sep and --crlf are for CSV; a workbook (--format xlsx) has none"));
+		return EXIT_USAGE;
+	}
+	if (pos->n != 1) {
+		cli_error(_("usage: wardsafe export KIND|all --format xlsx -o FILE [--force]"));
+		return EXIT_USAGE;
+	}
+	if (!xlsx_output(out))
+		return EXIT_USAGE;
+	bool all = !strcmp(pos->items[0], "all");
+	const struct kind_def *k = all ? NULL : need_kind(pos->items[0]);
+	if (!all && !k)
+		return EXIT_USAGE;
+	if (!may_write(out, force))
+		return EXIT_REFUSED;
+	sqlite3 *db = open_db(env, DB_READ);
+	if (!db)
+		return EXIT_DBERR;
+	struct strlist errors = STRLIST_INIT;
+	char *ward = ward_name(db);
+	bool ok = all ? xlsx_write_export(out, db, kinds, kind_count, ward, &errors)
+		      : xlsx_write_export(out, db, &k, 1, ward, &errors);
+	print_list(&errors, false);
+	sl_free(&errors);
+	free(ward);
+	db_close(db);
+	return ok ? EXIT_DONE : EXIT_DBERR;
+}
+
 static int cmd_export(struct cli_env *env, int argc, char **argv)
 {
 	bool bom = false, force = false, crlf = false;
@@ -964,8 +1028,12 @@ static int cmd_export(struct cli_env *env, int argc, char **argv)
 		rc = export_dhis2_metadata(env, &pos, out, force, parent);
 		goto out;
 	}
+	if (!strcmp(format, "xlsx")) {
+		rc = export_xlsx(env, &pos, period, bom, sep, crlf, out, force);
+		goto out;
+	}
 	if (strcmp(format, "csv") != 0) {
-		cli_error(_("--format takes csv, dhis2 or dhis2-metadata, not '%s'"), format);
+		cli_error(_("--format takes csv, xlsx, dhis2 or dhis2-metadata, not '%s'"), format);
 		goto out;
 	}
 	if (period) {
@@ -1070,14 +1138,13 @@ static int cmd_template(struct cli_env *env, int argc, char **argv)
 	}
 	if (!parse_opts(nrest, rest, opts, &pos))
 		goto out;
-	if (!strcmp(format, "xlsx")) {
-		cli_error(_("--format xlsx is not available yet; write CSV (--format csv, the default), which "
-			    "spreadsheets open, with --bom for Excel"));
+	bool pdf = !strcmp(format, "pdf"), xlsx = !strcmp(format, "xlsx");
+	if (!pdf && !xlsx && strcmp(format, "csv") != 0) {
+		cli_error(_("--format takes csv, xlsx or pdf, not '%s'"), format);
 		goto out;
 	}
-	bool pdf = !strcmp(format, "pdf");
-	if (!pdf && strcmp(format, "csv") != 0) {
-		cli_error(_("--format takes csv or pdf, not '%s'"), format);
+	if (xlsx && (bom || sep || crlf)) {
+		cli_error(_("--bom, --sep and --crlf are for CSV; a workbook (--format xlsx) has none"));
 		goto out;
 	}
 	enum template_layout lay = TEMPLATE_LAYOUT_TABLE;
@@ -1105,6 +1172,8 @@ static int cmd_template(struct cli_env *env, int argc, char **argv)
 		cli_error(_("a PDF sheet needs a file name: -o FILE"));
 		goto out;
 	}
+	if (xlsx && !xlsx_output(out))
+		goto out;
 	if (!csv_style_opts(sep, crlf, &style))
 		goto out;
 	style.crlf = false; /* write_csv_output puts the CRs */
@@ -1138,7 +1207,17 @@ static int cmd_template(struct cli_env *env, int argc, char **argv)
 	if (pdf)
 		rc = template_write_pdf(db, &o, lay, out, &errors, &refused) ? EXIT_DONE
 		     : refused ? EXIT_REFUSED : EXIT_DBERR;
-	else if (template_write(db, &o, &data, &errors, &refused))
+	else if (xlsx) {
+		struct template_sheet sheet;
+		refused = false;
+		if (template_sheet_load(db, &o, &sheet, &errors, &refused)) {
+			char *ward = ward_name(db);
+			rc = xlsx_write_template(out, &sheet, ward, &errors) ? EXIT_DONE : EXIT_DBERR;
+			free(ward);
+			template_sheet_free(&sheet);
+		} else
+			rc = refused ? EXIT_REFUSED : EXIT_DBERR;
+	} else if (template_write(db, &o, &data, &errors, &refused))
 		rc = write_csv_output(to_file ? out : NULL, &data, crlf);
 	else
 		rc = refused ? EXIT_REFUSED : EXIT_DBERR;
@@ -1155,20 +1234,35 @@ out:
 
 static int cmd_summary(struct cli_env *env, int argc, char **argv)
 {
-	const char *period = NULL, *group = NULL, *format = "text";
+	const char *period = NULL, *group = NULL, *format = "text", *out = NULL;
+	bool force = false;
 	struct opt opts[] = { { "--period", true, &period, NULL }, { "--group", true, &group, NULL },
-			      { "--format", true, &format, NULL }, { NULL, false, NULL, NULL } };
+			      { "--format", true, &format, NULL }, { "-o", true, &out, NULL },
+			      { "--output", true, &out, NULL }, { "--force", false, NULL, &force },
+			      { NULL, false, NULL, NULL } };
 	struct strlist pos = STRLIST_INIT;
 	int rc = EXIT_USAGE;
 	struct period p;
 	if (!parse_opts(argc, argv, opts, &pos))
 		goto out;
 	if (pos.n) {
-		cli_error(_("usage: wardsafe summary [--period P] [--group G] [--format text|tsv]"));
+		cli_error(_("usage: wardsafe summary [--period P] [--group G] [--format text|tsv|xlsx] [-o FILE] "
+			    "[--force]"));
 		goto out;
 	}
-	if (!text_or_tsv(format))
+	bool xlsx = !strcmp(format, "xlsx");
+	if (!xlsx && !text_or_tsv(format))
 		goto out;
+	if (!xlsx && (out || force)) {
+		cli_error(_("-o and --force apply to --format xlsx only"));
+		goto out;
+	}
+	if (xlsx && !xlsx_output(out))
+		goto out;
+	if (xlsx && !may_write(out, force)) {
+		rc = EXIT_REFUSED;
+		goto out;
+	}
 	if (!get_period(period, &p))
 		goto out;
 	sqlite3 *db = open_db(env, DB_READ);
@@ -1183,7 +1277,13 @@ static int cmd_summary(struct cli_env *env, int argc, char **argv)
 		rc = EXIT_REFUSED;
 	} else {
 		struct strbuf o = STRBUF_INIT;
-		if (!strcmp(format, "tsv")) {
+		rc = EXIT_DONE;
+		if (xlsx) {
+			char *name = ward_name(db);
+			rc = xlsx_write_summary(out, &s, name, &errors) ? EXIT_DONE : EXIT_DBERR;
+			print_list(&errors, false);
+			free(name);
+		} else if (!strcmp(format, "tsv")) {
 			summary_write_tsv(&s, &o);
 		} else {
 			struct record ward;
@@ -1197,7 +1297,6 @@ static int cmd_summary(struct cli_env *env, int argc, char **argv)
 		put_text(o.buf, o.len);
 		sb_free(&o);
 		summary_free(&s);
-		rc = EXIT_DONE;
 	}
 	sl_free(&errors);
 	db_close(db);
@@ -1222,14 +1321,20 @@ static int cmd_report(struct cli_env *env, int argc, char **argv)
 	if (!parse_opts(argc, argv, opts, &pos))
 		goto out;
 	if (pos.n) {
-		cli_error(_("usage: wardsafe report [--period P] [--format pdf|docx|text|csv] [-o FILE] [--force]"));
+		cli_error(_("usage: wardsafe report [--period P] [--format pdf|docx|text|csv|xlsx] [-o FILE] [--force]"));
 		goto out;
 	}
-	bool pdf = !strcmp(format, "pdf"), docx = !strcmp(format, "docx");
-	if (!pdf && !docx && strcmp(format, "text") != 0 && strcmp(format, "csv") != 0) {
-		cli_error(_("--format takes pdf, docx, text or csv, not '%s'"), format);
+	bool pdf = !strcmp(format, "pdf"), docx = !strcmp(format, "docx"), xlsx = !strcmp(format, "xlsx");
+	if (!pdf && !docx && !xlsx && strcmp(format, "text") != 0 && strcmp(format, "csv") != 0) {
+		cli_error(_("--format takes pdf, docx, text, csv or xlsx, not '%s'"), format);
 		goto out;
 	}
+	if (xlsx && bom) {
+		cli_error(_("--bom, --sep and --crlf are for CSV; a workbook (--format xlsx) has none"));
+		goto out;
+	}
+	if (xlsx && !xlsx_output(out))
+		goto out;
 	if ((sep || crlf) && strcmp(format, "csv") != 0) {
 		cli_error(_("--sep and --crlf apply to --format csv only"));
 		goto out;
@@ -1269,7 +1374,7 @@ static int cmd_report(struct cli_env *env, int argc, char **argv)
 		}
 		/* Decree 30 (Phụ lục I, II.7): the signature block carries the
 		 * signer's full name; the CSV has no signature block. */
-		if (strcmp(format, "csv") != 0 && !*r.info.signer_name)
+		if (strcmp(format, "csv") != 0 && !xlsx && !*r.info.signer_name)
 			cli_warning(_("the report has no signer's name under the signature (Decree 30); "
 				      "set [report] signer_name in the configuration"));
 		struct strbuf data = STRBUF_INIT;
@@ -1278,6 +1383,8 @@ static int cmd_report(struct cli_env *env, int argc, char **argv)
 			print_list(&errors, false);
 		} else if (docx) {
 			rc = report_write_docx(&r, out, &errors) ? EXIT_DONE : EXIT_DBERR;
+		} else if (xlsx) {
+			rc = xlsx_write_report(out, &r, &errors) ? EXIT_DONE : EXIT_DBERR;
 			print_list(&errors, false);
 		} else {
 			if (!strcmp(format, "csv"))
@@ -1310,14 +1417,17 @@ static int cmd_rollup(struct cli_env *env, int argc, char **argv)
 	if (!parse_opts(argc, argv, opts, &pos))
 		goto out;
 	if (!pos.n) {
-		cli_error(_("usage: wardsafe rollup WARD.db... [--period P] [--format text|tsv|pdf] [-o FILE] [--force]"));
+		cli_error(_("usage: wardsafe rollup WARD.db... [--period P] [--format text|tsv|pdf|xlsx] [-o FILE] "
+			    "[--force]"));
 		goto out;
 	}
-	bool pdf = !strcmp(format, "pdf");
-	if (!pdf && strcmp(format, "text") != 0 && strcmp(format, "tsv") != 0) {
-		cli_error(_("--format takes text, tsv or pdf, not '%s'"), format);
+	bool pdf = !strcmp(format, "pdf"), xlsx = !strcmp(format, "xlsx");
+	if (!pdf && !xlsx && strcmp(format, "text") != 0 && strcmp(format, "tsv") != 0) {
+		cli_error(_("--format takes text, tsv, pdf or xlsx, not '%s'"), format);
 		goto out;
 	}
+	if (xlsx && !xlsx_output(out))
+		goto out;
 	if (pdf && (!out || !strcmp(out, "-"))) {
 		cli_error(_("a PDF report needs a file name: -o FILE"));
 		goto out;
@@ -1335,6 +1445,10 @@ static int cmd_rollup(struct cli_env *env, int argc, char **argv)
 		print_list(&errors, false);
 		fprintf(stderr, "%s\n", _("wardsafe: nothing rolled up"));
 		rc = EXIT_DBERR;
+	} else if (xlsx) {
+		rc = xlsx_write_rollup(out, &r, &errors) ? EXIT_DONE : EXIT_DBERR;
+		print_list(&errors, false);
+		rollup_free(&r);
 	} else {
 		if (pdf) {
 			/* The document names the wards, never their files: the
@@ -1657,19 +1771,19 @@ static const struct command commands[] = {
 	{ "delete", cmd_delete, "delete KIND ID [--force]", N_("delete an entry") },
 	{ "import", cmd_import, "import FILE.csv... [--kind KIND] [--dry-run] [--force]",
 	  N_("import CSV files, all or nothing") },
-	{ "export", cmd_export, "export KIND|all [--format csv] [--bom] [--sep ,|;|tab] [--crlf] [-o FILE|DIR] [--force]",
+	{ "export", cmd_export, "export KIND|all [--format csv|xlsx] [--bom] [--sep ,|;|tab] [--crlf] [-o FILE|DIR] [--force]",
 	  N_("export records as CSV") },
 	{ "export", cmd_export, "export --format dhis2 [KIND|all] [--period P] [--since DATE] [-o FILE] [--force]",
 	  N_("export the figures as a DHIS2 data value set (CSV), one file") },
 	{ "export", cmd_export, "export --format dhis2-metadata [--parent CODE] [-o FILE] [--force]",
 	  N_("export what the DHIS2 data values refer to, as DHIS2 metadata (JSON)") },
-	{ "template", cmd_template, "template KIND [--date DATE] [--group G]... [--format csv|pdf] [--layout table|pages] [--sep ,|;|tab] [--crlf] [-o FILE] [--force] [--bom]",
+	{ "template", cmd_template, "template KIND [--date DATE] [--group G]... [--format csv|pdf|xlsx] [--layout table|pages] [--sep ,|;|tab] [--crlf] [-o FILE] [--force] [--bom]",
 	  N_("the sheet for the group leaders: one row per active group, the last values beside empty cells") },
-	{ "summary", cmd_summary, "summary [--period P] [--group G] [--format text|tsv]",
+	{ "summary", cmd_summary, "summary [--period P] [--group G] [--format text|tsv|xlsx] [-o FILE] [--force]",
 	  N_("indicators for a period against targets") },
-	{ "report", cmd_report, "report [--period P] [--format pdf|docx|text|csv] [-o FILE] [--number N] [--bom] [--sep ,|;|tab] [--crlf] [--force]",
+	{ "report", cmd_report, "report [--period P] [--format pdf|docx|text|csv|xlsx] [-o FILE] [--number N] [--bom] [--sep ,|;|tab] [--crlf] [--force]",
 	  N_("the report of a period, for printing") },
-	{ "rollup", cmd_rollup, "rollup WARD.db... [--period P] [--format text|tsv|pdf] [-o FILE] [--force]",
+	{ "rollup", cmd_rollup, "rollup WARD.db... [--period P] [--format text|tsv|pdf|xlsx] [-o FILE] [--force]",
 	  N_("the indicators of many wards at once, and their total (files only read)") },
 	{ "backup", cmd_backup, "backup [-o FILE] [--force]", N_("copy the database safely") },
 	{ "restore", cmd_restore, "restore FILE", N_("replace the database with a checked backup (the replaced one is kept)") },

@@ -27,7 +27,7 @@ ws report --period 2023-Q3 --format docx
 expect_rc 2 "a DOCX report needs -o FILE"
 expect_grep "$T/err" "DOCX" "and says so"
 ws --lang en report --period 2023-Q3 --format odt -o "$T/x.odt"
-expect_grep "$T/err" "takes pdf, docx, text or csv" "the formats named in the error include docx"
+expect_grep "$T/err" "takes pdf, docx, text, csv or xlsx" "the formats named in the error include docx"
 ws --config "$T/r.ini" report --period 2023-Q3 --format docx -o "$T/r.docx"
 expect_rc 0 "report --format docx -o FILE"
 [ "$(head -c 2 "$T/r.docx")" = "PK" ]; ok $? "the file is a ZIP"

@@ -157,6 +157,6 @@ expect_rc 2 "--bom with a PDF"
 [ ! -e "$T/none.pdf" ] && [ ! -e "$T/none.csv" ]; ok $? "no file made by any refusal"
 ws template survey --format odt -o "$T/none.odt"
 expect_rc 2 "another format"
-expect_grep "$T/err" "--format chỉ nhận csv hoặc pdf, không nhận 'odt'" "the message lists both"
+expect_grep "$T/err" "--format chỉ nhận csv, xlsx hoặc pdf, không nhận 'odt'" "the message lists the three formats"
 
 finish

@@ -67,8 +67,8 @@ expect_grep "$T/err" "no group has the code 9" "naming it"
 
 # Options that do not apply.
 ws template survey --format xlsx
-expect_rc 2 "--format xlsx is refused for now"
-expect_grep "$T/err" "xlsx is not available yet" "with a message saying so"
+expect_rc 2 "--format xlsx without -o is refused (a workbook is not for the terminal)"
+expect_grep "$T/err" "-o FILE" "with a message saying so"
 ws template incident
 expect_rc 2 "incidents have no sheet"
 expect_grep "$T/err" "kinds: population, survey, commitment, app114" "the message lists the kinds that do"
