@@ -147,7 +147,10 @@ static bool no_arguments(int argc, char **argv)
 static const char *data_dir(void)
 {
 	const char *d = getenv("WARDSAFE_DATADIR");
-	return d && *d ? d : PKGDATADIR;
+	if (d && *d)
+		return d;
+	const char *b = build_tree_dir(true, "data");
+	return b ? b : PKGDATADIR;
 }
 
 static void print_list(const struct strlist *l, bool warning)

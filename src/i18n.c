@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "util.h"
 
 #ifndef LOCALEDIR
 #define LOCALEDIR "/usr/share/locale"
@@ -28,7 +29,9 @@ void i18n_init_locale(void)
 	/* Decimal points stay '.' whatever the locale. */
 	setlocale(LC_NUMERIC, "C");
 	const char *dir = getenv("WARDSAFE_LOCALEDIR");
-	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
+	if (!dir || !*dir)
+		dir = build_tree_dir(false, "po/locale");
+	bindtextdomain(PACKAGE, dir ? dir : LOCALEDIR);
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 }

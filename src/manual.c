@@ -15,6 +15,7 @@
 #include "i18n.h"
 #include "manual.h"
 #include "pdfdraw.h"
+#include "util.h"
 
 #ifndef MANDIR
 #define MANDIR "/usr/share/man"
@@ -34,6 +35,8 @@ char *manual_page_path(const char *lang, int section)
 {
 	const char *dir = getenv("WARDSAFE_MANDIR");
 	if (!dir || !*dir)
+		dir = build_tree_dir(false, "man/gen");
+	if (!dir)
 		dir = MANDIR;
 	bool vi = lang && !strcmp(lang, "vi");
 	return xasprintf("%s/%sman%d/%s", dir, vi ? "vi/" : "", section,

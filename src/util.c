@@ -362,3 +362,23 @@ char *read_file(const char *path, size_t *len)
 		*len = sb.len;
 	return sb_steal(&sb);
 }
+
+const char *build_tree_dir(bool in_src, const char *sub)
+{
+#if defined(ABS_TOP_SRCDIR) && defined(ABS_TOP_BUILDDIR)
+	static char buf[4096];
+	char self[4096];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	if (n <= 0)
+		return NULL;
+	self[n] = '\0';
+	if (strcmp(self, ABS_TOP_BUILDDIR "/src/wardsafe") != 0)
+		return NULL;
+	snprintf(buf, sizeof buf, "%s/%s", in_src ? ABS_TOP_SRCDIR : ABS_TOP_BUILDDIR, sub);
+	return buf;
+#else
+	(void)in_src;
+	(void)sub;
+	return NULL;
+#endif
+}

@@ -19,6 +19,14 @@ void util_fatal_cleanup(void);
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
+/* The directory of this build's tree that holds what the installed program
+ * finds under an installed path: `in_src` picks the source tree (data/),
+ * else the build tree (po/locale, man/gen); `sub` is appended.  Non-NULL
+ * only when the running program is this build's own uninstalled
+ * src/wardsafe, so that it works from the build tree without environment
+ * variables, while an installed copy keeps using the installed files.
+ * Static string. */
+const char *build_tree_dir(bool in_src, const char *sub);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

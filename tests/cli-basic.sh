@@ -92,4 +92,35 @@ expect_rc 0 "-h after options of the command too"
 run --lang en export --help
 [ "$(grep -c '^usage: wardsafe export ' "$T/out")" -ge 3 ]
 ok $? "a command of several forms lists each of them"
+
+# The build tree's own binary works without environment variables (issue
+# 18): the demo's data, the Vietnamese catalog and the manual pages are
+# found in this build's tree; an installed copy uses the installed ones.
+case $WARDSAFE_BIN in
+*/src/wardsafe)
+	(unset WARDSAFE_DATADIR WARDSAFE_LOCALEDIR WARDSAFE_MANDIR
+	 "$WARDSAFE_BIN" --db "$T/bt.db" demo > "$T/out" 2> "$T/err"; echo $? > "$T/rc")
+	[ "$(cat "$T/rc")" -eq 0 ] && [ -s "$T/bt.db" ]
+	ok $? "src/wardsafe demo works without \$WARDSAFE_DATADIR (exit $(cat "$T/rc"))"
+	expect_grep "$T/out" "Đã tạo cơ sở dữ liệu mẫu" "and speaks Vietnamese without \$WARDSAFE_LOCALEDIR"
+	(unset WARDSAFE_DATADIR WARDSAFE_LOCALEDIR WARDSAFE_MANDIR
+	 "$WARDSAFE_BIN" --lang en manual --format text > "$T/man.txt" 2> "$T/err"; echo $? > "$T/rc")
+	[ "$(cat "$T/rc")" -eq 0 ] && grep -q "WARDSAFE" "$T/man.txt"
+	ok $? "and wardsafe manual finds this build's pages without \$WARDSAFE_MANDIR"
+	cp "$WARDSAFE_BIN" "$T/wardsafe-copy"
+	(unset WARDSAFE_DATADIR WARDSAFE_LOCALEDIR WARDSAFE_MANDIR
+	 "$T/wardsafe-copy" --lang en --db "$T/copy.db" demo > "$T/out" 2> "$T/err"; echo $? > "$T/rc")
+	# Either the data is installed (the demo is made from it) or the copy
+	# says it cannot open the installed categories.csv, not this tree's.
+	if [ "$(cat "$T/rc")" -eq 0 ]; then
+		true
+	else
+		grep -q "categories.csv" "$T/err" && ! grep -qF "$top_srcdir/data" "$T/err"
+	fi
+	ok $? "a copy elsewhere does not take this build's data: it looks in the installed place"
+	;;
+*)
+	skip "src/wardsafe demo works without environment variables" "WARDSAFE_BIN is a wrapper"
+	;;
+esac
 finish
