@@ -24,6 +24,7 @@
 #include "indicator.h"
 #include "manual.h"
 #include "period.h"
+#include "printing.h"
 #include "record.h"
 #include "report.h"
 #include "rollup.h"
@@ -840,6 +841,28 @@ static int export_file(sqlite3 *db, const struct kind_def *k, bool bom, const st
 	return EXIT_DONE;
 }
 
+/* The end of a DHIS2 export: the file written (or the data shown when
+ * `out` is NULL or "-"), the messages printed, everything freed and the
+ * database closed.  Returns the exit status. */
+static int dhis2_output(enum dhis2_result r, sqlite3 *db, const char *out, struct strbuf *data,
+			struct strlist *errors)
+{
+	int rc;
+	if (r == DHIS2_DONE && out && strcmp(out, "-") != 0) {
+		rc = write_output(out, data);
+	} else if (r == DHIS2_DONE) {
+		put_text(data->buf, data->len);
+		rc = EXIT_DONE;
+	} else {
+		rc = r == DHIS2_REFUSED ? EXIT_REFUSED : EXIT_DBERR;
+	}
+	print_list(errors, false);
+	sl_free(errors);
+	sb_free(data);
+	db_close(db);
+	return rc;
+}
+
 /* export --format dhis2 [KIND|all] [--period P] [--since DATE] [-o FILE]
  * [--force]: one file holds every data element (dhis2.h). */
 static int export_dhis2(struct cli_env *env, const struct strlist *pos, const char *period, bool bom,
@@ -883,28 +906,7 @@ static int export_dhis2(struct cli_env *env, const struct strlist *pos, const ch
 	struct dhis2_opts o = { k, period ? &p : NULL, db_operator(), dhis2_timestamp(stamp), since };
 	struct strbuf data = STRBUF_INIT;
 	struct strlist errors = STRLIST_INIT;
-	int rc;
-	switch (dhis2_export(db, &o, &data, &errors)) {
-	case DHIS2_DONE:
-		if (to_file)
-			rc = write_output(out, &data);
-		else {
-			put_text(data.buf, data.len);
-			rc = EXIT_DONE;
-		}
-		break;
-	case DHIS2_REFUSED:
-		rc = EXIT_REFUSED;
-		break;
-	default:
-		rc = EXIT_DBERR;
-		break;
-	}
-	print_list(&errors, false);
-	sl_free(&errors);
-	sb_free(&data);
-	db_close(db);
-	return rc;
+	return dhis2_output(dhis2_export(db, &o, &data, &errors), db, out, &data, &errors);
 }
 
 /* export --format dhis2-metadata [-o FILE] [--parent CODE] [--force]: what
@@ -924,28 +926,7 @@ static int export_dhis2_metadata(struct cli_env *env, const struct strlist *pos,
 		return EXIT_DBERR;
 	struct strbuf data = STRBUF_INIT;
 	struct strlist errors = STRLIST_INIT;
-	int rc;
-	switch (dhis2_metadata(db, parent, &data, &errors)) {
-	case DHIS2_DONE:
-		if (to_file)
-			rc = write_output(out, &data);
-		else {
-			put_text(data.buf, data.len);
-			rc = EXIT_DONE;
-		}
-		break;
-	case DHIS2_REFUSED:
-		rc = EXIT_REFUSED;
-		break;
-	default:
-		rc = EXIT_DBERR;
-		break;
-	}
-	print_list(&errors, false);
-	sl_free(&errors);
-	sb_free(&data);
-	db_close(db);
-	return rc;
+	return dhis2_output(dhis2_metadata(db, parent, &data, &errors), db, out, &data, &errors);
 }
 
 /* export KIND|all --format xlsx -o FILE [--force]: one workbook, a sheet
@@ -1574,13 +1555,8 @@ static int cmd_manual(struct cli_env *env, int argc, char **argv)
 			rc = EXIT_DONE;
 	} else {
 		/* to a pipe: through a temporary file, as the writer is atomic */
-		const char *tmp = getenv("TMPDIR");
-		char *path = xasprintf("%s/wardsafe-manual-XXXXXX.pdf", tmp && *tmp ? tmp : "/tmp");
-		int fd = mkstemps(path, 4);
-		if (fd < 0) {
-			sl_pushf(&errors, _("cannot write %s: %s"), path, strerror(errno));
-		} else {
-			close(fd);
+		char *path = print_temp_pdf("manual", &errors);
+		if (path) {
 			if (manual_write_pdf(lang, path, &errors)) {
 				FILE *f = fopen(path, "rb");
 				char buf[8192];

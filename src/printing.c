@@ -137,3 +137,17 @@ bool print_file(const char *path, struct strlist *errors)
 	sl_free(&argv);
 	return ok;
 }
+
+char *print_temp_pdf(const char *tag, struct strlist *errors)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *path = xasprintf("%s/wardsafe-%s-XXXXXX.pdf", tmp && *tmp ? tmp : "/tmp", tag);
+	int fd = mkstemps(path, 4);
+	if (fd < 0) {
+		sl_pushf(errors, _("cannot write %s: %s"), path, strerror(errno));
+		free(path);
+		return NULL;
+	}
+	close(fd);
+	return path;
+}

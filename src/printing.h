@@ -27,5 +27,9 @@ bool print_split_command(const char *cmd, struct strlist *words, char **error);
 /* Runs the print command on `path` and waits for it; false with a message
  * if it cannot be started or reports failure. */
 bool print_file(const char *path, struct strlist *errors);
+/* A new empty file $TMPDIR/wardsafe-TAG-XXXXXX.pdf (/tmp without
+ * $TMPDIR) for a PDF on its way to the printer or a pipe: its path (the
+ * caller writes it, then unlinks and frees it), or NULL with a message. */
+char *print_temp_pdf(const char *tag, struct strlist *errors);
 
 #endif

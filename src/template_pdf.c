@@ -356,17 +356,11 @@ bool template_print(sqlite3 *db, const struct template_opts *o, enum template_la
 		    struct strlist *errors, bool *refused)
 {
 	*refused = false;
-	const char *tmp = getenv("TMPDIR");
-	char *path = xasprintf("%s/wardsafe-sheet-XXXXXX.pdf", tmp && *tmp ? tmp : "/tmp");
-	int fd = mkstemps(path, 4);
-	bool ok = false;
-	if (fd < 0) {
-		sl_pushf(errors, _("cannot write %s: %s"), path, strerror(errno));
-	} else {
-		close(fd);
-		ok = template_write_pdf(db, o, layout, path, errors, refused) && print_file(path, errors);
-		unlink(path);
-	}
+	char *path = print_temp_pdf("sheet", errors);
+	if (!path)
+		return false;
+	bool ok = template_write_pdf(db, o, layout, path, errors, refused) && print_file(path, errors);
+	unlink(path);
 	free(path);
 	return ok;
 }

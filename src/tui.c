@@ -943,14 +943,9 @@ static void print_manual(struct ui *ui)
 {
 	if (!tui_confirm(ui, _("Send the manual to the printer?")))
 		return;
-	const char *tmp = getenv("TMPDIR");
-	char *path = xasprintf("%s/wardsafe-manual-XXXXXX.pdf", tmp && *tmp ? tmp : "/tmp");
-	int fd = mkstemps(path, 4);
 	struct strlist errors = STRLIST_INIT;
-	if (fd < 0) {
-		sl_pushf(&errors, _("cannot write %s: %s"), path, strerror(errno));
-	} else {
-		close(fd);
+	char *path = print_temp_pdf("manual", &errors);
+	if (path) {
 		if (manual_write_pdf(i18n_language(), path, &errors) && print_file(path, &errors))
 			tui_message(ui, false, "%s", _("The manual was sent to the printer."));
 		unlink(path);

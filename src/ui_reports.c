@@ -185,14 +185,9 @@ static void print_report(struct ui *ui, struct reports *r)
 		return;
 	if (ask_signer(ui, r) < 0)
 		return;
-	const char *tmp = getenv("TMPDIR");
-	char *path = xasprintf("%s/wardsafe-report-XXXXXX.pdf", tmp && *tmp ? tmp : "/tmp");
-	int fd = mkstemps(path, 4);
 	struct strlist errors = STRLIST_INIT;
-	if (fd < 0) {
-		sl_pushf(&errors, _("cannot write %s: %s"), path, strerror(errno));
-	} else {
-		close(fd);
+	char *path = print_temp_pdf("report", &errors);
+	if (path) {
 		if (write_report(r, path, &errors) && print_file(path, &errors))
 			tui_message(ui, false, "%s", _("The report was sent to the printer."));
 		unlink(path);
