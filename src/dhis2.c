@@ -234,26 +234,32 @@ static bool collect_records(sqlite3 *db, const struct dhis2_element *de, const c
 	return ok;
 }
 
+/* The latest (`latest`) or earliest date of any record, fire teams'
+ * closing or founding dates included; false when there is none. */
+static bool record_date_bound(sqlite3 *db, bool latest, ws_date *out)
+{
+	const char *agg = latest ? "max" : "min";
+	struct strbuf sql = STRBUF_INIT;
+	sb_printf(&sql, "SELECT %s(d) FROM (", agg);
+	for (int i = 0; i < kind_count; i++)
+		if (kinds[i]->date_field)
+			sb_printf(&sql, "SELECT %s(%s) AS d FROM %s UNION ALL ", agg,
+				  column_of(kinds[i], kinds[i]->date_field), kinds[i]->table);
+	sb_printf(&sql, "SELECT %s(%s) FROM fireteam)", agg, latest ? "closed" : "established");
+	sqlite3_stmt *st = db_prepare(db, sql.buf);
+	sb_free(&sql);
+	bool found = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) &&
+		     date_parse((const char *)sqlite3_column_text(st, 0), out);
+	sqlite3_finalize(st);
+	return found;
+}
+
 /* The last month with data: the month of the latest date of any record
  * (fire teams' closing dates too); -1 when there is none. */
 static int last_month(sqlite3 *db, int sd)
 {
-	struct strbuf sql = STRBUF_INIT;
-	sb_puts(&sql, "SELECT max(d) FROM (");
-	for (int i = 0; i < kind_count; i++)
-		if (kinds[i]->date_field)
-			sb_printf(&sql, "SELECT max(%s) AS d FROM %s UNION ALL ",
-				  column_of(kinds[i], kinds[i]->date_field), kinds[i]->table);
-	sb_puts(&sql, "SELECT max(closed) FROM fireteam)");
-	sqlite3_stmt *st = db_prepare(db, sql.buf);
-	sb_free(&sql);
-	int m = -1;
 	ws_date d;
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) &&
-	    date_parse((const char *)sqlite3_column_text(st, 0), &d))
-		m = period_of_date(d, sd).first;
-	sqlite3_finalize(st);
-	return m;
+	return record_date_bound(db, true, &d) ? period_of_date(d, sd).first : -1;
 }
 
 struct team {
@@ -631,25 +637,14 @@ static void disagg_free(struct disagg *d)
  * the organisation units (buf of 11); today when there is none. */
 static void opening_date(sqlite3 *db, char *buf)
 {
-	struct strbuf sql = STRBUF_INIT;
-	sb_puts(&sql, "SELECT min(d) FROM (");
-	for (int i = 0; i < kind_count; i++)
-		if (kinds[i]->date_field)
-			sb_printf(&sql, "SELECT min(%s) AS d FROM %s UNION ALL ",
-				  column_of(kinds[i], kinds[i]->date_field), kinds[i]->table);
-	sb_puts(&sql, "SELECT min(established) FROM fireteam)");
-	sqlite3_stmt *st = db_prepare(db, sql.buf);
-	sb_free(&sql);
 	ws_date d;
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) &&
-	    date_parse((const char *)sqlite3_column_text(st, 0), &d))
+	if (record_date_bound(db, false, &d))
 		snprintf(buf, 11, "%04u-01-01", (unsigned)DATE_Y(d) % 10000u);
 	else {
 		struct ws_clock now;
 		clock_now(&now);
 		date_iso(now.date, buf);
 	}
-	sqlite3_finalize(st);
 }
 
 enum dhis2_result dhis2_metadata(sqlite3 *db, const char *parent, struct strbuf *out, struct strlist *errors)
